@@ -1,0 +1,50 @@
+package dev.refreshcdn;
+
+import java.util.Objects;
+
+/** One input entry that cannot be refreshed, with its 1-based position in the input and why. */
+public final class InvalidUrl {
+  private final int position;
+  private final String value;
+  private final String reason;
+
+  InvalidUrl(int position, String value, String reason) {
+    this.position = position;
+    this.value = value;
+    this.reason = Objects.requireNonNull(reason);
+  }
+
+  /** The entry's 1-based position in the input as given (a line number for a file of one URL a line). */
+  public int position() {
+    return position;
+  }
+
+  /** The entry as given, or {@code null} when the entry was null. */
+  public String value() {
+    return value;
+  }
+
+  /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof InvalidUrl)) {
+      return false;
+    }
+    InvalidUrl that = (InvalidUrl) o;
+    return position == that.position && Objects.equals(value, that.value) && reason.equals(that.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(position, value, reason);
+  }
+
+  @Override
+  public String toString() {
+    return "#" + position + " " + Texts.quote(value) + ": " + reason;
+  }
+}

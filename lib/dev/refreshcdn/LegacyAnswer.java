@@ -1,0 +1,70 @@
+package dev.refreshcdn;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** The legacy envelope {@code {code, message, codeDesc, data}}, read leniently where the service varies. */
+final class LegacyAnswer {
+  private static final JSON PARSER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  final int code;
+  final String codeDesc;
+  final String message;
+  final Map<String, Object> data;
+
+  private LegacyAnswer(int code, String codeDesc, String message, Map<String, Object> data) {
+    this.code = code;
+    this.codeDesc = codeDesc;
+    this.message = message;
+    this.data = data;
+  }
+
+  /** Parses a body; a body that is not the documented JSON is a failure with no usable answer. */
+  static LegacyAnswer parse(String body) throws Transport.Failure {
+    Map<String, Object> root;
+    try {
+      root = PARSER.mapFrom(body);
+    } catch (IOException | RuntimeException e) {
+      throw notDocumented("the answer is not JSON", body, e);
+    }
+    if (root == null || !(root.get("code") instanceof Number)) {
+      throw notDocumented("the answer has no numeric code", body, null);
+    }
+    Object data = root.get("data");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dataMap = data instanceof Map ? (Map<String, Object>) data : Map.of();
+    return new LegacyAnswer(((Number) root.get("code")).intValue(), text(root.get("codeDesc")),
+        text(root.get("message")), dataMap);
+  }
+
+  /** The {@code data.task_id} and {@code data.count} of a RefreshCdnUrl success. */
+  String taskId(String body) throws Transport.Failure {
+    String taskId = text(data.get("task_id"));
+    if (taskId.isEmpty()) {
+      throw notDocumented("the answer has no data.task_id", body, null);
+    }
+    return taskId;
+  }
+
+  int count(int sent) {
+    Object count = data.get("count");
+    return count instanceof Number ? ((Number) count).intValue() : sent;
+  }
+
+  /** Any JSON scalar as text, digit for digit: {@code 1480069888795584532} stays exact. */
+  static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).toPlainString();
+    }
+    return value.toString();
+  }
+
+  private static Transport.Failure notDocumented(String what, String body, Throwable cause) {
+    return new Transport.Failure(what, 200, Texts.excerpt(body, Transport.EXCERPT_LENGTH), true, cause);
+  }
+}

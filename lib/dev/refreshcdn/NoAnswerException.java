@@ -1,0 +1,53 @@
+package dev.refreshcdn;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A request got no usable answer: it could not connect, timed out, got an HTTP status other than 200 or
+ * a body that is not the documented JSON. {@link #mayHaveReachedService()} says whether the failed
+ * request's URLs may nevertheless have been refreshed.
+ */
+public final class NoAnswerException extends RefreshException {
+  private final int statusCode;
+  private final String bodyExcerpt;
+  private final boolean mayHaveReachedService;
+
+  NoAnswerException(String what, int statusCode, String bodyExcerpt, boolean mayHaveReachedService,
+      Progress progress, Throwable cause) {
+    super(describe(what, statusCode, bodyExcerpt, mayHaveReachedService, progress), progress, cause);
+    this.statusCode = statusCode;
+    this.bodyExcerpt = bodyExcerpt;
+    this.mayHaveReachedService = mayHaveReachedService;
+  }
+
+  private static String describe(String what, int status, String excerpt, boolean reached, Progress progress) {
+    StringBuilder message = new StringBuilder("no usable answer to request ")
+        .append(progress.requestNumber).append(" of ").append(progress.requestCount).append(": ").append(what);
+    if (status > 0) {
+      message.append(" (HTTP ").append(status).append(')');
+    }
+    if (excerpt != null && !excerpt.isEmpty()) {
+      message.append(", body: ").append(excerpt);
+    }
+    message.append(reached
+        ? "; the request may have reached the service"
+        : "; the request did not reach the service");
+    return message.append(progress.summary()).toString();
+  }
+
+  /** The HTTP status received, empty when no HTTP answer came at all. */
+  public OptionalInt statusCode() {
+    return statusCode > 0 ? OptionalInt.of(statusCode) : OptionalInt.empty();
+  }
+
+  /** The start of the body received, on one line, empty when none came. */
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(bodyExcerpt).filter(s -> !s.isEmpty());
+  }
+
+  /** Whether the service may have acted on the failed request (false only when it surely did not). */
+  public boolean mayHaveReachedService() {
+    return mayHaveReachedService;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.refreshcdn;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * Checked, de-duplicated URLs split into the requests that will be sent. A plan is immutable: it can be
+ * printed, inspected, {@linkplain #dryRun() dry-run} and {@linkplain #submit() submitted}, even later.
+ */
+public final class Plan {
+  static final String ACTION = "RefreshCdnUrl";
+  static final String ARRAY = "urls";
+  /** Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &}. */
+  private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
+
+  private final Settings settings;
+  private final List<String> urls;
+  /** Where each request starts in {@link #urls}, plus one last entry: the end. */
+  private final int[] starts;
+  private final List<InvalidUrl> skipped;
+  private final int duplicates;
+
+  private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates) {
+    this.settings = settings;
+    this.urls = urls;
+    this.starts = starts;
+    this.skipped = skipped;
+    this.duplicates = duplicates;
+  }
+
+  static Plan of(List<String> input, Settings settings, int batchSize) {
+    int budget = settings.parameterBudget();
+    UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - PARAMETER_OVERHEAD).check(input);
+    if (!checked.invalid.isEmpty() && !settings.skipInvalid) {
+      throw InvalidInputException.of(checked.invalid, checked.inputCount);
+    }
+    if (checked.urls.isEmpty()) {
+      String why = checked.inputCount == 0 ? "no URLs given" : "no valid URL among " + checked.inputCount + " entries";
+      throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
+    }
+    return new Plan(settings, checked.urls, split(checked.urls, batchSize, budget), checked.invalid, checked.duplicates);
+  }
+
+  /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
+  private static int[] split(List<String> urls, int batchSize, int budget) {
+    int[] starts = new int[urls.size() / batchSize + 2];
+    int count = 0;
+    int requests = 0;
+    int inRequest = 0;
+    long bytes = 0;
+    for (int i = 0; i < urls.size(); i++) {
+      int cost = PercentEncoding.encodedLength(urls.get(i)) + PARAMETER_OVERHEAD;
+      if (i == 0 || inRequest == batchSize || bytes + cost > budget) {
+        if (requests + 1 >= starts.length) {
+          starts = Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[requests++] = i;
+        inRequest = 0;
+        bytes = 0;
+      }
+      inRequest++;
+      bytes += cost;
+      count++;
+    }
+    starts[requests] = count;
+    return Arrays.copyOf(starts, requests + 1);
+  }
+
+  /** The planned requests, in the order they will be sent. */
+  public List<Batch> requests() {
+    List<Batch> batches = new ArrayList<>(requestCount());
+    for (int i = 0; i < requestCount(); i++) {
+      batches.add(new Batch(i + 1, urlsOf(i)));
+    }
+    return batches;
+  }
+
+  /** How many requests the plan will send. */
+  public int requestCount() {
+    return starts.length - 1;
+  }
+
+  /** Every URL that will be sent, checked, trimmed and de-duplicated, in first-seen order. */
+  public List<String> urls() {
+    return urls;
+  }
+
+  /** Entries left out as invalid (only with {@link Refresh#skipInvalid()}), in input order. */
+  public List<InvalidUrl> skipped() {
+    return skipped;
+  }
+
+  /** How many entries were dropped as exact duplicates of an earlier one (after {@code ignoreQuery}). */
+  public int duplicatesDropped() {
+    return duplicates;
+  }
+
+  private List<String> urlsOf(int request) {
+    return urls.subList(starts[request], starts[request + 1]);
+  }
+
+  /**
+   * Signs and encodes every request exactly as {@link #submit()} would, and sends nothing.
+   *
+   * @throws MissingCredentialsException when no credentials were given and the environment has none
+   */
+  public DryRun dryRun() {
+    V2Codec codec = codec();
+    IntSupplier nonces = settings.nonceSource();
+    List<DryRun.Request> requests = new ArrayList<>(requestCount());
+    for (int i = 0; i < requestCount(); i++) {
+      EncodedRequest request = encode(codec, i, nonces);
+      requests.add(new DryRun.Request(i + 1, request.method, settings.endpoint, request.size,
+          request.urlCount, request.preview));
+    }
+    return new DryRun(requests);
+  }
+
+  /**
+   * Sends every request in order and returns the tasks created.
+   *
+   * @throws RefusedException when the service refuses a request; earlier tasks and unsent URLs are in it
+   * @throws NoAnswerException when a request gets no usable answer; likewise
+   * @throws MissingCredentialsException when no credentials were given and the environment has none
+   */
+  public Submission submit() {
+    return submit(task -> { });
+  }
+
+  /** Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created. */
+  public Submission submit(Consumer<? super Task> onTask) {
+    V2Codec codec = codec();
+    IntSupplier nonces = settings.nonceSource();
+    Transport transport = new Transport(settings.client(), settings.timeout);
+    List<Task> tasks = new ArrayList<>(requestCount());
+    for (int i = 0; i < requestCount(); i++) {
+      EncodedRequest request = encode(codec, i, nonces);
+      try {
+        String body = transport.send(request);
+        LegacyAnswer answer = LegacyAnswer.parse(body);
+        if (answer.code != 0) {
+          throw new RefusedException(answer.code, answer.codeDesc, answer.message, progress(tasks, i));
+        }
+        Task task = new Task(answer.taskId(body), answer.count(request.urlCount), urlsOf(i));
+        tasks.add(task);
+        onTask.accept(task);
+      } catch (Transport.Failure failure) {
+        throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
+            failure.mayHaveReachedService, progress(tasks, i), failure.getCause());
+      }
+    }
+    return new Submission(tasks);
+  }
+
+  private V2Codec codec() {
+    return new V2Codec(settings.endpoint, settings.method, settings.signatureMethod, settings.resolveCredentials());
+  }
+
+  private EncodedRequest encode(V2Codec codec, int request, IntSupplier nonces) {
+    long timestamp = settings.clock.instant().getEpochSecond();
+    return codec.encode(ACTION, Map.of(), ARRAY, urlsOf(request), timestamp, nonces.getAsInt());
+  }
+
+  private RefreshException.Progress progress(List<Task> tasks, int failed) {
+    List<String> unsent = urls.subList(starts[failed + 1], urls.size());
+    return new RefreshException.Progress(tasks, urlsOf(failed), unsent, failed + 1, requestCount());
+  }
+
+  /** The endpoint this plan sends to. */
+  public URI endpoint() {
+    return settings.endpoint;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("Plan: ").append(urls.size()).append(" URLs in ")
+        .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
+        .append(settings.endpoint).append(" (").append(settings.signatureMethod).append(')');
+    if (duplicates > 0) {
+      text.append(", ").append(duplicates).append(" duplicates dropped");
+    }
+    if (!skipped.isEmpty()) {
+      text.append(", ").append(skipped.size()).append(" invalid entries skipped");
+    }
+    for (int i = 0; i < requestCount(); i++) {
+      text.append("\n  ").append(new Batch(i + 1, urlsOf(i)));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,234 @@
+package dev.refreshcdn;
+
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * Expires cached URLs on Tencent Cloud CDN through the legacy {@code RefreshCdnUrl} action:
+ *
+ * <pre>{@code
+ * Submission s = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg")
+ *     .credentials(secretId, secretKey)   // default: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
+ *     .batch()                            // requests of at most 1000 URLs
+ *     .submit();
+ * for (Task t : s.tasks()) System.out.println(t.taskId() + " " + t.count());
+ * }</pre>
+ *
+ * <p>Every method returns a new immutable value, so a configured {@code Refresh} can be shared and
+ * reused. {@link #batch()} checks the URLs (naming every bad entry with its position), drops exact
+ * duplicates and splits them into a {@link Plan} that can be printed, dry-run or submitted; nothing is
+ * sent before {@link Plan#submit()}.
+ */
+public final class Refresh {
+  /** The legacy API 2.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
+  public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
+  /** HMAC-SHA1, the service's own default, used unless {@link #signatureMethod} says otherwise. */
+  public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
+  /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
+  public static final HttpMethod DEFAULT_METHOD = HttpMethod.POST;
+  /** How long to wait for a connection unless {@link #connectTimeout} says otherwise: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** How long to wait for each answer unless {@link #timeout} says otherwise: 30 seconds. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
+  public static final int MAX_BATCH_SIZE = 1000;
+  /** The documented largest POST request: 1 MB; larger ones get HTTP 501. */
+  public static final int MAX_POST_BYTES = 1024 * 1024;
+  /** The documented largest GET request: 32 KB; larger ones get HTTP 501. */
+  public static final int MAX_GET_BYTES = 32 * 1024;
+  /** Room kept in every request for the common parameters, the signature and the headers. */
+  static final int RESERVED_BYTES = 4096;
+
+  private final List<String> urls;
+  private final Settings settings;
+
+  private Refresh(List<String> urls, Settings settings) {
+    this.urls = urls;
+    this.settings = settings;
+  }
+
+  /** Starts a refresh of these URLs, in this order; they are checked by {@link #batch()}. */
+  public static Refresh urls(String... urls) {
+    return urls(Arrays.asList(urls));
+  }
+
+  /** Starts a refresh of these URLs, in iteration order; they are checked by {@link #batch()}. */
+  public static Refresh urls(Collection<String> urls) {
+    // Not List.copyOf: a null entry is reported with its position by batch(), not thrown here.
+    return new Refresh(Collections.unmodifiableList(new ArrayList<>(urls)), new Settings());
+  }
+
+  private Refresh with(Consumer<Settings> change) {
+    return new Refresh(urls, settings.with(change));
+  }
+
+  /**
+   * Signs with this SecretId and SecretKey. By default they come from the environment variables
+   * {@code TENCENTCLOUD_SECRET_ID} and {@code TENCENTCLOUD_SECRET_KEY}, read when the plan is signed.
+   */
+  public Refresh credentials(String secretId, String secretKey) {
+    Credentials credentials = new Credentials(secretId, secretKey);
+    return with(s -> s.credentials = credentials);
+  }
+
+  /**
+   * Sends to this endpoint; default {@link #DEFAULT_ENDPOINT}. It must be https, or http on a loopback
+   * address (a local emulator or test server), and have no query string.
+   */
+  public Refresh endpoint(String endpoint) {
+    return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint")));
+  }
+
+  /** Sends to this endpoint; see {@link #endpoint(String)}. */
+  public Refresh endpoint(URI endpoint) {
+    URI checked = checkEndpoint(endpoint);
+    return with(s -> s.endpoint = checked);
+  }
+
+  /** Signs with this HMAC; default {@link #DEFAULT_SIGNATURE_METHOD}. */
+  public Refresh signatureMethod(SignatureMethod signatureMethod) {
+    Objects.requireNonNull(signatureMethod, "signatureMethod");
+    return with(s -> s.signatureMethod = signatureMethod);
+  }
+
+  /** Sends parameters in a form body (POST) or the query (GET); default {@link #DEFAULT_METHOD}. */
+  public Refresh method(HttpMethod method) {
+    Objects.requireNonNull(method, "method");
+    return with(s -> s.method = method);
+  }
+
+  /** Waits this long for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
+  public Refresh connectTimeout(Duration connectTimeout) {
+    Duration checked = positive(connectTimeout, "connectTimeout");
+    return with(s -> s.connectTimeout = checked);
+  }
+
+  /** Waits this long for each answer; default {@link #DEFAULT_TIMEOUT}. */
+  public Refresh timeout(Duration timeout) {
+    Duration checked = positive(timeout, "timeout");
+    return with(s -> s.timeout = checked);
+  }
+
+  /** Connects through this proxy selector; by default connections are direct. */
+  public Refresh proxy(ProxySelector proxy) {
+    Objects.requireNonNull(proxy, "proxy");
+    return with(s -> s.proxy = proxy);
+  }
+
+  /**
+   * Sends through this client instead of one built from the timeouts and proxy above (which it then
+   * ignores); the request timeout still applies.
+   */
+  public Refresh httpClient(HttpClient httpClient) {
+    Objects.requireNonNull(httpClient, "httpClient");
+    return with(s -> s.httpClient = httpClient);
+  }
+
+  /**
+   * Strips query strings and fragments, then drops the duplicates this makes: for domains whose cache
+   * ignores query strings, where {@code /a?v=1} and {@code /a?v=2} are the same cached object.
+   */
+  public Refresh ignoreQuery() {
+    return with(s -> s.ignoreQuery = true);
+  }
+
+  /** Leaves bad entries out of the plan, listed in {@link Plan#skipped()}, instead of refusing the input. */
+  public Refresh skipInvalid() {
+    return with(s -> s.skipInvalid = true);
+  }
+
+  /** Checks the URLs and plans requests of at most {@link #MAX_BATCH_SIZE} URLs (fewer when size demands). */
+  public Plan batch() {
+    return batch(MAX_BATCH_SIZE);
+  }
+
+  /**
+   * Checks the URLs and plans requests of at most {@code size} URLs, fewer when a request would exceed
+   * the documented size limit.
+   *
+   * @throws IllegalArgumentException when {@code size} is not between 1 and 1000
+   * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
+   */
+  public Plan batch(int size) {
+    if (size < 1 || size > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH_SIZE + ": " + size);
+    }
+    return Plan.of(urls, settings, size);
+  }
+
+  // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.
+
+  Refresh clock(Clock clock) {
+    return with(s -> s.clock = clock);
+  }
+
+  Refresh nonces(IntSupplier nonces) {
+    return with(s -> s.nonces = nonces);
+  }
+
+  Refresh environment(Map<String, String> variables) {
+    return with(s -> s.environment = Credentials.environmentOf(variables));
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + duration);
+    }
+    return duration;
+  }
+
+  private static URI checkEndpoint(URI endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase();
+    if (endpoint.getHost() == null) {
+      throw new IllegalArgumentException("endpoint must be an absolute http(s) URL with a host: " + endpoint);
+    }
+    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("endpoint must not have a query, fragment or user info: " + endpoint);
+    }
+    if (scheme.equals("http") && !isLoopback(endpoint.getHost())) {
+      throw new IllegalArgumentException(
+          "endpoint must use https; plain http is allowed only on a loopback address: " + endpoint);
+    }
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new IllegalArgumentException("endpoint must use https: " + endpoint);
+    }
+    return endpoint;
+  }
+
+  private static boolean isLoopback(String host) {
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+      return false; // a name other than localhost: never resolved here
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Refresh[" + urls.size() + " URLs to " + settings.endpoint + ", " + settings.method + ", "
+        + settings.signatureMethod + (settings.credentials == null ? ", credentials from environment" : ", "
+        + settings.credentials) + "]";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.refreshcdn;
+
+import java.util.List;
+
+/**
+ * The root of every failure this library reports. Nothing is lost when a job stops half-way: the
+ * exception carries the tasks already created, the URLs of the request that failed and the URLs that
+ * were never sent.
+ */
+public abstract class RefreshException extends RuntimeException {
+  private final Progress progress;
+
+  RefreshException(String message, Progress progress, Throwable cause) {
+    super(message, cause);
+    this.progress = progress;
+  }
+
+  /** The tasks created before the failure, in the order sent; empty when nothing was accepted. */
+  public List<Task> tasks() {
+    return progress.tasks;
+  }
+
+  /** The URLs of the request that failed; whether the service acted on them is told by the subtype. */
+  public List<String> failedUrls() {
+    return progress.failedUrls;
+  }
+
+  /** The URLs of the requests that were never sent because of this failure. */
+  public List<String> unsentUrls() {
+    return progress.unsentUrls;
+  }
+
+  Progress progress() {
+    return progress;
+  }
+
+  /** Where a job stood when it failed: immutable, shared by every exception type. */
+  static final class Progress {
+    static final Progress NOTHING_SENT = new Progress(List.of(), List.of(), List.of(), 0, 0);
+
+    final List<Task> tasks;
+    final List<String> failedUrls;
+    final List<String> unsentUrls;
+    /** 1-based number of the failed request, 0 when no request was involved. */
+    final int requestNumber;
+    final int requestCount;
+
+    Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
+      this.tasks = List.copyOf(tasks);
+      this.failedUrls = List.copyOf(failedUrls);
+      this.unsentUrls = List.copyOf(unsentUrls);
+      this.requestNumber = requestNumber;
+      this.requestCount = requestCount;
+    }
+
+    /** The sentence that ends every job-failure message: what was created and what was not. */
+    String summary() {
+      int created = 0;
+      for (Task task : tasks) {
+        created += task.count();
+      }
+      return String.format(
+          "; %d task(s) created before it (%d URLs), %d URLs in the failed request, %d URLs not sent",
+          tasks.size(), created, failedUrls.size(), unsentUrls.size());
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.refreshcdn;
+
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * Everything a {@link Refresh} was told besides its URLs. Never changed once shared: every setter of
+ * {@code Refresh} works on a {@link #with copy}.
+ */
+final class Settings implements Cloneable {
+  URI endpoint = Refresh.DEFAULT_ENDPOINT;
+  Credentials credentials;
+  SignatureMethod signatureMethod = Refresh.DEFAULT_SIGNATURE_METHOD;
+  HttpMethod method = Refresh.DEFAULT_METHOD;
+  Duration connectTimeout = Refresh.DEFAULT_CONNECT_TIMEOUT;
+  Duration timeout = Refresh.DEFAULT_TIMEOUT;
+  HttpClient httpClient;
+  ProxySelector proxy;
+  boolean ignoreQuery;
+  boolean skipInvalid;
+  // Test seams: time, nonces and the environment.
+  Clock clock = Clock.systemUTC();
+  IntSupplier nonces;
+  Function<String, String> environment = System::getenv;
+
+  Settings with(Consumer<Settings> change) {
+    Settings copy;
+    try {
+      copy = (Settings) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+    change.accept(copy);
+    return copy;
+  }
+
+  Credentials resolveCredentials() {
+    return credentials != null ? credentials : Credentials.fromEnvironment(environment);
+  }
+
+  /** A fresh random positive integer per request, never 0, as the replay check requires. */
+  IntSupplier nonceSource() {
+    if (nonces != null) {
+      return nonces;
+    }
+    SecureRandom random = new SecureRandom();
+    return () -> 1 + random.nextInt(Integer.MAX_VALUE - 1);
+  }
+
+  HttpClient client() {
+    if (httpClient != null) {
+      return httpClient;
+    }
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout);
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
+    return builder.build();
+  }
+
+  /** Bytes of URL parameters one request may carry: the documented limit less room for the rest. */
+  int parameterBudget() {
+    return method == HttpMethod.POST
+        ? Refresh.MAX_POST_BYTES - Refresh.RESERVED_BYTES
+        : Refresh.MAX_GET_BYTES - Refresh.RESERVED_BYTES - endpoint.toString().length();
+  }
+}
