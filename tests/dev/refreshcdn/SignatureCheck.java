@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WireMock extension that makes the stub a server checking signatures the way Tencent's official SDK
- * computes them: a request whose Signature differs answers the service's 4100. A {@code ${taskId}} in a
- * stubbed body becomes a fresh 19-digit task id.
+ * computes them: a request whose Signature differs answers the service's 4100. In a stubbed body
+ * {@code ${taskId}} becomes a fresh 19-digit task id and {@code ${count}} the number of URLs sent.
  */
 final class SignatureCheck implements ResponseDefinitionTransformerV2 {
   static final String SECRET_ID = "AKIDwiremockEXAMPLE1234";
@@ -37,9 +37,11 @@ final class SignatureCheck implements ResponseDefinitionTransformerV2 {
     }
     ResponseDefinition stubbed = event.getResponseDefinition();
     String body = stubbed.getBody();
-    if (body != null && body.contains("${taskId}")) {
-      return ResponseDefinitionBuilder.like(stubbed)
-          .withBody(body.replace("${taskId}", Long.toString(taskIds.getAndIncrement()))).build();
+    if (body != null && (body.contains("${taskId}") || body.contains("${count}"))) {
+      long urls = parameters.keySet().stream().filter(name -> name.startsWith("urls.")).count();
+      return ResponseDefinitionBuilder.like(stubbed).withBody(body
+          .replace("${taskId}", Long.toString(taskIds.getAndIncrement()))
+          .replace("${count}", Long.toString(urls))).build();
     }
     return stubbed;
   }
