@@ -65,10 +65,17 @@ public final class Refresh {
     return urls(Arrays.asList(urls));
   }
 
-  /** Starts a refresh of these URLs, in iteration order; they are checked by {@link #batch()}. */
-  public static Refresh urls(Collection<String> urls) {
+  /**
+   * Starts a refresh of these URLs, in iteration order; they are checked by {@link #batch()}. Any
+   * {@code CharSequence} is taken as its text, so a Groovy list of GStrings works as it reads.
+   */
+  public static Refresh urls(Collection<? extends CharSequence> urls) {
     // Not List.copyOf: a null entry is reported with its position by batch(), not thrown here.
-    return new Refresh(Collections.unmodifiableList(new ArrayList<>(urls)), new Settings());
+    List<String> copy = new ArrayList<>(urls.size());
+    for (CharSequence url : urls) {
+      copy.add(url == null ? null : url.toString());
+    }
+    return new Refresh(Collections.unmodifiableList(copy), new Settings());
   }
 
   private Refresh with(Consumer<Settings> change) {

@@ -1,0 +1,191 @@
+package dev.refreshcdn;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Bad input is caught before a single request is spent, and each bad entry is named with its position. */
+class InputCheckTest {
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(new SignatureCheck())).build();
+
+  private static Refresh refresh(List<String> urls) {
+    return Refresh.urls(urls).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
+        .endpoint(server.url("/v2/index.php"));
+  }
+
+  @Test
+  void everyBadEntryIsNamedWithItsPositionAndNothingIsSent() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS)));
+    List<String> input = Arrays.asList(
+        "https://www.test.com/ok.jpg",        // 1
+        "ftp://www.test.com/a.jpg",           // 2
+        "   ",                                // 3
+        "https://www.test.com/a b.jpg",       // 4
+        "http://",                            // 5
+        null,                                 // 6
+        "www.test.com/no-scheme.jpg",         // 7
+        "https://www.test.com/tab\t.jpg",     // 8
+        "HTTPS://www.test.com/upper.jpg",     // 9
+        "https://:8080/no-host",              // 10
+        "https://www.test.com:99999/port",    // 11
+        "https://www.test.com/nbsp\u00a0.jpg" // 12
+    );
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> refresh(input).batch().submit());
+    // then
+    assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), e.invalid().stream().map(InvalidUrl::position).toList());
+    assertEquals("must start with http:// or https://", e.invalid().get(0).reason());
+    assertEquals("is blank", e.invalid().get(1).reason());
+    assertTrue(e.invalid().get(2).reason().startsWith("contains whitespace"), e.invalid().get(2).reason());
+    assertEquals("has no host", e.invalid().get(3).reason());
+    assertEquals("is null", e.invalid().get(4).reason());
+    assertTrue(e.getMessage().startsWith("11 of 12 entries are not valid URLs to refresh; nothing was sent"), e.getMessage());
+    assertTrue(e.getMessage().contains("#2 \"ftp://www.test.com/a.jpg\": must start with http:// or https://"), e.getMessage());
+    assertTrue(e.getMessage().contains("#8 \"https://www.test.com/tab\\u0009.jpg\""), e.getMessage());
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void emptyInputIsAnErrorAndNothingIsSent() {
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> refresh(List.of()).batch().submit());
+    // then
+    assertTrue(e.getMessage().startsWith("no URLs given"), e.getMessage());
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void skipInvalidLeavesBadEntriesOutAndReportsThem() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS)));
+    // when
+    Plan plan = refresh(List.of("https://www.test.com/1.jpg", "nope", "https://www.test.com/2.jpg")).skipInvalid().batch();
+    Submission s = plan.submit();
+    // then
+    assertEquals(List.of(new InvalidUrl(2, "nope", "must start with http:// or https://")), plan.skipped());
+    assertEquals(List.of("https://www.test.com/1.jpg", "https://www.test.com/2.jpg"), s.tasks().get(0).urls());
+  }
+
+  @Test
+  void skipInvalidWithNothingValidLeftIsStillAnError() {
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> refresh(List.of("nope", "")).skipInvalid().batch());
+    // then
+    assertEquals(2, e.invalid().size());
+    assertTrue(e.getMessage().startsWith("no valid URL among 2 entries"), e.getMessage());
+  }
+
+  @Test
+  void entriesAreTrimmedAndExactDuplicatesDroppedKeepingFirstSeenOrder() {
+    // when
+    Plan plan = refresh(List.of(" https://www.test.com/b.jpg", "https://www.test.com/a.jpg",
+        "https://www.test.com/b.jpg\n", "https://www.test.com/a.jpg", "https://www.test.com/a.jpg?v=1")).batch();
+    // then
+    assertEquals(List.of("https://www.test.com/b.jpg", "https://www.test.com/a.jpg", "https://www.test.com/a.jpg?v=1"),
+        plan.urls());
+    assertEquals(2, plan.duplicatesDropped());
+  }
+
+  @Test
+  void ignoreQueryStripsQueryStringsAndDedupesAgain() {
+    // when
+    Plan plan = refresh(List.of("https://www.test.com/a.jpg?v=1", "https://www.test.com/a.jpg?v=2",
+        "https://www.test.com/b.jpg#top", "https://www.test.com/a.jpg")).ignoreQuery().batch();
+    // then
+    assertEquals(List.of("https://www.test.com/a.jpg", "https://www.test.com/b.jpg"), plan.urls());
+    assertEquals(2, plan.duplicatesDropped());
+  }
+
+  @Test
+  void batchSizeOutsideOneToThousandNamesTheValue() {
+    Refresh refresh = refresh(List.of("https://www.test.com/1.jpg"));
+    for (int size : new int[] {0, -5, 1001}) {
+      // when
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> refresh.batch(size));
+      // then
+      assertEquals("batch size must be between 1 and 1000: " + size, e.getMessage());
+    }
+  }
+
+  @Test
+  void requestsAreSplitBySizeNotOnlyByCount() {
+    // given: 1000 URLs of about 3 KB each, 3 MB in all, three times the 1 MB POST limit
+    List<String> urls = new ArrayList<>();
+    String padding = String.join("", Collections.nCopies(3000, "x"));
+    for (int i = 0; i < 1000; i++) {
+      urls.add("https://www.test.com/" + i + "/" + padding);
+    }
+    // when
+    Plan post = refresh(urls).batch();
+    Plan get = refresh(urls.subList(0, 100)).method(HttpMethod.GET).batch();
+    // then
+    assertEquals(3, post.requestCount());
+    assertEquals(1000, post.requests().stream().mapToInt(b -> b.urls().size()).sum());
+    assertTrue(post.dryRun().requests().stream().allMatch(r -> r.bytes() <= Refresh.MAX_POST_BYTES));
+    assertTrue(get.requestCount() >= 10, "100 URLs of 3 KB need at least 10 GET requests: " + get.requestCount());
+    assertTrue(get.dryRun().requests().stream()
+        .allMatch(r -> r.bytes() + r.endpoint().toString().length() + 1 <= Refresh.MAX_GET_BYTES - 1024));
+  }
+
+  @Test
+  void aUrlTooLongForAnyRequestIsABadEntry() {
+    // given
+    String huge = "https://www.test.com/" + String.join("", Collections.nCopies(40_000, "y"));
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> refresh(List.of("https://www.test.com/1.jpg", huge)).method(HttpMethod.GET).batch());
+    // then
+    assertEquals(2, e.invalid().get(0).position());
+    assertTrue(e.invalid().get(0).reason().startsWith("is too long"), e.invalid().get(0).reason());
+  }
+
+  @Test
+  void endpointMustBeHttpsExceptOnLoopback() {
+    // when / then
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("http://cdn.api.qcloud.com/v2/index.php"));
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("https://cdn.api.qcloud.com/v2/index.php?x=1"));
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("ftp://cdn.api.qcloud.com/"));
+    Refresh.urls("https://a.com/").endpoint("http://127.0.0.1:8080/v2/index.php");
+    Refresh.urls("https://a.com/").endpoint("http://localhost:8080/v2/index.php");
+    Refresh.urls("https://a.com/").endpoint("http://[::1]:8080/v2/index.php");
+  }
+
+  @Test
+  void theSignedHostCarriesThePortUnlessItIsTheSchemesDefault() {
+    assertEquals("cdn.api.qcloud.com", V2Codec.signedHost(java.net.URI.create("https://cdn.api.qcloud.com/v2/index.php")));
+    assertEquals("cdn.api.qcloud.com", V2Codec.signedHost(java.net.URI.create("https://cdn.api.qcloud.com:443/v2/index.php")));
+    assertEquals("127.0.0.1:8443", V2Codec.signedHost(java.net.URI.create("http://127.0.0.1:8443/v2/index.php")));
+    assertEquals("localhost", V2Codec.signedHost(java.net.URI.create("http://localhost:80/v2/index.php")));
+  }
+
+  @Test
+  void fingerprintsTellAMillionDistinctUrlsApart() {
+    // given
+    FingerprintSet set = new FingerprintSet();
+    // when
+    int added = 0;
+    for (int i = 0; i < 1_000_000; i++) {
+      added += set.add("https://www.test.com/p/" + i) ? 1 : 0;
+    }
+    // then
+    assertEquals(1_000_000, added);
+    assertEquals(false, set.add("https://www.test.com/p/999999"));
+  }
+}
