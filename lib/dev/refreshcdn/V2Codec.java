@@ -106,46 +106,71 @@ final class V2Codec {
 
   /** Signs a complete parameter map, as the official SDKs do; for the published vectors. */
   String sign(Map<String, String> parameters) {
+    writeStringToSign(scalarsOf(parameters), null, new byte[0][], mac::update);
+    return Base64.getEncoder().encodeToString(mac.doFinal());
+  }
+
+  /** The string {@link #sign(Map)} signs, for tests and debugging. */
+  String stringToSign(Map<String, String> parameters) {
+    ByteSink text = new ByteSink(256);
+    writeStringToSign(scalarsOf(parameters), null, new byte[0][], (bytes, offset, length) -> {
+      text.ensure(length);
+      System.arraycopy(bytes, offset, text.buffer(), text.size(), length);
+      text.size(text.size() + length);
+    });
+    return text.toString();
+  }
+
+  private static TreeMap<String, String[]> scalarsOf(Map<String, String> parameters) {
     TreeMap<String, String[]> scalars = new TreeMap<>();
     parameters.forEach((name, value) -> put(scalars, name, value));
-    return sign(scalars, null, new byte[0][]);
+    return scalars;
   }
 
   private static void put(TreeMap<String, String[]> scalars, String name, String value) {
     scalars.put(name.replace('_', '.'), new String[] {name, value});
   }
 
+  /** Where the string to sign goes: the MAC, or a buffer when a test wants to read it. */
+  private interface Feed {
+    void write(byte[] bytes, int offset, int length);
+  }
+
   private String sign(TreeMap<String, String[]> scalars, String arrayName, byte[][] raw) {
-    mac.update(signedPrefix);
+    writeStringToSign(scalars, arrayName, raw, mac::update);
+    return Base64.getEncoder().encodeToString(mac.doFinal());
+  }
+
+  private void writeStringToSign(TreeMap<String, String[]> scalars, String arrayName, byte[][] raw, Feed feed) {
+    feed.write(signedPrefix, 0, signedPrefix.length);
     boolean first = true;
     boolean arrayDone = arrayName == null || raw.length == 0;
     String arrayKey = arrayName + ".";
     for (Map.Entry<String, String[]> scalar : scalars.entrySet()) {
       if (!arrayDone && scalar.getKey().compareTo(arrayKey) > 0) {
-        signArray(arrayName, raw, first);
+        writeArray(arrayName, raw, first, feed);
         arrayDone = true;
         first = false;
       }
       scratch.size(0);
-      scratch.ascii(first ? "" : "&");
+      scratch.ascii(first ? "" : "&").write(scalar.getKey().getBytes(StandardCharsets.UTF_8)).ascii("=")
+          .write(scalar.getValue()[1].getBytes(StandardCharsets.UTF_8));
+      feed.write(scratch.buffer(), 0, scratch.size());
       first = false;
-      mac.update(scratch.write(scalar.getKey().getBytes(StandardCharsets.UTF_8)).ascii("=").buffer(), 0, scratch.size());
-      mac.update(scalar.getValue()[1].getBytes(StandardCharsets.UTF_8));
     }
     if (!arrayDone) {
-      signArray(arrayName, raw, first);
+      writeArray(arrayName, raw, first, feed);
     }
-    return Base64.getEncoder().encodeToString(mac.doFinal());
   }
 
   /** Feeds {@code name.i=value} pairs in the service's order: indices sorted as strings (0, 1, 10, 100, 11 …). */
-  private void signArray(String arrayName, byte[][] raw, boolean first) {
+  private void writeArray(String arrayName, byte[][] raw, boolean first, Feed feed) {
     for (int index : LexicalOrder.of(raw.length)) {
       scratch.size(0);
       scratch.ascii(first ? "" : "&").ascii(arrayName).ascii(".").decimal(index).ascii("=");
       first = false;
-      mac.update(scratch.buffer(), 0, scratch.size());
-      mac.update(raw[index]);
+      feed.write(scratch.buffer(), 0, scratch.size());
+      feed.write(raw[index], 0, raw[index].length);
     }
   }
 
