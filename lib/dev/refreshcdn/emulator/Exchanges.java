@@ -74,8 +74,12 @@ final class Exchanges implements HttpHandler {
             sleep(faults.delay());
             Optional<Faults.Fault> fault = faults.poll();
             if (fault.isPresent()) {
-                Answer a = peek(ex, api, body);
-                record(new Verdict(received, api, method, applyFault(ex, fault.get(), a), fault.get().describe()));
+                Answer a = faulted(fault.get(), peek(ex, api, body));
+                // Recorded before answering, so a client that has its answer finds the request in requests().
+                record(new Verdict(received, api, method, a, fault.get().describe()));
+                if (fault.get().kind != Faults.Kind.DROP) {
+                    send(ex, a);
+                }
                 return;
             }
             Answer a;
@@ -85,8 +89,8 @@ final class Exchanges implements HttpHandler {
                 // A bug in the emulator must show up as an answer and a record, not as a dropped connection.
                 a = new Answer().text(500, "emulator error: " + e);
             }
-            send(ex, a);
             record(new Verdict(received, api, method, a, null));
+            send(ex, a);
         } finally {
             ex.close();
         }
@@ -157,20 +161,18 @@ final class Exchanges implements HttpHandler {
         return a;
     }
 
-    private static Answer applyFault(HttpExchange ex, Faults.Fault fault, Answer a) throws IOException {
+    private static Answer faulted(Faults.Fault fault, Answer a) {
         switch (fault.kind) {
             case STATUS:
                 a.text(fault.status, fault.status == 429 ? "Too Many Requests" : "Injected failure " + fault.status);
                 if (fault.status == 429) {
                     a.headers.put("Retry-After", "1");
                 }
-                send(ex, a);
                 return a;
             case MALFORMED:
                 a.httpStatus = 200;
                 a.code = "malformed";
                 a.body = "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Succ".getBytes(StandardCharsets.UTF_8);
-                send(ex, a);
                 return a;
             default:
                 // Closing an exchange before sending headers closes the connection without a byte of answer.

@@ -1,0 +1,128 @@
+package dev.refreshcdn.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** API 2.0 transport: GET, urlencoded and multipart POST, size limits (reference 1.1). */
+class LegacyTransportTest {
+    private static final String ID = "AKIDexample";
+    private static final String KEY = "secretKey";
+
+    private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
+    private Emulator emu;
+    private Wire wire;
+
+    @BeforeEach
+    void start() {
+        emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).start();
+        wire = new Wire(emu, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        emu.close();
+    }
+
+    @Test
+    void getReadsEveryParameterFromTheQueryAndSignsTheRawDecodedValues() {
+        // given
+        String url = "http://www.test.com/中文/a b+c.png?x=1&y=%E4";
+        // when
+        Wire.Reply r = wire.get(wire.refresh(ID, List.of(url)), KEY);
+        // then
+        assertEquals(0, r.at("code"), r.body());
+        assertEquals(List.of(url), emu.requests().get(0).urls());
+        assertEquals("GET", emu.requests().get(0).method());
+    }
+
+    @Test
+    void urlencodedPostDecodesPlusAsSpaceAndPercentEscapesAsUtf8() {
+        // given
+        String url = "http://www.test.com/中文/a b.png";
+        Map<String, String> signed = wire.signed("POST", wire.refresh(ID, List.of(url)), KEY);
+        signed.remove("urls.0");
+        String body = Wire.form(signed) + "&urls.0=http%3A%2F%2Fwww.test.com%2F%E4%B8%AD%E6%96%87%2Fa+b.png";
+        // when
+        Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        // then
+        assertEquals(0, r.at("code"), r.body());
+        assertEquals(List.of(url), emu.requests().get(0).urls());
+    }
+
+    @Test
+    void multipartPostIsAcceptedLikeTheOfficialJavaDemoSendsIt() {
+        // given
+        Map<String, String> p = wire.refresh(ID, List.of("https://www.test.com/中文.png", "http://www.test.com/2.jpg"));
+        p.put("RequestClient", "CDN_API_SDK");
+        // when
+        Wire.Reply r = wire.postMultipart(p, KEY);
+        // then
+        assertEquals(0, r.at("code"), r.body());
+        assertEquals(2, r.at("data.count"));
+        assertEquals(List.of("https://www.test.com/中文.png", "http://www.test.com/2.jpg"), emu.requests().get(0).urls());
+    }
+
+    @Test
+    void postIgnoresTheQueryString() {
+        // given
+        Map<String, String> signed = wire.signed("POST", wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY);
+        // when
+        Wire.Reply r = wire.postFormRaw(signed, "?Action=RefreshCdnDir&urls.1=http://www.test.com/2.jpg");
+        // then
+        assertEquals(0, r.at("code"), r.body());
+        assertEquals("RefreshCdnUrl", emu.requests().get(0).action());
+        assertEquals(1, r.at("data.count"));
+    }
+
+    @Test
+    void aGetRequestOver32KilobytesIsAnsweredWithHttp501() {
+        // given
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            urls.add("http://www.test.com/" + "a".repeat(80) + "/" + i);
+        }
+        // when
+        Wire.Reply r = wire.get(wire.refresh(ID, urls), KEY);
+        // then
+        assertEquals(501, r.status());
+        assertEquals("HTTP 501", emu.requests().get(0).code());
+    }
+
+    @Test
+    void aPostBodyOver1MegabyteIsAnsweredWithHttp501() {
+        // given
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            urls.add("http://www.test.com/" + "b".repeat(1100) + "/" + i);
+        }
+        // when
+        Wire.Reply r = wire.postForm(wire.refresh(ID, urls), KEY);
+        // then
+        assertEquals(501, r.status());
+        assertEquals(List.of(), emu.requests().get(0).urls());
+    }
+
+    @Test
+    void aPostJustUnder1MegabyteIsProcessed() {
+        // given
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            urls.add("http://www.test.com/" + "c".repeat(900) + "/" + i);
+        }
+        // when
+        Wire.Reply r = wire.postForm(wire.refresh(ID, urls), KEY);
+        // then
+        assertEquals(200, r.status());
+        assertEquals(1000, r.at("data.count"));
+    }
+}
