@@ -90,14 +90,14 @@ final class Api3 {
             Headers headers, byte[] body) {
         String utcDate = LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(timestamp)), ZoneOffset.UTC).toString();
         List<String> signed = Arrays.asList(auth.signedHeaders.split(";"));
-        if (!SERVICE.equals(auth.service) || !utcDate.equals(auth.date)
+        String host = orEmpty(headers.getFirst("Host")).trim();
+        if (!serviceAccepted(auth.service, host) || !utcDate.equals(auth.date)
                 || !signed.contains("content-type") || !signed.contains("host")) {
             return false;
         }
         String payloadHash = "UNSIGNED-PAYLOAD".equals(headers.getFirst("X-TC-Content-SHA256"))
                 ? Tc3.sha256Hex("UNSIGNED-PAYLOAD".getBytes(StandardCharsets.UTF_8))
                 : Tc3.sha256Hex(body);
-        String host = orEmpty(headers.getFirst("Host")).trim();
         // Tencent's official SDKs sign the host without the port, so accept both spellings.
         for (String candidate : hostCandidates(host)) {
             String canonical = Tc3.canonicalRequest("POST", "/", rawQuery == null ? "" : rawQuery,
@@ -109,6 +109,17 @@ final class Api3 {
             }
         }
         return false;
+    }
+
+    /**
+     * The real service wants "cdn". The official SDKs derive the service from the first label of their
+     * endpoint, which is "cdn" for cdn.tencentcloudapi.com but "127" when pointed at 127.0.0.1, so that
+     * label is accepted too; the signature still has to match the scope the client declared.
+     */
+    static boolean serviceAccepted(String service, String host) {
+        String bare = hostCandidates(host).get(hostCandidates(host).size() - 1);
+        int dot = bare.indexOf('.');
+        return SERVICE.equals(service) || (!service.isEmpty() && service.equals(dot < 0 ? bare : bare.substring(0, dot)));
     }
 
     static List<String> hostCandidates(String host) {

@@ -85,6 +85,27 @@ class Api3Test {
     }
 
     @Test
+    void acceptsTheServiceTheOfficialSdksDeriveFromTheirEndpointButNoOther() {
+        // given
+        byte[] body = urls("Urls", List.of("https://www.test.com/1.jpg")).getBytes(StandardCharsets.UTF_8);
+        String contentType = "application/json";
+        // when
+        Wire.Reply firstLabel = wire.send(signedWithService(body, contentType, "127"));
+        Wire.Reply otherService = wire.send(signedWithService(body, contentType, "cvm"));
+        // then
+        assertNotNull(firstLabel.at("Response.TaskId"), firstLabel.body());
+        assertEquals("AuthFailure.SignatureFailure", otherService.at("Response.Error.Code"));
+    }
+
+    private HttpRequest signedWithService(byte[] body, String contentType, String service) {
+        return HttpRequest.newBuilder(emu.endpointV3()).header("Content-Type", contentType)
+                .header("X-TC-Action", "PurgeUrlsCache").header("X-TC-Version", "2018-06-06")
+                .header("X-TC-Timestamp", Long.toString(wire.now()))
+                .header("Authorization", TestSigner.tc3(ID, KEY, wire.now(), contentType, "127.0.0.1", body, service))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    @Test
     void refusesAHostThatWasNotTheOneSentWithSignatureFailure() {
         // when
         Wire.Reply r = wire.v3("PurgeUrlsCache", urls("Urls", List.of("https://www.test.com/1.jpg")), ID, KEY,

@@ -36,12 +36,16 @@ final class TestSigner {
 
     /** The Authorization header for a TC3-HMAC-SHA256 POST of {@code body}. */
     static String tc3(String secretId, String key, long timestamp, String contentType, String host, byte[] body) {
+        return tc3(secretId, key, timestamp, contentType, host, body, "cdn");
+    }
+
+    static String tc3(String secretId, String key, long timestamp, String contentType, String host, byte[] body, String service) {
         String date = Instant.ofEpochSecond(timestamp).atZone(ZoneOffset.UTC).toLocalDate().toString();
         String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n" + sha256(body);
-        String scope = date + "/cdn/tc3_request";
+        String scope = date + "/" + service + "/tc3_request";
         String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
         byte[] k = hmac("HmacSHA256", ("TC3" + key).getBytes(StandardCharsets.UTF_8), date);
-        k = hmac("HmacSHA256", k, "cdn");
+        k = hmac("HmacSHA256", k, service);
         k = hmac("HmacSHA256", k, "tc3_request");
         String signature = HexFormat.of().formatHex(hmac("HmacSHA256", k, toSign));
         return "TC3-HMAC-SHA256 Credential=" + secretId + "/" + scope + ", SignedHeaders=content-type;host, Signature=" + signature;
