@@ -6,7 +6,7 @@ import java.net.URI;
 final class EncodedRequest {
   final HttpMethod method;
   final URI uri;
-  /** The form body; null for GET, whose parameters are in {@link #uri}. */
+  /** The form body in its first {@link #size} bytes; null for GET, whose parameters are in {@link #uri}. */
   final byte[] body;
   /** Bytes of parameters on the wire: the body for POST, the query for GET. */
   final int size;

@@ -9,12 +9,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class PercentEncoding {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** Bytes that stay as they are, indexed by byte value; final and never written after class init. */
+  private static final boolean[] UNRESERVED = new boolean[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      UNRESERVED[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+          || b == '-' || b == '.' || b == '_' || b == '~';
+    }
+  }
 
   private PercentEncoding() {}
 
   static boolean unreserved(int b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-        || b == '-' || b == '.' || b == '_' || b == '~';
+    return b >= 0 && b < 256 && UNRESERVED[b];
   }
 
   /** Appends the encoding of {@code bytes[0..length)} to {@code out}. */
@@ -24,7 +32,7 @@ final class PercentEncoding {
     int at = out.size();
     for (int i = 0; i < length; i++) {
       int b = bytes[i] & 0xff;
-      if (unreserved(b)) {
+      if (UNRESERVED[b]) {
         buffer[at++] = (byte) b;
       } else {
         buffer[at++] = '%';
@@ -47,7 +55,7 @@ final class PercentEncoding {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x80) {
-        length += unreserved(c) ? 1 : 3;
+        length += UNRESERVED[c] ? 1 : 3;
       } else if (c < 0x800) {
         length += 6;
       } else if (Character.isHighSurrogate(c) && i + 1 < value.length()

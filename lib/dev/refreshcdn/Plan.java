@@ -43,18 +43,19 @@ public final class Plan {
       String why = checked.inputCount == 0 ? "no URLs given" : "no valid URL among " + checked.inputCount + " entries";
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
-    return new Plan(settings, checked.urls, split(checked.urls, batchSize, budget), checked.invalid, checked.duplicates);
+    int[] starts = split(checked.urls.size(), checked.encodedLengths, batchSize, budget);
+    return new Plan(settings, checked.urls, starts, checked.invalid, checked.duplicates);
   }
 
   /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
-  private static int[] split(List<String> urls, int batchSize, int budget) {
-    int[] starts = new int[urls.size() / batchSize + 2];
+  private static int[] split(int urlCount, int[] encodedLengths, int batchSize, int budget) {
+    int[] starts = new int[urlCount / batchSize + 2];
     int count = 0;
     int requests = 0;
     int inRequest = 0;
     long bytes = 0;
-    for (int i = 0; i < urls.size(); i++) {
-      int cost = PercentEncoding.encodedLength(urls.get(i)) + PARAMETER_OVERHEAD;
+    for (int i = 0; i < urlCount; i++) {
+      int cost = encodedLengths[i] + PARAMETER_OVERHEAD;
       if (i == 0 || inRequest == batchSize || bytes + cost > budget) {
         if (requests + 1 >= starts.length) {
           starts = Arrays.copyOf(starts, starts.length * 2);

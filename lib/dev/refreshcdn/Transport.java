@@ -44,7 +44,7 @@ final class Transport {
         .timeout(timeout)
         .header("User-Agent", USER_AGENT);
     if (request.method == HttpMethod.POST) {
-      builder.header("Content-Type", V2Codec.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(request.body));
+      builder.header("Content-Type", V2Codec.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(request.body, 0, request.size));
     } else {
       builder.GET();
     }

@@ -15,12 +15,15 @@ final class UrlCheck {
   /** The accepted URLs in first-seen order, the refused entries, and how many duplicates were dropped. */
   static final class Result {
     final List<String> urls;
+    /** The percent-encoded length of each URL in {@link #urls}, which the planner needs to split by size. */
+    final int[] encodedLengths;
     final List<InvalidUrl> invalid;
     final int duplicates;
     final int inputCount;
 
-    Result(List<String> urls, List<InvalidUrl> invalid, int duplicates, int inputCount) {
+    Result(List<String> urls, int[] encodedLengths, List<InvalidUrl> invalid, int duplicates, int inputCount) {
       this.urls = Collections.unmodifiableList(urls);
+      this.encodedLengths = encodedLengths;
       this.invalid = List.copyOf(invalid);
       this.duplicates = duplicates;
       this.inputCount = inputCount;
@@ -33,31 +36,67 @@ final class UrlCheck {
   }
 
   Result check(List<String> input) {
-    List<String> urls = new ArrayList<>(input.size());
+    DistinctUrls distinct = new DistinctUrls(input.size());
+    int[] lengths = new int[Math.max(16, input.size())];
     List<InvalidUrl> invalid = new ArrayList<>();
-    FingerprintSet seen = new FingerprintSet();
     int position = 0;
     for (String entry : input) {
       position++;
       String url = entry == null ? null : entry.strip();
       String problem = problem(url);
+      int length = 0;
+      if (problem == null) {
+        url = ignoreQuery ? withoutQuery(url) : url;
+        length = scan(url);
+        if (length < 0) {
+          problem = "contains whitespace or a control character at column " + (-length)
+              + " (percent-encode it, e.g. %20 for a space)";
+        } else if (length > maxEncodedLength) {
+          problem = "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength;
+        }
+      }
       if (problem != null) {
         invalid.add(new InvalidUrl(position, entry, problem));
-        continue;
-      }
-      if (ignoreQuery) {
-        url = withoutQuery(url);
-      }
-      if (seen.add(url)) {
-        urls.add(url);
+      } else if (distinct.add(url)) {
+        lengths[distinct.size() - 1] = length;
       }
     }
-    int duplicates = input.size() - invalid.size() - urls.size();
-    return new Result(urls, invalid, duplicates, input.size());
+    int duplicates = input.size() - invalid.size() - distinct.size();
+    return new Result(distinct.urls(), lengths, invalid, duplicates, input.size());
   }
 
-  /** Why the service would refuse {@code url} (already trimmed), or null when it is acceptable. */
-  String problem(String url) {
+  /**
+   * The percent-encoded length of {@code url}, or minus the 1-based column of its first whitespace or
+   * control character: one pass that both checks and measures, as this runs once per input line.
+   */
+  static int scan(String url) {
+    int length = 0;
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c < 0x80) {
+        if (c <= 0x20 || c == 0x7f) {
+          return -(i + 1);
+        }
+        length += PercentEncoding.unreserved(c) ? 1 : 3;
+      } else if (c <= 0x9f || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return -(i + 1);
+      } else if (c < 0x800) {
+        length += 6;
+      } else if (Character.isHighSurrogate(c) && i + 1 < url.length() && Character.isLowSurrogate(url.charAt(i + 1))) {
+        length += 12;
+        i++;
+      } else {
+        length += 9;
+      }
+    }
+    return length;
+  }
+
+  /**
+   * Why the service would refuse {@code url} (already trimmed) for its scheme or host, or null; the
+   * characters are checked by {@link #scan}.
+   */
+  static String problem(String url) {
     if (url == null) {
       return "is null";
     }
@@ -72,28 +111,22 @@ final class UrlCheck {
     } else {
       return "must start with http:// or https://";
     }
-    for (int i = 0; i < url.length(); i++) {
-      char c = url.charAt(i);
-      if (c <= 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        return "contains whitespace or a control character at column " + (i + 1)
-            + " (percent-encode it, e.g. %20 for a space)";
-      }
-    }
-    String hostProblem = hostProblem(url, authorityStart);
-    if (hostProblem != null) {
-      return hostProblem;
-    }
-    int encoded = PercentEncoding.encodedLength(url);
-    if (encoded > maxEncodedLength) {
-      return "is too long: " + encoded + " bytes once encoded, a request holds at most " + maxEncodedLength;
-    }
-    return null;
+    return hostProblem(url, authorityStart);
   }
 
   private static String hostProblem(String url, int start) {
     int end = start;
-    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+    boolean plain = true;
+    while (end < url.length()) {
+      char c = url.charAt(end);
+      if (c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      plain &= c != '@' && c != ':' && c != '[' && !(c == '.' && (end == start || url.charAt(end - 1) == '.'));
       end++;
+    }
+    if (plain) {
+      return end == start ? "has no host" : null;
     }
     String authority = url.substring(start, end);
     if (authority.indexOf('@') >= 0) {

@@ -11,8 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and encodes legacy (API 2.0) requests. The string to sign is streamed into the MAC and the wire
- * form into one buffer, so a request of 1000 URLs costs one byte array per URL and no joined strings.
+ * Signs and encodes legacy (API 2.0) requests. The string to sign and the wire form are written as bytes
+ * into two buffers, so a request of 1000 URLs costs one byte array per URL and no joined strings.
  *
  * <p>The string to sign is METHOD + host + path + {@code ?} + every parameter but {@code Signature},
  * sorted by name with {@code _} in names read as {@code .}, as {@code name=value} with raw UTF-8 values
@@ -28,7 +28,7 @@ final class V2Codec {
   private final String base;
   private final byte[] signedPrefix;
   private final Mac mac;
-  private final ByteSink scratch = new ByteSink(64);
+  private final ByteSink toSign = new ByteSink(64 * 1024);
 
   V2Codec(URI endpoint, HttpMethod method, SignatureMethod signatureMethod, Credentials credentials) {
     this.method = method;
@@ -101,24 +101,17 @@ final class V2Codec {
     if (method == HttpMethod.GET) {
       return new EncodedRequest(method, URI.create(base + "?" + wire), null, wire.size(), values.size(), preview);
     }
-    return new EncodedRequest(method, URI.create(base), wire.toByteArray(), wire.size(), values.size(), preview);
+    return new EncodedRequest(method, URI.create(base), wire.buffer(), wire.size(), values.size(), preview);
   }
 
   /** Signs a complete parameter map, as the official SDKs do; for the published vectors. */
   String sign(Map<String, String> parameters) {
-    writeStringToSign(scalarsOf(parameters), null, new byte[0][], mac::update);
-    return Base64.getEncoder().encodeToString(mac.doFinal());
+    return sign(scalarsOf(parameters), null, new byte[0][]);
   }
 
   /** The string {@link #sign(Map)} signs, for tests and debugging. */
   String stringToSign(Map<String, String> parameters) {
-    ByteSink text = new ByteSink(256);
-    writeStringToSign(scalarsOf(parameters), null, new byte[0][], (bytes, offset, length) -> {
-      text.ensure(length);
-      System.arraycopy(bytes, offset, text.buffer(), text.size(), length);
-      text.size(text.size() + length);
-    });
-    return text.toString();
+    return writeStringToSign(scalarsOf(parameters), null, new byte[0][]).toString();
   }
 
   private static TreeMap<String, String[]> scalarsOf(Map<String, String> parameters) {
@@ -131,46 +124,41 @@ final class V2Codec {
     scalars.put(name.replace('_', '.'), new String[] {name, value});
   }
 
-  /** Where the string to sign goes: the MAC, or a buffer when a test wants to read it. */
-  private interface Feed {
-    void write(byte[] bytes, int offset, int length);
-  }
-
   private String sign(TreeMap<String, String[]> scalars, String arrayName, byte[][] raw) {
-    writeStringToSign(scalars, arrayName, raw, mac::update);
+    ByteSink text = writeStringToSign(scalars, arrayName, raw);
+    // One update over the whole text: far cheaper than thousands of small ones.
+    mac.update(text.buffer(), 0, text.size());
     return Base64.getEncoder().encodeToString(mac.doFinal());
   }
 
-  private void writeStringToSign(TreeMap<String, String[]> scalars, String arrayName, byte[][] raw, Feed feed) {
-    feed.write(signedPrefix, 0, signedPrefix.length);
+  /** Writes the string to sign into {@link #toSign}, reused from request to request. */
+  private ByteSink writeStringToSign(TreeMap<String, String[]> scalars, String arrayName, byte[][] raw) {
+    toSign.size(0);
+    toSign.write(signedPrefix);
     boolean first = true;
     boolean arrayDone = arrayName == null || raw.length == 0;
     String arrayKey = arrayName + ".";
     for (Map.Entry<String, String[]> scalar : scalars.entrySet()) {
       if (!arrayDone && scalar.getKey().compareTo(arrayKey) > 0) {
-        writeArray(arrayName, raw, first, feed);
+        writeArray(arrayName, raw, first);
         arrayDone = true;
         first = false;
       }
-      scratch.size(0);
-      scratch.ascii(first ? "" : "&").write(scalar.getKey().getBytes(StandardCharsets.UTF_8)).ascii("=")
+      toSign.ascii(first ? "" : "&").write(scalar.getKey().getBytes(StandardCharsets.UTF_8)).ascii("=")
           .write(scalar.getValue()[1].getBytes(StandardCharsets.UTF_8));
-      feed.write(scratch.buffer(), 0, scratch.size());
       first = false;
     }
     if (!arrayDone) {
-      writeArray(arrayName, raw, first, feed);
+      writeArray(arrayName, raw, first);
     }
+    return toSign;
   }
 
-  /** Feeds {@code name.i=value} pairs in the service's order: indices sorted as strings (0, 1, 10, 100, 11 …). */
-  private void writeArray(String arrayName, byte[][] raw, boolean first, Feed feed) {
+  /** Writes {@code name.i=value} pairs in the service's order: indices sorted as strings (0, 1, 10, 100, 11 …). */
+  private void writeArray(String arrayName, byte[][] raw, boolean first) {
     for (int index : LexicalOrder.of(raw.length)) {
-      scratch.size(0);
-      scratch.ascii(first ? "" : "&").ascii(arrayName).ascii(".").decimal(index).ascii("=");
+      toSign.ascii(first ? "" : "&").ascii(arrayName).ascii(".").decimal(index).ascii("=").write(raw[index]);
       first = false;
-      feed.write(scratch.buffer(), 0, scratch.size());
-      feed.write(raw[index], 0, raw[index].length);
     }
   }
 

@@ -176,16 +176,31 @@ class InputCheckTest {
   }
 
   @Test
-  void fingerprintsTellAMillionDistinctUrlsApart() {
-    // given
-    FingerprintSet set = new FingerprintSet();
+  void dedupeIsExactEvenWhenHashesCollide() {
+    // given: "Aa" and "BB" have the same String hash, and so do all their concatenations
+    DistinctUrls distinct = new DistinctUrls(4);
+    List<String> colliding = List.of("https://x.com/AaAa", "https://x.com/AaBB", "https://x.com/BBAa", "https://x.com/BBBB");
+    assertEquals(1, colliding.stream().map(String::hashCode).distinct().count());
     // when
-    int added = 0;
-    for (int i = 0; i < 1_000_000; i++) {
-      added += set.add("https://www.test.com/p/" + i) ? 1 : 0;
+    for (String url : colliding) {
+      assertTrue(distinct.add(url));
     }
     // then
-    assertEquals(1_000_000, added);
-    assertEquals(false, set.add("https://www.test.com/p/999999"));
+    assertEquals(colliding, distinct.urls());
+    assertEquals(false, distinct.add("https://x.com/BBAa"));
+  }
+
+  @Test
+  void dedupeKeepsAMillionDistinctUrlsAndGrowsPastItsFirstGuess() {
+    // given
+    DistinctUrls distinct = new DistinctUrls(16);
+    // when
+    for (int i = 0; i < 1_000_000; i++) {
+      distinct.add("https://www.test.com/p/" + i);
+      distinct.add("https://www.test.com/p/" + (i / 2));
+    }
+    // then
+    assertEquals(1_000_000, distinct.size());
+    assertEquals("https://www.test.com/p/999999", distinct.urls().get(999_999));
   }
 }

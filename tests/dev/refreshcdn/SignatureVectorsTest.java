@@ -59,7 +59,7 @@ class SignatureVectorsTest {
       EncodedRequest request = codec.encode("RefreshCdnUrl", Map.of(), "urls", List.of((String) refresh.get("url")),
           ((Number) refresh.get("timestamp")).longValue(), ((Number) refresh.get("nonce")).intValue());
       // then
-      String wire = request.body != null ? new String(request.body, StandardCharsets.US_ASCII) : request.uri.getRawQuery();
+      String wire = request.body != null ? new String(request.body, 0, request.size, StandardCharsets.US_ASCII) : request.uri.getRawQuery();
       Map<String, String> sent = OfficialV2Signer.decode(wire);
       assertEquals(c.get("signature"), sent.get("Signature"), c.toString());
       assertTrue(reference.contains((String) c.get("signature")));
