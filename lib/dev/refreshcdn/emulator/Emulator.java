@@ -9,14 +9,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -53,6 +56,7 @@ public final class Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Exchanges exchanges;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Emulator(Config config) throws IOException {
         this.config = config;
@@ -165,14 +169,18 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Stops listening and releases the port and threads. */
+    /** Stops listening and releases the port and threads; closing twice is harmless. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         exchanges.close();
     }
 
+    /** Returns the base address and the accounts (SecretIds masked, keys never shown). */
     @Override
     public String toString() {
         return "Emulator[" + base() + ", accounts=" + config.accounts + "]";
@@ -422,6 +430,7 @@ public final class Emulator implements AutoCloseable {
             return domains;
         }
 
+        /** Returns the masked SecretId and the domains; never the key. */
         @Override
         public String toString() {
             return "Account[" + Credentials.mask(secretId) + ", domains=" + domains + "]";
@@ -444,7 +453,7 @@ public final class Emulator implements AutoCloseable {
         }
 
         /** Returns when the request arrived, on the emulator's clock. */
-        public java.time.Instant receivedAt() {
+        public Instant receivedAt() {
             return v.receivedAt;
         }
 
@@ -469,7 +478,7 @@ public final class Emulator implements AutoCloseable {
         }
 
         /** Returns the decoded parameters (API 3.0: the JSON body flattened, arrays as {@code Name.0}); never {@code Signature}. */
-        public java.util.Map<String, String> params() {
+        public Map<String, String> params() {
             return v.params;
         }
 

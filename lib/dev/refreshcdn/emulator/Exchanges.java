@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -66,7 +68,7 @@ final class Exchanges implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         Instant received = config.clock.instant();
-        String method = ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = ex.getRequestURI().getRawPath();
         String api = Emulator.LEGACY_PATH.equals(path) ? "v2" : "/".equals(path) ? "v3" : "other";
         try {
@@ -128,7 +130,7 @@ final class Exchanges implements HttpHandler {
         return new Answer().text(405, "Method Not Allowed: use GET or POST");
     }
 
-    private Answer parseAndHandle(String method, String host, java.util.function.Supplier<Map<String, String>> parser) {
+    private Answer parseAndHandle(String method, String host, Supplier<Map<String, String>> parser) {
         Map<String, String> params;
         try {
             params = parser.get();
@@ -143,7 +145,8 @@ final class Exchanges implements HttpHandler {
         Answer a = new Answer();
         try {
             if ("v3".equals(api)) {
-                a.action = String.valueOf(ex.getRequestHeaders().getFirst("X-TC-Action"));
+                String action = ex.getRequestHeaders().getFirst("X-TC-Action");
+                a.action = action == null ? "" : action;
                 Tc3.parse(ex.getRequestHeaders().getFirst("Authorization")).ifPresent(x -> a.secretId = x.secretId);
             } else if ("v2".equals(api)) {
                 String ct = ex.getRequestHeaders().getFirst("Content-Type");

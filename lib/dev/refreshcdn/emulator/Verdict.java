@@ -1,6 +1,7 @@
 package dev.refreshcdn.emulator;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class Verdict {
         Map<String, String> copy = new LinkedHashMap<>(params);
         copy.remove("Signature");
         copy.remove("Token");
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     String logLine() {
