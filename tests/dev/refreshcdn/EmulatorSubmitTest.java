@@ -1,0 +1,140 @@
+package dev.refreshcdn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refreshcdn.emulator.Emulator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The library against our own emulator of the service: what it sends is what the service accepts. */
+class EmulatorSubmitTest {
+  private static final String ID = "AKIDemulatorLIBRARY0001";
+  private static final String KEY = "emulatorLibrarySecretKey";
+
+  private Emulator emulator;
+
+  @BeforeEach
+  void start() {
+    emulator = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").dailyUrlQuota(6000).start();
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private Refresh refresh(List<String> urls) {
+    return Refresh.urls(urls).credentials(ID, KEY).endpoint(emulator.endpoint());
+  }
+
+  @Test
+  void twentyFiveHundredAwkwardUrlsLandOnceEachInThreeTasks() {
+    // given
+    List<String> urls = SubmitTest.awkwardUrls(2500);
+    // when
+    Submission s = refresh(urls).batch().submit();
+    // then
+    assertEquals(3, s.tasks().size());
+    List<String> recorded = new ArrayList<>();
+    for (Emulator.RecordedRequest request : emulator.requests()) {
+      assertTrue(request.accepted(), request.toString());
+      recorded.addAll(request.urls());
+    }
+    assertEquals(urls, recorded);
+    assertEquals(s.tasks().get(0).taskId(), emulator.requests().get(0).taskId().orElseThrow());
+  }
+
+  @Test
+  void getWithHmacSha256IsAccepted() {
+    // when
+    Submission s = refresh(SubmitTest.awkwardUrls(300)).method(HttpMethod.GET)
+        .signatureMethod(SignatureMethod.HmacSHA256).batch(100).submit();
+    // then
+    assertEquals(3, s.tasks().size());
+    assertTrue(emulator.requests().stream().allMatch(r -> r.accepted() && r.method().equals("GET")));
+  }
+
+  @Test
+  void exactlyOneThousandUrlsInOneRequestAreAccepted() {
+    // given: the official Node SDK loses keys past the 1000th form key and fails here
+    List<String> urls = SubmitTest.awkwardUrls(1000);
+    // when
+    Submission s = refresh(urls).batch().submit();
+    // then
+    assertEquals(1, s.tasks().size());
+    assertEquals(1000, s.tasks().get(0).count());
+    assertEquals(urls, emulator.requests().get(0).urls());
+  }
+
+  @Test
+  void anUnknownDomainIsRefusedWith9110() {
+    // when
+    RefusedException e = assertThrows(RefusedException.class,
+        () -> refresh(List.of("https://not-mine.example.com/1.jpg")).batch().submit());
+    // then
+    assertEquals(4000, e.code());
+    assertEquals("9110", e.codeDesc());
+    assertTrue(e.message().startsWith("(9110)"), e.message());
+  }
+
+  @Test
+  void aWrongKeyIsRefusedWith4100() {
+    // when
+    RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg")
+        .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).batch().submit());
+    // then
+    assertEquals(4100, e.code());
+  }
+
+  @Test
+  void theDailyQuotaStopsTheJobWithEverythingAccountedFor() {
+    // given: 6000 URLs a day and a job of 7000
+    List<String> urls = SubmitTest.awkwardUrls(7000);
+    // when
+    RefusedException e = assertThrows(RefusedException.class, () -> refresh(urls).batch().submit());
+    // then
+    assertTrue(e.message().contains("22044") || e.codeDesc().contains("22044"), e.getMessage());
+    assertEquals(6, e.tasks().size());
+    assertEquals(urls.subList(6000, 7000), e.failedUrls());
+    assertTrue(e.unsentUrls().isEmpty());
+  }
+
+  @Test
+  void aServiceUnavailableAnswerIsNoUsableAnswer() {
+    // given
+    emulator.failNext(1, 503);
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class,
+        () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());
+    // then
+    assertEquals(503, e.statusCode().getAsInt());
+  }
+
+  @Test
+  void aDroppedConnectionIsNoUsableAnswerThatMayHaveReachedTheService() {
+    // given
+    emulator.dropNext(1);
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class,
+        () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());
+    // then
+    assertTrue(e.mayHaveReachedService());
+    assertFalse(e.statusCode().isPresent());
+  }
+
+  @Test
+  void aMalformedBodyIsNoUsableAnswer() {
+    // given
+    emulator.malformedNext(1);
+    // when / then
+    NoAnswerException e = assertThrows(NoAnswerException.class,
+        () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());
+    assertEquals(200, e.statusCode().getAsInt());
+  }
+}
