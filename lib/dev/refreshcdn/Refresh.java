@@ -33,6 +33,8 @@ import java.util.function.IntSupplier;
  * sent before {@link Plan#submit()}.
  */
 public final class Refresh {
+  /** This library's version, as the {@code User-Agent} of every request names it. */
+  public static final String VERSION = "0.1.0";
   /** The legacy API 2.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
   public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
   /** HMAC-SHA1, the service's own default, used unless {@link #signatureMethod} says otherwise. */

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /** Sends encoded requests over one {@link HttpClient} and hands back the body of a 200 answer. */
 final class Transport {
-  static final String USER_AGENT = "refresh-cdn/" + Version.VERSION + " (Java " + Runtime.version().feature() + ")";
+  static final String USER_AGENT = "refresh-cdn/" + Refresh.VERSION + " (Java " + Runtime.version().feature() + ")";
   /** How much of an unexpected body goes into an exception message. */
   static final int EXCERPT_LENGTH = 200;
 

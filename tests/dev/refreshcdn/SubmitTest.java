@@ -79,7 +79,7 @@ class SubmitTest {
     Set<String> nonces = new HashSet<>();
     for (LoggedRequest request : requests) {
       assertEquals("application/x-www-form-urlencoded", request.getHeader("Content-Type"));
-      assertTrue(request.getHeader("User-Agent").startsWith("refresh-cdn/" + Version.VERSION), request.getHeader("User-Agent"));
+      assertTrue(request.getHeader("User-Agent").startsWith("refresh-cdn/" + Refresh.VERSION), request.getHeader("User-Agent"));
       Map<String, String> p = SignatureCheck.parameters(request);
       assertEquals("RefreshCdnUrl", p.get("Action"));
       assertEquals(SignatureCheck.SECRET_ID, p.get("SecretId"));

@@ -17,7 +17,7 @@ class VersionTest {
     String pom = Files.readString(Shared.basedir().resolve("pom.xml"));
     Matcher version = Pattern.compile("<artifactId>refresh-cdn</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
     assertTrue(version.find(), "pom.xml has no project version");
-    assertEquals(version.group(1), Version.VERSION);
-    assertTrue(Transport.USER_AGENT.startsWith("refresh-cdn/" + Version.VERSION + " "), Transport.USER_AGENT);
+    assertEquals(version.group(1), Refresh.VERSION);
+    assertTrue(Transport.USER_AGENT.startsWith("refresh-cdn/" + Refresh.VERSION + " "), Transport.USER_AGENT);
   }
 }
