@@ -73,6 +73,37 @@ class LegacyTransportTest {
     }
 
     @Test
+    void multipartInTheExactShapeTheOfficialJavaDemoWritesIsAccepted() {
+        // given: a CRLF before every boundary, raw values, "\r\n--B--\r\n" at the end (CDN_API_DEMO Request.java)
+        Map<String, String> p = wire.refresh(ID, List.of("http://www.test.com/a b.jpg?x=1&y=中"));
+        p.put("RequestClient", "CDN_API_SDK");
+        String boundary = "---------------------------3c59dc048e88502";
+        StringBuilder body = new StringBuilder();
+        wire.signed("POST", p, KEY).forEach((k, v) -> body.append("\r\n--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(k).append("\"\r\n\r\n").append(v));
+        body.append("\r\n--").append(boundary).append("--\r\n");
+        // when
+        Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpoint())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        // then
+        assertEquals(0, r.at("code"), r.body());
+        assertEquals(List.of("http://www.test.com/a b.jpg?x=1&y=中"), emu.requests().get(0).urls());
+    }
+
+    @Test
+    void aMultipartBodyWithoutItsClosingBoundaryIsRefusedWith4000() {
+        // given
+        String body = "--B\r\nContent-Disposition: form-data; name=\"Action\"\r\n\r\nRefreshCdnUrl";
+        // when
+        Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpoint())
+                .header("Content-Type", "multipart/form-data; boundary=B")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        // then
+        assertEquals(4000, r.at("code"));
+    }
+
+    @Test
     void postIgnoresTheQueryString() {
         // given
         Map<String, String> signed = wire.signed("POST", wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY);
