@@ -8,13 +8,22 @@ import java.util.function.Function;
 final class Credentials {
   static final String SECRET_ID_VARIABLE = "TENCENTCLOUD_SECRET_ID";
   static final String SECRET_KEY_VARIABLE = "TENCENTCLOUD_SECRET_KEY";
+  /** Where a session token of temporary credentials is read from, in this order. */
+  static final String[] TOKEN_VARIABLES = {"TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"};
 
   private final String secretId;
   private final String secretKey;
+  /** The session token of temporary credentials, or null. */
+  private final String token;
 
   Credentials(String secretId, String secretKey) {
+    this(secretId, secretKey, null);
+  }
+
+  Credentials(String secretId, String secretKey, String token) {
     this.secretId = requireText(secretId, "secretId");
     this.secretKey = requireText(secretKey, "secretKey");
+    this.token = token == null ? null : requireText(token, "token");
   }
 
   private static String requireText(String value, String name) {
@@ -35,7 +44,14 @@ final class Credentials {
       throw new MissingCredentialsException("no credentials: set " + SECRET_ID_VARIABLE + " and "
           + SECRET_KEY_VARIABLE + " in the environment, or call credentials(secretId, secretKey)");
     }
-    return new Credentials(id.strip(), key.strip());
+    String token = null;
+    for (String variable : TOKEN_VARIABLES) {
+      String value = environment.apply(variable);
+      if (token == null && value != null && !value.isBlank()) {
+        token = value.strip();
+      }
+    }
+    return new Credentials(id.strip(), key.strip(), token);
   }
 
   static Function<String, String> environmentOf(Map<String, String> variables) {
@@ -51,20 +67,26 @@ final class Credentials {
     return secretKey;
   }
 
+  /** The session token, or null for permanent keys. */
+  String token() {
+    return token;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Credentials
         && secretId.equals(((Credentials) o).secretId)
-        && secretKey.equals(((Credentials) o).secretKey);
+        && secretKey.equals(((Credentials) o).secretKey)
+        && Objects.equals(token, ((Credentials) o).token);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(secretId, secretKey);
+    return Objects.hash(secretId, secretKey, token);
   }
 
   @Override
   public String toString() {
-    return "Credentials[" + Texts.maskId(secretId) + ", key redacted]";
+    return "Credentials[" + Texts.maskId(secretId) + ", key redacted" + (token == null ? "" : ", token redacted") + "]";
   }
 }

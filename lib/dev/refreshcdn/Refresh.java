@@ -94,6 +94,16 @@ public final class Refresh {
   }
 
   /**
+   * Signs with temporary credentials: a SecretId, SecretKey and the session token that goes with them
+   * (sent as the signed {@code Token} parameter). By default the token comes from
+   * {@code TENCENTCLOUD_TOKEN} or {@code TENCENTCLOUD_SECURITY_TOKEN} when the keys come from the environment.
+   */
+  public Refresh credentials(String secretId, String secretKey, String token) {
+    Credentials credentials = new Credentials(secretId, secretKey, Objects.requireNonNull(token, "token"));
+    return with(s -> s.credentials = credentials);
+  }
+
+  /**
    * Sends to this endpoint; default {@link #DEFAULT_ENDPOINT}. It must be https, or http on a loopback
    * address (a local emulator or test server), and have no query string.
    */

@@ -75,6 +75,9 @@ final class V2Codec {
       put(scalars, "SignatureMethod", signatureMethod.name());
     }
     put(scalars, "Timestamp", Long.toString(timestamp));
+    if (credentials.token() != null) {
+      put(scalars, "Token", credentials.token());
+    }
     actionParameters.forEach((name, value) -> put(scalars, name, value));
 
     byte[][] raw = new byte[values.size()][];
@@ -165,7 +168,8 @@ final class V2Codec {
   private String preview(TreeMap<String, String[]> scalars, String arrayName, List<String> values) {
     StringBuilder text = new StringBuilder();
     for (String[] parameter : scalars.values()) {
-      String value = parameter[0].equals("SecretId") ? Texts.maskId(parameter[1]) : parameter[1];
+      String value = parameter[0].equals("SecretId") ? Texts.maskId(parameter[1])
+          : parameter[0].equals("Token") ? "<redacted>" : parameter[1];
       text.append(parameter[0]).append('=').append(value).append('&');
     }
     if (!values.isEmpty()) {

@@ -319,6 +319,34 @@ class SubmitTest {
   }
 
   @Test
+  void aSessionTokenIsSentSignedAndNeverShown() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
+    String token = "sessionTokenEXAMPLE+/=";
+    Refresh refresh = refresh(List.of("https://www.test.com/1.jpg"))
+        .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY, token);
+    // when
+    refresh.batch().submit();
+    String texts = refresh + "\n" + refresh.batch().dryRun();
+    // then: the server's signature check covered it
+    assertEquals(token, SignatureCheck.parameters(server.findAll(postRequestedFor(anyUrl())).get(0)).get("Token"));
+    assertFalse(texts.contains(token), texts);
+  }
+
+  @Test
+  void aSessionTokenComesFromTheEnvironmentWithTheKeys() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
+    // when
+    Refresh.urls("https://www.test.com/1.jpg").endpoint(server.url("/v2/index.php"))
+        .environment(Map.of("TENCENTCLOUD_SECRET_ID", SignatureCheck.SECRET_ID,
+            "TENCENTCLOUD_SECRET_KEY", SignatureCheck.SECRET_KEY, "TENCENTCLOUD_SECURITY_TOKEN", "tok"))
+        .batch().submit();
+    // then
+    assertEquals("tok", SignatureCheck.parameters(server.findAll(postRequestedFor(anyUrl())).get(0)).get("Token"));
+  }
+
+  @Test
   void missingCredentialsNameBothVariablesAndNothingIsSent() {
     // given
     Plan plan = Refresh.urls("https://www.test.com/1.jpg").endpoint(server.url("/v2/index.php"))
