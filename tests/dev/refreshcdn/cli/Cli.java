@@ -1,0 +1,189 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Runs the real command line, {@code ./jbang refresh-cdn …} from the repository root, as a separate process with a
+ * clean environment: no TENCENTCLOUD_* or proxy variables, and HOME pointing at {@link #HOME}.
+ */
+final class Cli {
+  static final Path BASEDIR = Path.of(System.getProperty("refreshcdn.basedir", ".")).toAbsolutePath().normalize();
+  /** Generous: the first launch may fetch JBang and compile the script. */
+  static final Duration TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * The HOME of every run, kept between runs: the launcher keys its cached command on HOME, so a stable one keeps
+   * launches on the fast path. Tests that put credential files in it remove them afterwards.
+   */
+  static final Path HOME = BASEDIR.resolve("target/cli-it-home");
+
+  static final String SECRET_ID = "AKIDcliTESTexampleEXAMPLE00001234";
+  static final String SECRET_KEY = "cliTestSecretKeyThatMustNeverBePrinted";
+
+  private final List<String> command = new ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
+  private String stdin;
+
+  private Cli(List<String> command) {
+    this.command.addAll(command);
+    env.putAll(System.getenv());
+    env.keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.equals("TCCLI_PROFILE")
+        || name.equalsIgnoreCase("https_proxy") || name.equalsIgnoreCase("http_proxy")
+        || name.equals("JAVA_TOOL_OPTIONS"));
+    String realHome = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+    // The launcher caches JBang under $XDG_CACHE_HOME (default $HOME/.cache): keep it where it is.
+    env.putIfAbsent("XDG_CACHE_HOME", Path.of(realHome, ".cache").toString());
+    env.put("HOME", HOME.toString());
+  }
+
+  /** {@code ./jbang refresh-cdn ARGS}. */
+  static Cli refreshCdn(String... args) {
+    List<String> command = new ArrayList<>(List.of(BASEDIR.resolve("jbang").toString(), "refresh-cdn"));
+    command.addAll(Arrays.asList(args));
+    return new Cli(command);
+  }
+
+  /** {@code ./jbang ARGS}, e.g. an example script. */
+  static Cli jbang(String... args) {
+    List<String> command = new ArrayList<>(List.of(BASEDIR.resolve("jbang").toString()));
+    command.addAll(Arrays.asList(args));
+    return new Cli(command);
+  }
+
+  /** Sets the test credentials in the environment, as TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY. */
+  Cli withCredentials() {
+    return env("TENCENTCLOUD_SECRET_ID", SECRET_ID).env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
+  }
+
+  Cli env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  Cli stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
+  /** What a finished run left: its exit code, stdout and stderr. */
+  record Result(int exit, String out, String err) {
+    String all() {
+      return out + "\n" + err;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+    }
+  }
+
+  /** Runs to completion; stdin is the given text, or empty (not a terminal) when none was given. */
+  Result run() {
+    try {
+      Files.createDirectories(HOME);
+      Path dir = Files.createTempDirectory("refresh-cdn-it");
+      Path in = dir.resolve("stdin");
+      Path out = dir.resolve("stdout");
+      Path err = dir.resolve("stderr");
+      Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
+      ProcessBuilder builder = builder().redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+      Process process = builder.start();
+      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        fail("timed out after " + TIMEOUT + ": " + command + "\n" + Files.readString(err));
+      }
+      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Starts a long-running command whose stdout lines can be awaited; stderr goes to the test's stderr. */
+  Running start() {
+    try {
+      Files.createDirectories(HOME);
+      Process process = builder().redirectInput(ProcessBuilder.Redirect.PIPE)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      process.getOutputStream().close();
+      return new Running(process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder builder() {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return builder;
+  }
+
+  /** A running process whose stdout is read line by line on a background thread. */
+  static final class Running implements AutoCloseable {
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    Running(Process process) {
+      this.process = process;
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = r.readLine(); line != null; line = r.readLine()) {
+            lines.add(line);
+          }
+        } catch (IOException e) {
+          // the process was stopped
+        }
+      }, "cli-stdout");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /** Waits for the next line matching {@code wanted}, failing after {@link #TIMEOUT}. */
+    String await(Predicate<String> wanted) throws InterruptedException {
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (line == null) {
+          break;
+        }
+        seen.add(line);
+        if (wanted.test(line)) {
+          return line;
+        }
+      }
+      return fail("no such line within " + TIMEOUT + "; saw: " + seen + (process.isAlive() ? "" : " (process exited "
+          + process.exitValue() + ")"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}

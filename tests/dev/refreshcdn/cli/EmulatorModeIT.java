@@ -1,0 +1,45 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refreshcdn.Refresh;
+import dev.refreshcdn.Submission;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** --emulator (the README's first command) and the emulator subcommand. */
+class EmulatorModeIT {
+  @Test
+  void theEmulatorFlagSubmitsToAnInProcessEmulatorAndSaysSo() {
+    // when: no credentials anywhere
+    Cli.Result r = Cli.refreshCdn("--emulator", "https://www.test.com/1.jpg", "https://img.test.com/2.jpg").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/v2/index\\.php — nothing leaves this machine"),
+        r::toString);
+    assertTrue(lines[1].matches("task \\d{19}: 2 URLs, first https://www.test.com/1.jpg"), r::toString);
+    assertTrue(r.out().contains("Submitted 2 URLs in 1 task to the emulator."), r::toString);
+  }
+
+  @Test
+  void theEmulatorCommandPrintsAnExportLineAndLogsEachRequestUntilStopped() throws Exception {
+    // given
+    try (Cli.Running emulator = Cli.refreshCdn("emulator", "--domain", "www.test.com", "--domain", "img.test.com").start()) {
+      Matcher endpoint = Pattern.compile("API 2\\.0: (\\S+)").matcher(emulator.await(line -> line.contains("API 2.0:")));
+      assertTrue(endpoint.find());
+      Matcher export = Pattern.compile("export TENCENTCLOUD_SECRET_ID=(\\S+) TENCENTCLOUD_SECRET_KEY=(\\S+)")
+          .matcher(emulator.await(line -> line.startsWith("export ")));
+      assertTrue(export.find());
+      // when
+      Submission submission = Refresh.urls("https://img.test.com/1.jpg").endpoint(endpoint.group(1))
+          .credentials(export.group(1), export.group(2)).batch().submit();
+      // then
+      assertEquals(1, submission.tasks().size());
+      String log = emulator.await(line -> line.contains("RefreshCdnUrl"));
+      assertTrue(!log.contains(export.group(2)), "the log line shows no key: " + log);
+    }
+  }
+}

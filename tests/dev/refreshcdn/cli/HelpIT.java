@@ -1,0 +1,52 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** --help, --version and usage errors, through ./jbang refresh-cdn. */
+class HelpIT {
+  @Test
+  void helpListsOptionsExamplesAndEveryExitCode() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--help").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    for (String text : new String[] {"--input", "--dry-run", "--emulator", "--json", "--https-proxy", "--profile",
+        "--credentials", "--signature-method", "--batch-size", "--timeout", "Examples:", "Exit codes:",
+        "refresh-cdn --emulator https://www.test.com/1.jpg", "emulator"}) {
+      assertTrue(r.out().contains(text), () -> "help lacks " + text + "\n" + r);
+    }
+    for (String code : new String[] {"0", "1", "2", "3", "4", "5"}) {
+      assertTrue(Pattern.compile("(?m)^  " + code + "   \\S").matcher(r.out()).find(), () -> "no exit code " + code + "\n" + r);
+    }
+  }
+
+  @Test
+  void versionIsTheMavenProjectVersion() throws Exception {
+    // given
+    Matcher pom = Pattern.compile("<artifactId>refresh-cdn</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(Files.readString(Cli.BASEDIR.resolve("pom.xml")));
+    assertTrue(pom.find());
+    // when
+    Cli.Result r = Cli.refreshCdn("--version").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("refresh-cdn " + pom.group(1), r.out().strip());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithExitCode2() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--no-such-option", "https://www.test.com/1.jpg").withCredentials().run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("--no-such-option"), r::toString);
+    assertFalse(r.all().contains(Cli.SECRET_KEY));
+  }
+}
