@@ -182,6 +182,48 @@ class LegacyDirAndLogTest {
     }
 
     @Test
+    void logByTaskIdAndDatesThatDoNotContainTheTaskIsRefusedAsAnInvalidDate() {
+        // given
+        String taskId = (String) wire.postForm(wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY).at("data.task_id");
+        Map<String, String> inside = wire.common("GetCdnRefreshLog", ID);
+        inside.put("taskId", taskId);
+        inside.put("startDate", "2026-11-27 11:00:00");
+        inside.put("endDate", "2026-11-27 13:00:00");
+        Map<String, String> outside = wire.common("GetCdnRefreshLog", ID);
+        outside.put("taskId", taskId);
+        outside.put("startDate", "2026-11-26 11:00:00");
+        outside.put("endDate", "2026-11-26 13:00:00");
+        // when
+        Wire.Reply ok = wire.postForm(inside, KEY);
+        Wire.Reply refused = wire.postForm(outside, KEY);
+        // then
+        assertEquals(1, ok.at("data.total"));
+        assertEquals(4000, refused.at("code"));
+        assertEquals("9150", refused.at("codeDesc"));
+    }
+
+    @Test
+    void logFiltersByHostAndUrl() {
+        // given
+        wire.postForm(wire.refresh(ID, List.of("http://www.test.com/1.jpg", "http://img.test.com/2.jpg")), KEY);
+        Map<String, String> byHost = wire.common("GetCdnRefreshLog", ID);
+        byHost.put("startDate", "2026-11-27 00:00:00");
+        byHost.put("endDate", "2026-11-27 23:59:59");
+        byHost.put("host", "img.test.com");
+        Map<String, String> byUrl = withFreshNonce(byHost);
+        byUrl.remove("host");
+        byUrl.put("url", "http://www.test.com/1.jpg");
+        // when
+        Wire.Reply host = wire.postForm(byHost, KEY);
+        Wire.Reply url = wire.postForm(byUrl, KEY);
+        // then
+        assertEquals(1, host.at("data.total"));
+        assertEquals("img.test.com", host.at("data.logs.0.host"));
+        assertEquals(1, url.at("data.total"));
+        assertEquals("www.test.com", url.at("data.logs.0.host"));
+    }
+
+    @Test
     void logShowsOnlyTheCallersOwnTasks() {
         // given
         Emulator two = Emulator.builder().account(ID, KEY, "www.test.com").account("AKIDother", "k", "x.test.com").clock(clock).start();

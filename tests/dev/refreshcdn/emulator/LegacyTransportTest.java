@@ -104,6 +104,17 @@ class LegacyTransportTest {
     }
 
     @Test
+    void aMalformedPercentEscapeIsRefusedWith4000() {
+        // when
+        String body = Wire.form(wire.signed("POST", wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY)) + "&x=%zz";
+        Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        // then
+        assertEquals(4000, r.at("code"));
+    }
+
+    @Test
     void postIgnoresTheQueryString() {
         // given
         Map<String, String> signed = wire.signed("POST", wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY);
