@@ -65,7 +65,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "refresh-cdn", mixinStandardHelpOptions = true, version = "refresh-cdn " + RefreshCdn.VERSION,
+@Command(name = "refresh-cdn", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
     sortOptions = false, usageHelpAutoWidth = true, subcommands = RefreshCdn.EmulatorCommand.class,
     description = {
         "Expire cached URLs on Tencent Cloud CDN (legacy API 2.0 action RefreshCdnUrl).",
@@ -73,7 +73,8 @@ import picocli.CommandLine.TypeConversionException;
         "URLs come from the arguments, from --input FILE, or from stdin when neither is given. They are checked, "
             + "de-duplicated and sent in requests of at most 1000 URLs; if any entry is bad, nothing is sent.",
         "",
-        "Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY; else tccli's ~/.tccli/NAME.credential "
+        "Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (with TENCENTCLOUD_TOKEN or "
+            + "TENCENTCLOUD_SECURITY_TOKEN for temporary keys); else tccli's ~/.tccli/NAME.credential "
             + "(NAME: $TCCLI_PROFILE or default); else ~/.tencentcloud/credentials ([default] secret_id, secret_key). "
             + "With --credentials FILE or --profile NAME only that source is used. A secret is never taken as a "
             + "command-line value.",
@@ -103,9 +104,6 @@ import picocli.CommandLine.TypeConversionException;
         "  refresh-cdn emulator --domain www.test.com",
         ""})
 public class RefreshCdn implements Callable<Integer> {
-  /** The tool's version; dev.refreshcdn.Version is package-private, so it is repeated here (a test checks it). */
-  static final String VERSION = "0.1.0";
-
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
@@ -212,11 +210,8 @@ public class RefreshCdn implements Callable<Integer> {
       } else {
         creds = new CredentialChain(System.getenv(), Home.directory()).resolve(profile, credentialsFile, dryRun);
       }
-      refresh = refresh.credentials(creds.secretId, creds.secretKey);
-      if (creds.token != null && !quiet) {
-        err.println("refresh-cdn: warning: a session token was found (" + creds.token + ") but refresh-cdn cannot "
-            + "send one yet; temporary keys will be refused by the service");
-      }
+      refresh = creds.token == null ? refresh.credentials(creds.secretId, creds.secretKey)
+          : refresh.credentials(creds.secretId, creds.secretKey, creds.token);
       Plan plan = refresh.batch(batchSize);
       reportSkipped(plan, entries);
       String emulated = emu == null ? null : emu.endpoint().toString();
@@ -626,7 +621,7 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
-  /** A resolved key pair, where it came from, and a session token found beside it (which cannot be sent yet). */
+  /** A resolved key pair, the session token of temporary keys (or null), and where they came from. */
   static final class Creds {
     final String secretId;
     final String secretKey;
@@ -647,7 +642,7 @@ public class RefreshCdn implements Callable<Integer> {
         return "a PLACEHOLDER key pair, so the service would refuse these signatures (" + source + ")";
       }
       String id = secretId.length() <= 8 ? "****" : secretId.substring(0, 4) + "****" + secretId.substring(secretId.length() - 4);
-      return id + " from " + source;
+      return id + (token == null ? "" : " with a session token") + " from " + source;
     }
   }
 
@@ -718,7 +713,7 @@ public class RefreshCdn implements Callable<Integer> {
     private String envToken() {
       for (String name : TOKENS) {
         if (env.get(name) != null && !env.get(name).isBlank()) {
-          return name;
+          return env.get(name).strip();
         }
       }
       return null;
@@ -783,7 +778,7 @@ public class RefreshCdn implements Callable<Integer> {
       }
       looked.add(file.toString());
       String what = jsonFile ? "tccli file " + file : file + " [" + profile + "]";
-      return new Creds(id.strip(), key.strip(), token == null || token.isBlank() ? null : "token in " + file, what, false);
+      return new Creds(id.strip(), key.strip(), token == null || token.isBlank() ? null : token.strip(), what, false);
     }
 
     private static String string(Object value) {
@@ -1057,7 +1052,7 @@ public class RefreshCdn implements Callable<Integer> {
    * {@code refresh-cdn emulator}: a local stand-in for the service until interrupted. Its --secret-key is a
    * command-line value only because it is the emulator's own fake key, never a real one.
    */
-  @Command(name = "emulator", mixinStandardHelpOptions = true, version = "refresh-cdn " + RefreshCdn.VERSION,
+  @Command(name = "emulator", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
       sortOptions = false, usageHelpAutoWidth = true,
       description = {
           "Run a local stand-in for the CDN refresh API on loopback until interrupted, logging one line per request.",

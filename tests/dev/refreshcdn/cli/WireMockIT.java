@@ -50,7 +50,7 @@ class WireMockIT {
   }
 
   @Test
-  void postsAFormSignedAsTheOfficialSdkSignsAndLogsRequestsWithoutSecrets() {
+  void postsAFormWithTheTokenSignedAsTheOfficialSdkSignsAndLogsRequestsWithoutSecrets() {
     // given
     server.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(
         "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":3,\"task_id\":\"1480069888795584532\"}}")));
@@ -58,7 +58,7 @@ class WireMockIT {
     // when
     Cli.Result r = Cli.refreshCdn("--endpoint", endpoint(), "--signature-method", "HmacSHA256", "-v")
         .stdin("https://www.test.com/1.jpg\nhttps://www.test.com/a%20b/2.jpg?v=1&x=ü\nhttps://www.test.com/3.jpg\n")
-        .withCredentials().run();
+        .withCredentials().env("TENCENTCLOUD_TOKEN", "sessionTokenOfTemporaryKeysEXAMPLE").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("task 1480069888795584532: 3 URLs"), r::toString);
@@ -70,6 +70,7 @@ class WireMockIT {
     assertEquals("RefreshCdnUrl", form.get("Action"));
     assertEquals(Cli.SECRET_ID, form.get("SecretId"));
     assertEquals("HmacSHA256", form.get("SignatureMethod"));
+    assertEquals("sessionTokenOfTemporaryKeysEXAMPLE", form.get("Token"));
     assertEquals("https://www.test.com/1.jpg", form.get("urls.0"));
     assertEquals("https://www.test.com/a%20b/2.jpg?v=1&x=ü", form.get("urls.1"));
     assertEquals("https://www.test.com/3.jpg", form.get("urls.2"));
@@ -78,6 +79,7 @@ class WireMockIT {
     assertEquals(officialSignature("POST", request.getHeader("Host"), PATH, form, Cli.SECRET_KEY), form.get("Signature"));
     assertTrue(r.err().contains("[http] POST " + endpoint()), r::toString);
     assertFalse(r.all().contains(Cli.SECRET_KEY), r::toString);
+    assertFalse(r.all().contains("sessionTokenOfTemporaryKeysEXAMPLE"), r::toString);
     assertFalse(r.all().contains(form.get("Signature")), r::toString);
   }
 
