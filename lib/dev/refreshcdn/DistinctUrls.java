@@ -19,12 +19,14 @@ final class DistinctUrls {
     slots = new long[Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2];
   }
 
-  /** Appends {@code url} unless an equal one is already there; true when it was new. */
-  boolean add(String url) {
+  /**
+   * Appends {@code url} unless an equal one is already there; true when it was new. {@code hash} is
+   * any hash of its characters, the same for equal URLs (the checker computes one as it scans).
+   */
+  boolean add(String url, int hash) {
     if ((urls.size() + 1) * 2 > slots.length) {
       grow();
     }
-    int hash = url.hashCode();
     int mask = slots.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       long entry = slots[slot];
@@ -54,7 +56,7 @@ final class DistinctUrls {
     }
   }
 
-  /** String hashes of similar URLs differ mostly in low bits that carry structure; mix them. */
+  /** Mixes the hash so that URLs differing only in their last characters spread over the table. */
   private static int spread(int hash) {
     int h = hash * 0x9e3779b9;
     return h ^ (h >>> 16);

@@ -11,6 +11,8 @@ import java.util.List;
 final class UrlCheck {
   private final boolean ignoreQuery;
   private final int maxEncodedLength;
+  /** The hash of the characters of the URL {@link #scan} last read; computed in the same pass. */
+  private int scannedHash;
 
   /** The accepted URLs in first-seen order, the refused entries, and how many duplicates were dropped. */
   static final class Result {
@@ -42,7 +44,7 @@ final class UrlCheck {
     int position = 0;
     for (String entry : input) {
       position++;
-      String url = entry == null ? null : entry.strip();
+      String url = trimmed(entry);
       String problem = problem(url);
       int length = 0;
       if (problem == null) {
@@ -57,7 +59,7 @@ final class UrlCheck {
       }
       if (problem != null) {
         invalid.add(new InvalidUrl(position, entry, problem));
-      } else if (distinct.add(url)) {
+      } else if (distinct.add(url, scannedHash)) {
         lengths[distinct.size() - 1] = length;
       }
     }
@@ -65,30 +67,45 @@ final class UrlCheck {
     return new Result(distinct.urls(), lengths, invalid, duplicates, input.size());
   }
 
+  /** The entry without surrounding whitespace; the common case, nothing to strip, costs two comparisons. */
+  static String trimmed(String entry) {
+    if (entry == null || entry.isEmpty()) {
+      return entry;
+    }
+    char first = entry.charAt(0);
+    char last = entry.charAt(entry.length() - 1);
+    return first > ' ' && first < 0x80 && last > ' ' && last < 0x80 ? entry : entry.strip();
+  }
+
   /**
    * The percent-encoded length of {@code url}, or minus the 1-based column of its first whitespace or
-   * control character: one pass that both checks and measures, as this runs once per input line.
+   * control character; leaves a hash of its characters in {@link #scannedHash}. One pass that checks,
+   * measures and hashes, as this runs once per input line.
    */
-  static int scan(String url) {
+  int scan(String url) {
     int length = 0;
+    int hash = 0;
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
+      hash = 31 * hash + c;
       if (c < 0x80) {
         if (c <= 0x20 || c == 0x7f) {
           return -(i + 1);
         }
         length += PercentEncoding.unreserved(c) ? 1 : 3;
-      } else if (c <= 0x9f || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      } else if (c <= 0x9f || c <= 0x3000 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+        // Above U+3000 (the ideographic space) no character is whitespace: CJK text skips the lookups.
         return -(i + 1);
       } else if (c < 0x800) {
         length += 6;
       } else if (Character.isHighSurrogate(c) && i + 1 < url.length() && Character.isLowSurrogate(url.charAt(i + 1))) {
         length += 12;
-        i++;
+        hash = 31 * hash + url.charAt(++i);
       } else {
         length += 9;
       }
     }
+    scannedHash = hash;
     return length;
   }
 

@@ -29,6 +29,8 @@ final class V2Codec {
   private final byte[] signedPrefix;
   private final Mac mac;
   private final ByteSink toSign = new ByteSink(64 * 1024);
+  private byte[][] names = new byte[0][];
+  private String namesFor = "";
 
   V2Codec(URI endpoint, HttpMethod method, SignatureMethod signatureMethod, Credentials credentials) {
     this.method = method;
@@ -92,8 +94,9 @@ final class V2Codec {
       PercentEncoding.encode(parameter[1], wire);
       wire.ascii("&");
     }
+    byte[][] names = arrayNames(arrayName, raw.length);
     for (int i = 0; i < raw.length; i++) {
-      wire.ascii(arrayName).ascii(".").decimal(i).ascii("=");
+      wire.write(names[i]);
       PercentEncoding.encode(raw[i], raw[i].length, wire);
       wire.ascii("&");
     }
@@ -159,10 +162,23 @@ final class V2Codec {
 
   /** Writes {@code name.i=value} pairs in the service's order: indices sorted as strings (0, 1, 10, 100, 11 …). */
   private void writeArray(String arrayName, byte[][] raw, boolean first) {
+    byte[][] names = arrayNames(arrayName, raw.length);
     for (int index : LexicalOrder.of(raw.length)) {
-      toSign.ascii(first ? "" : "&").ascii(arrayName).ascii(".").decimal(index).ascii("=").write(raw[index]);
+      toSign.ascii(first ? "" : "&").write(names[index]).write(raw[index]);
       first = false;
     }
+  }
+
+  /** {@code name.0=}, {@code name.1=}, … as bytes, made once per codec: every request needs the same ones. */
+  private byte[][] arrayNames(String arrayName, int count) {
+    if (!arrayName.equals(namesFor) || names.length < count) {
+      names = new byte[Math.max(count, names.length)][];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = (arrayName + "." + i + "=").getBytes(StandardCharsets.US_ASCII);
+      }
+      namesFor = arrayName;
+    }
+    return names;
   }
 
   private String preview(TreeMap<String, String[]> scalars, String arrayName, List<String> values) {

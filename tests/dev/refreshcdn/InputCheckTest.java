@@ -183,11 +183,11 @@ class InputCheckTest {
     assertEquals(1, colliding.stream().map(String::hashCode).distinct().count());
     // when
     for (String url : colliding) {
-      assertTrue(distinct.add(url));
+      assertTrue(distinct.add(url, url.hashCode()));
     }
     // then
     assertEquals(colliding, distinct.urls());
-    assertEquals(false, distinct.add("https://x.com/BBAa"));
+    assertEquals(false, distinct.add("https://x.com/BBAa", "https://x.com/BBAa".hashCode()));
   }
 
   @Test
@@ -196,8 +196,8 @@ class InputCheckTest {
     DistinctUrls distinct = new DistinctUrls(16);
     // when
     for (int i = 0; i < 1_000_000; i++) {
-      distinct.add("https://www.test.com/p/" + i);
-      distinct.add("https://www.test.com/p/" + (i / 2));
+      distinct.add("https://www.test.com/p/" + i, i);
+      distinct.add("https://www.test.com/p/" + (i / 2), i / 2);
     }
     // then
     assertEquals(1_000_000, distinct.size());
