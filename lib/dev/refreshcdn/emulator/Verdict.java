@@ -87,7 +87,9 @@ final class Verdict {
         m.put("urls", urls);
         m.put("taskId", taskId);
         m.put("fault", fault);
-        m.put("params", params);
+        Map<String, String> shown = new LinkedHashMap<>(params);
+        shown.computeIfPresent("SecretId", (k, id) -> Credentials.mask(id));
+        m.put("params", shown);
         return m;
     }
 }

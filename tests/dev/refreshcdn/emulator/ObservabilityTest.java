@@ -84,6 +84,8 @@ class ObservabilityTest {
         String all = String.join("\n", lines);
         assertFalse(all.contains(KEY));
         assertFalse(all.contains("Signature\""));
+        assertFalse(all.contains(ID), "the SecretId is shown masked only");
+        assertEquals("AKID****mple", ((Map<?, ?>) first.get("params")).get("SecretId"));
     }
 
     @Test
