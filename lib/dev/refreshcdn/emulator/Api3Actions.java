@@ -127,8 +127,9 @@ final class Api3Actions {
         }
         Long offset = number(json.get("Offset"), 0);
         Long limit = number(json.get("Limit"), 20);
-        if (offset == null || offset < 0 || limit == null || limit < 1 || limit > 1000) {
-            return Api3.error(a, PARAM_ERROR, "Offset must be >= 0 and Limit between 1 and 1000.");
+        if (offset == null || offset < 0 || offset > Integer.MAX_VALUE || limit == null || limit < 1 || limit > 1000) {
+            return Api3.error(a, PARAM_ERROR, "Offset must be between 0 and 2^31-1 and Limit between 1 and 1000: "
+                    + json.get("Offset") + ", " + json.get("Limit"));
         }
         String purgeType = (String) stringOrNull(json.get("PurgeType"));
         String status = (String) stringOrNull(json.get("Status"));

@@ -150,25 +150,30 @@ public final class Emulator implements AutoCloseable {
      */
     public void runUntilInterrupted(PrintStream log) {
         Objects.requireNonNull(log, "log");
-        log.print(Banner.of(this, config.accounts));
-        log.flush();
+        // Listen before printing the banner, so every request a reader of the banner sends is logged.
         exchanges.listen(r -> {
             log.println(r);
             log.flush();
         });
+        log.print(Banner.of(this, config.accounts));
+        log.flush();
         CountDownLatch never = new CountDownLatch(1);
         Thread hook = new Thread(this::close, "refresh-cdn-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             never.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is already exiting; the hook closes the emulator.
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -179,9 +184,18 @@ public final class Emulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
-        executor.shutdownNow();
-        exchanges.close();
+        // HttpServer.stop joins its dispatcher thread; a pending interrupt would cut that join short and
+        // return before the server has shut down, so the flag is set aside meanwhile and restored after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            server.stop(0);
+        } finally {
+            executor.shutdownNow();
+            exchanges.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Returns the base address and the accounts (SecretIds masked, keys never shown). */

@@ -15,7 +15,7 @@ final class LegacyApi {
     /** Reference 2.4: Timestamp may differ from the server's time by at most 2 hours. */
     static final long TIMESTAMP_WINDOW_SECONDS = 2 * 60 * 60;
 
-    private static final Pattern UINT = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern UINT = Pattern.compile("[0-9]{1,18}");
     private static final Pattern POSITIVE = Pattern.compile("0*[1-9][0-9]{0,18}");
     private static final String[] REQUIRED = {"Action", "SecretId", "Timestamp", "Nonce", "Signature"};
 

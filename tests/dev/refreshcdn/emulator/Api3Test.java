@@ -328,12 +328,16 @@ class Api3Test {
         Wire.Reply page = wire.v3("DescribePurgeTasks", "{" + range + ",\"Offset\":2,\"Limit\":3}", ID, KEY);
         Wire.Reply paths = wire.v3("DescribePurgeTasks", "{" + range + ",\"PurgeType\":\"path\"}", ID, KEY);
         Wire.Reply neither = wire.v3("DescribePurgeTasks", "{}", ID, KEY);
+        Wire.Reply badLimit = wire.v3("DescribePurgeTasks", "{" + range + ",\"Limit\":0}", ID, KEY);
+        Wire.Reply hugeOffset = wire.v3("DescribePurgeTasks", "{" + range + ",\"Offset\":9223372036854775807}", ID, KEY);
         // then
         assertEquals(6, page.at("Response.TotalCount"));
         assertEquals(3, ((List<?>) page.at("Response.PurgeLogs")).size());
         assertEquals(1, paths.at("Response.TotalCount"));
         assertEquals("delete", paths.at("Response.PurgeLogs.0.FlushType"));
         assertEquals("InvalidParameter.CdnParamError", neither.at("Response.Error.Code"));
+        assertEquals("InvalidParameter.CdnParamError", badLimit.at("Response.Error.Code"));
+        assertEquals("InvalidParameter.CdnParamError", hugeOffset.at("Response.Error.Code"));
     }
 
     @Test

@@ -174,6 +174,18 @@ class LegacyAuthTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"-1", "abc", "1462521223.5", "99999999999999999999"})
+    void refusesATimestampThatIsNotUnixSecondsWith4000(String timestamp) {
+        // given
+        Map<String, String> p = wire.refresh(ID, ONE);
+        p.put("Timestamp", timestamp);
+        // when
+        Wire.Reply r = wire.postForm(p, KEY);
+        // then
+        assertEquals(4000, r.at("code"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "abc", "1.5", "00"})
     void refusesANonceThatIsNotAPositiveIntegerWith4000(String nonce) {
         // given
