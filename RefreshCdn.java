@@ -197,6 +197,9 @@ public class RefreshCdn implements Callable<Integer> {
         spec.commandLine().usage(err);
         return USAGE;
       }
+      if (emulator && endpoint != null) {
+        throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
+      }
       entries = Input.read(arguments, input);
       Refresh refresh = configure(Refresh.urls(entries.urls));
       Creds creds;
@@ -1098,7 +1101,13 @@ public class RefreshCdn implements Callable<Integer> {
       if (requestLog != null) {
         builder.requestLog(requestLog);
       }
-      Emulator emu = builder.start();
+      Emulator emu;
+      try {
+        emu = builder.start();
+      } catch (java.io.UncheckedIOException e) {
+        System.err.println("refresh-cdn emulator: " + e.getMessage() + ": " + e.getCause().getMessage());
+        return FAILURE;
+      }
       System.out.println("Point refresh-cdn at it: refresh-cdn --endpoint " + emu.endpoint() + " https://" + hosts[0] + "/");
       emu.runUntilInterrupted(System.out);
       return OK;

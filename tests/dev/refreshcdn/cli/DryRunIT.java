@@ -36,7 +36,7 @@ class DryRunIT {
     String urls = IntStream.rangeClosed(1, 2500).mapToObj(i -> "https://www.test.com/p/" + i)
         .collect(Collectors.joining("\n"));
     // when
-    Cli.Result r = Cli.refreshCdn("--dry-run", "-v", "--endpoint", emu.endpoint().toString()).stdin(urls)
+    Cli.Result r = Cli.refreshCdn("--dry-run", "-v", "-i", "-", "--endpoint", emu.endpoint().toString()).stdin(urls)
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
