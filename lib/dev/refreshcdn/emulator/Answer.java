@@ -10,35 +10,35 @@ import java.util.Map;
  * single thread while one exchange is handled, then copied into an immutable {@link Verdict}.
  */
 final class Answer {
-    int httpStatus = 200;
-    String contentType = "application/json; charset=utf-8";
-    byte[] body = new byte[0];
-    final Map<String, String> headers = new LinkedHashMap<>();
-    String action = "";
-    String secretId = "";
-    Map<String, String> params = Map.of();
-    String code = "";
-    String codeDesc = "";
-    String message = "";
-    List<String> urls = List.of();
-    String taskId;
+  int httpStatus = 200;
+  String contentType = "application/json; charset=utf-8";
+  byte[] body = new byte[0];
+  final Map<String, String> headers = new LinkedHashMap<>();
+  String action = "";
+  String secretId = "";
+  Map<String, String> params = Map.of();
+  String code = "";
+  String codeDesc = "";
+  String message = "";
+  List<String> urls = List.of();
+  String taskId;
 
-    Answer json(Object value) {
-        this.contentType = "application/json; charset=utf-8";
-        this.body = Json.write(value).getBytes(StandardCharsets.UTF_8);
-        return this;
-    }
+  Answer json(Object value) {
+    this.contentType = "application/json; charset=utf-8";
+    this.body = Json.write(value).getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
 
-    Answer text(int status, String text) {
-        this.httpStatus = status;
-        this.contentType = "text/plain; charset=utf-8";
-        this.body = text.getBytes(StandardCharsets.UTF_8);
-        this.code = "HTTP " + status;
-        this.message = text;
-        return this;
-    }
+  Answer text(int status, String text) {
+    this.httpStatus = status;
+    this.contentType = "text/plain; charset=utf-8";
+    this.body = text.getBytes(StandardCharsets.UTF_8);
+    this.code = "HTTP " + status;
+    this.message = text;
+    return this;
+  }
 
-    boolean accepted() {
-        return httpStatus == 200 && (code.isEmpty() || "0".equals(code));
-    }
+  boolean accepted() {
+    return httpStatus == 200 && (code.isEmpty() || "0".equals(code));
+  }
 }

@@ -15,206 +15,206 @@ import dev.refreshcdn.emulator.Emulator.Area;
 
 /** PurgeUrlsCache, PurgePathCache, DescribePurgeTasks and DescribePurgeQuota of API 3.0, after authentication. */
 final class Api3Actions {
-    private static final String PARAM_ERROR = "InvalidParameter.CdnParamError";
+  private static final String PARAM_ERROR = "InvalidParameter.CdnParamError";
 
-    private final Emulator.Config config;
-    private final Ledger ledger;
+  private final Emulator.Config config;
+  private final Ledger ledger;
 
-    Api3Actions(Emulator.Config config, Ledger ledger) {
-        this.config = config;
-        this.ledger = ledger;
+  Api3Actions(Emulator.Config config, Ledger ledger) {
+    this.config = config;
+    this.ledger = ledger;
+  }
+
+  Answer run(Account account, Answer a, Map<String, Object> json) {
+    switch (a.action) {
+      case "PurgeUrlsCache":
+        return purge(account, a, json, Task.Kind.URL);
+      case "PurgePathCache":
+        return purge(account, a, json, Task.Kind.PATH);
+      case "DescribePurgeTasks":
+        return tasks(account, a, json);
+      case "DescribePurgeQuota":
+        return quota(account, a);
+      default:
+        return Api3.error(a, "InvalidAction", "The requested action `" + a.action + "` does not exist.");
     }
+  }
 
-    Answer run(Account account, Answer a, Map<String, Object> json) {
-        switch (a.action) {
-            case "PurgeUrlsCache":
-                return purge(account, a, json, Task.Kind.URL);
-            case "PurgePathCache":
-                return purge(account, a, json, Task.Kind.PATH);
-            case "DescribePurgeTasks":
-                return tasks(account, a, json);
-            case "DescribePurgeQuota":
-                return quota(account, a);
-            default:
-                return Api3.error(a, "InvalidAction", "The requested action `" + a.action + "` does not exist.");
-        }
+  private Answer purge(Account account, Answer a, Map<String, Object> json, Task.Kind kind) {
+    boolean urls = kind == Task.Kind.URL;
+    String field = urls ? "Urls" : "Paths";
+    Object raw = json.get(field);
+    if (raw == null) {
+      return Api3.error(a, "MissingParameter", "The request is missing a required parameter `" + field + "`.");
     }
+    List<String> items = strings(raw);
+    if (items == null || items.isEmpty()) {
+      return Api3.error(a, PARAM_ERROR, field + " must be a non-empty array of strings.");
+    }
+    String flushType = "flush";
+    if (!urls) {
+      Object ft = json.get("FlushType");
+      if (ft == null) {
+        return Api3.error(a, "MissingParameter", "The request is missing a required parameter `FlushType`.");
+      }
+      if (!"flush".equals(ft) && !"delete".equals(ft)) {
+        return Api3.error(a, PARAM_ERROR, "FlushType must be flush or delete: " + ft);
+      }
+      flushType = (String) ft;
+    }
+    int batch = Ledger.batchLimit(kind);
+    if (items.size() > batch) {
+      return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedBatchLimit" : "LimitExceeded.CdnPurgePathExceedBatchLimit",
+          "Too many " + (urls ? "URLs" : "paths") + " in one request: " + items.size() + " > " + batch + ".");
+    }
+    Area area = null;
+    Object areaValue = json.get("Area");
+    if (areaValue != null) {
+      if (!"mainland".equals(areaValue) && !"overseas".equals(areaValue)) {
+        return Api3.error(a, PARAM_ERROR, "Area must be mainland or overseas: " + areaValue);
+      }
+      area = Area.valueOf(((String) areaValue).toUpperCase(Locale.ROOT));
+    }
+    Object urlEncode = json.get("UrlEncode");
+    if (urlEncode != null && !(urlEncode instanceof Boolean)) {
+      return Api3.error(a, PARAM_ERROR, "UrlEncode must be a boolean: " + urlEncode);
+    }
+    Targets.Result r = Targets.resolve(account, items, area, Boolean.TRUE.equals(urlEncode));
+    if (!r.ok()) {
+      return refusal(a, r, urls, areaValue);
+    }
+    Ledger.Submission s = ledger.submit(account.secretId(), kind, flushType, r.targets, false);
+    if (s.task == null) {
+      return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedDayLimit" : "LimitExceeded.CdnPurgePathExceedDayLimit",
+          "The daily " + (urls ? "URL" : "path") + " purge quota of " + ledger.dailyLimit(kind) + " for area "
+              + s.exceeded.name().toLowerCase(Locale.ROOT) + " is used up.");
+    }
+    a.urls = s.task.urls();
+    a.taskId = s.task.id;
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("TaskId", s.task.id);
+    return Api3.success(a, fields);
+  }
 
-    private Answer purge(Account account, Answer a, Map<String, Object> json, Task.Kind kind) {
-        boolean urls = kind == Task.Kind.URL;
-        String field = urls ? "Urls" : "Paths";
-        Object raw = json.get(field);
-        if (raw == null) {
-            return Api3.error(a, "MissingParameter", "The request is missing a required parameter `" + field + "`.");
-        }
-        List<String> items = strings(raw);
-        if (items == null || items.isEmpty()) {
-            return Api3.error(a, PARAM_ERROR, field + " must be a non-empty array of strings.");
-        }
-        String flushType = "flush";
-        if (!urls) {
-            Object ft = json.get("FlushType");
-            if (ft == null) {
-                return Api3.error(a, "MissingParameter", "The request is missing a required parameter `FlushType`.");
-            }
-            if (!"flush".equals(ft) && !"delete".equals(ft)) {
-                return Api3.error(a, PARAM_ERROR, "FlushType must be flush or delete: " + ft);
-            }
-            flushType = (String) ft;
-        }
-        int batch = Ledger.batchLimit(kind);
-        if (items.size() > batch) {
-            return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedBatchLimit" : "LimitExceeded.CdnPurgePathExceedBatchLimit",
-                    "Too many " + (urls ? "URLs" : "paths") + " in one request: " + items.size() + " > " + batch + ".");
-        }
-        Area area = null;
-        Object areaValue = json.get("Area");
-        if (areaValue != null) {
-            if (!"mainland".equals(areaValue) && !"overseas".equals(areaValue)) {
-                return Api3.error(a, PARAM_ERROR, "Area must be mainland or overseas: " + areaValue);
-            }
-            area = Area.valueOf(((String) areaValue).toUpperCase(Locale.ROOT));
-        }
-        Object urlEncode = json.get("UrlEncode");
-        if (urlEncode != null && !(urlEncode instanceof Boolean)) {
-            return Api3.error(a, PARAM_ERROR, "UrlEncode must be a boolean: " + urlEncode);
-        }
-        Targets.Result r = Targets.resolve(account, items, area, Boolean.TRUE.equals(urlEncode));
-        if (!r.ok()) {
-            return refusal(a, r, urls, areaValue);
-        }
-        Ledger.Submission s = ledger.submit(account.secretId(), kind, flushType, r.targets, false);
-        if (s.task == null) {
-            return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedDayLimit" : "LimitExceeded.CdnPurgePathExceedDayLimit",
-                    "The daily " + (urls ? "URL" : "path") + " purge quota of " + ledger.dailyLimit(kind) + " for area "
-                            + s.exceeded.name().toLowerCase(Locale.ROOT) + " is used up.");
-        }
-        a.urls = s.task.urls();
-        a.taskId = s.task.id;
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("TaskId", s.task.id);
-        return Api3.success(a, fields);
+  private static Answer refusal(Answer a, Targets.Result r, boolean urls, Object area) {
+    switch (r.problem) {
+      case NOT_HTTP:
+        return Api3.error(a, PARAM_ERROR, "The URL must start with http:// or https://: " + r.culprit);
+      case NO_SUCH_HOST:
+        return Api3.error(a, "ResourceNotFound.CdnHostNotExists", "The domain does not exist: " + Targets.host(r.culprit));
+      case OFFLINE:
+        // The SDK lists HostIsNotOnline for URL purges only; path purges report an invalid status.
+        return Api3.error(a, urls ? "ResourceUnavailable.CdnHostIsNotOnline" : "InvalidParameter.CdnHostInvalidStatus",
+            "The domain is not online: " + Targets.host(r.culprit));
+      default:
+        return Api3.error(a, PARAM_ERROR, "域名 " + Targets.host(r.culprit) + " 未部署在 " + area);
     }
+  }
 
-    private static Answer refusal(Answer a, Targets.Result r, boolean urls, Object area) {
-        switch (r.problem) {
-            case NOT_HTTP:
-                return Api3.error(a, PARAM_ERROR, "The URL must start with http:// or https://: " + r.culprit);
-            case NO_SUCH_HOST:
-                return Api3.error(a, "ResourceNotFound.CdnHostNotExists", "The domain does not exist: " + Targets.host(r.culprit));
-            case OFFLINE:
-                // The SDK lists HostIsNotOnline for URL purges only; path purges report an invalid status.
-                return Api3.error(a, urls ? "ResourceUnavailable.CdnHostIsNotOnline" : "InvalidParameter.CdnHostInvalidStatus",
-                        "The domain is not online: " + Targets.host(r.culprit));
-            default:
-                return Api3.error(a, PARAM_ERROR, "域名 " + Targets.host(r.culprit) + " 未部署在 " + area);
-        }
+  private Answer tasks(Account account, Answer a, Map<String, Object> json) {
+    String taskId = json.get("TaskId") == null ? null : String.valueOf(json.get("TaskId"));
+    Instant from = Instant.MIN;
+    Instant to = Instant.MAX;
+    if (json.get("StartTime") != null || json.get("EndTime") != null) {
+      try {
+        from = LocalDateTime.parse(String.valueOf(json.get("StartTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
+        to = LocalDateTime.parse(String.valueOf(json.get("EndTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
+      } catch (DateTimeParseException e) {
+        return Api3.error(a, PARAM_ERROR, "StartTime and EndTime must both be yyyy-MM-dd HH:mm:ss.");
+      }
+    } else if (taskId == null) {
+      return Api3.error(a, PARAM_ERROR, "Give TaskId, or StartTime and EndTime.");
     }
+    Long offset = number(json.get("Offset"), 0);
+    Long limit = number(json.get("Limit"), 20);
+    if (offset == null || offset < 0 || offset > Integer.MAX_VALUE || limit == null || limit < 1 || limit > 1000) {
+      return Api3.error(a, PARAM_ERROR, "Offset must be between 0 and 2^31-1 and Limit between 1 and 1000: "
+          + json.get("Offset") + ", " + json.get("Limit"));
+    }
+    String purgeType = (String) stringOrNull(json.get("PurgeType"));
+    String status = (String) stringOrNull(json.get("Status"));
+    String keyword = (String) stringOrNull(json.get("Keyword"));
+    String area = (String) stringOrNull(json.get("Area"));
+    Instant now = ledger.now();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Task t : ledger.tasks(account.secretId())) {
+      String type = t.kind == Task.Kind.URL ? "url" : "path";
+      String state = t.done(now, config.taskCompletion) ? "done" : "process";
+      if ((taskId != null && !taskId.equals(t.id)) || t.created.isBefore(from) || t.created.isAfter(to)
+          || (purgeType != null && !purgeType.equals(type)) || (status != null && !status.equals(state))) {
+        continue;
+      }
+      for (Target target : t.targets) {
+        if (keyword != null && !keyword.equals(target.url) && !keyword.equalsIgnoreCase(target.domain.host)) {
+          continue;
+        }
+        String where = target.areas.size() > 1 ? "global" : target.areas.get(0).name().toLowerCase(Locale.ROOT);
+        if (area != null && !"global".equals(area) && !where.equals(area) && !"global".equals(where)) {
+          continue;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("TaskId", t.id);
+        row.put("Url", target.url);
+        row.put("Status", state);
+        row.put("PurgeType", type);
+        row.put("FlushType", t.flushType);
+        row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
+        row.put("Area", where);
+        rows.add(0, row);
+      }
+    }
+    int first = (int) Math.min(offset, rows.size());
+    int last = (int) Math.min(offset + limit, rows.size());
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("PurgeLogs", new ArrayList<>(rows.subList(first, last)));
+    fields.put("TotalCount", rows.size());
+    return Api3.success(a, fields);
+  }
 
-    private Answer tasks(Account account, Answer a, Map<String, Object> json) {
-        String taskId = json.get("TaskId") == null ? null : String.valueOf(json.get("TaskId"));
-        Instant from = Instant.MIN;
-        Instant to = Instant.MAX;
-        if (json.get("StartTime") != null || json.get("EndTime") != null) {
-            try {
-                from = LocalDateTime.parse(String.valueOf(json.get("StartTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
-                to = LocalDateTime.parse(String.valueOf(json.get("EndTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
-            } catch (DateTimeParseException e) {
-                return Api3.error(a, PARAM_ERROR, "StartTime and EndTime must both be yyyy-MM-dd HH:mm:ss.");
-            }
-        } else if (taskId == null) {
-            return Api3.error(a, PARAM_ERROR, "Give TaskId, or StartTime and EndTime.");
-        }
-        Long offset = number(json.get("Offset"), 0);
-        Long limit = number(json.get("Limit"), 20);
-        if (offset == null || offset < 0 || offset > Integer.MAX_VALUE || limit == null || limit < 1 || limit > 1000) {
-            return Api3.error(a, PARAM_ERROR, "Offset must be between 0 and 2^31-1 and Limit between 1 and 1000: "
-                    + json.get("Offset") + ", " + json.get("Limit"));
-        }
-        String purgeType = (String) stringOrNull(json.get("PurgeType"));
-        String status = (String) stringOrNull(json.get("Status"));
-        String keyword = (String) stringOrNull(json.get("Keyword"));
-        String area = (String) stringOrNull(json.get("Area"));
-        Instant now = ledger.now();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Task t : ledger.tasks(account.secretId())) {
-            String type = t.kind == Task.Kind.URL ? "url" : "path";
-            String state = t.done(now, config.taskCompletion) ? "done" : "process";
-            if ((taskId != null && !taskId.equals(t.id)) || t.created.isBefore(from) || t.created.isAfter(to)
-                    || (purgeType != null && !purgeType.equals(type)) || (status != null && !status.equals(state))) {
-                continue;
-            }
-            for (Target target : t.targets) {
-                if (keyword != null && !keyword.equals(target.url) && !keyword.equalsIgnoreCase(target.domain.host)) {
-                    continue;
-                }
-                String where = target.areas.size() > 1 ? "global" : target.areas.get(0).name().toLowerCase(Locale.ROOT);
-                if (area != null && !"global".equals(area) && !where.equals(area) && !"global".equals(where)) {
-                    continue;
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("TaskId", t.id);
-                row.put("Url", target.url);
-                row.put("Status", state);
-                row.put("PurgeType", type);
-                row.put("FlushType", t.flushType);
-                row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
-                row.put("Area", where);
-                rows.add(0, row);
-            }
-        }
-        int first = (int) Math.min(offset, rows.size());
-        int last = (int) Math.min(offset + limit, rows.size());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("PurgeLogs", new ArrayList<>(rows.subList(first, last)));
-        fields.put("TotalCount", rows.size());
-        return Api3.success(a, fields);
-    }
+  private Answer quota(Account account, Answer a) {
+    LocalDate today = ledger.today();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("UrlPurge", quotas(account, Task.Kind.URL, today));
+    fields.put("PathPurge", quotas(account, Task.Kind.PATH, today));
+    return Api3.success(a, fields);
+  }
 
-    private Answer quota(Account account, Answer a) {
-        LocalDate today = ledger.today();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("UrlPurge", quotas(account, Task.Kind.URL, today));
-        fields.put("PathPurge", quotas(account, Task.Kind.PATH, today));
-        return Api3.success(a, fields);
+  private List<Map<String, Object>> quotas(Account account, Task.Kind kind, LocalDate today) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Area area : new Area[] {Area.MAINLAND, Area.OVERSEAS}) {
+      int total = ledger.dailyLimit(kind);
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("Area", area.name().toLowerCase(Locale.ROOT));
+      q.put("Batch", Ledger.batchLimit(kind));
+      q.put("Total", total);
+      q.put("Available", Math.max(0, total - ledger.used(account.secretId(), kind, area, today)));
+      list.add(q);
     }
+    return list;
+  }
 
-    private List<Map<String, Object>> quotas(Account account, Task.Kind kind, LocalDate today) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Area area : new Area[] {Area.MAINLAND, Area.OVERSEAS}) {
-            int total = ledger.dailyLimit(kind);
-            Map<String, Object> q = new LinkedHashMap<>();
-            q.put("Area", area.name().toLowerCase(Locale.ROOT));
-            q.put("Batch", Ledger.batchLimit(kind));
-            q.put("Total", total);
-            q.put("Available", Math.max(0, total - ledger.used(account.secretId(), kind, area, today)));
-            list.add(q);
-        }
-        return list;
+  private static List<String> strings(Object raw) {
+    if (!(raw instanceof List)) {
+      return null;
     }
+    List<String> out = new ArrayList<>();
+    for (Object o : (List<?>) raw) {
+      if (!(o instanceof String)) {
+        return null;
+      }
+      out.add((String) o);
+    }
+    return out;
+  }
 
-    private static List<String> strings(Object raw) {
-        if (!(raw instanceof List)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : (List<?>) raw) {
-            if (!(o instanceof String)) {
-                return null;
-            }
-            out.add((String) o);
-        }
-        return out;
+  private static Long number(Object value, long fallback) {
+    if (value == null) {
+      return fallback;
     }
+    return value instanceof Number ? Long.valueOf(((Number) value).longValue()) : null;
+  }
 
-    private static Long number(Object value, long fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        return value instanceof Number ? Long.valueOf(((Number) value).longValue()) : null;
-    }
-
-    private static Object stringOrNull(Object value) {
-        return value == null ? null : String.valueOf(value);
-    }
+  private static Object stringOrNull(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
 }

@@ -4,33 +4,33 @@ import java.security.SecureRandom;
 
 /** Generates and masks key pairs; keys never leave through this class except when generated. */
 final class Credentials {
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Credentials() {
-    }
+  private Credentials() {
+  }
 
-    /** Returns {SecretId, SecretKey} shaped like Tencent's: "AKID" + 32 characters, and 32 characters. */
-    static String[] generate() {
-        SecureRandom random = new SecureRandom();
-        return new String[] {"AKID" + random(random, 32), random(random, 32)};
-    }
+  /** Returns {SecretId, SecretKey} shaped like Tencent's: "AKID" + 32 characters, and 32 characters. */
+  static String[] generate() {
+    SecureRandom random = new SecureRandom();
+    return new String[] {"AKID" + random(random, 32), random(random, 32)};
+  }
 
-    /** Shows enough of a SecretId to tell accounts apart in logs: AKID****1234. */
-    static String mask(String secretId) {
-        if (secretId == null || secretId.isEmpty()) {
-            return "";
-        }
-        if (secretId.length() <= 8) {
-            return secretId.charAt(0) + "****";
-        }
-        return secretId.substring(0, 4) + "****" + secretId.substring(secretId.length() - 4);
+  /** Shows enough of a SecretId to tell accounts apart in logs: AKID****1234. */
+  static String mask(String secretId) {
+    if (secretId == null || secretId.isEmpty()) {
+      return "";
     }
+    if (secretId.length() <= 8) {
+      return secretId.charAt(0) + "****";
+    }
+    return secretId.substring(0, 4) + "****" + secretId.substring(secretId.length() - 4);
+  }
 
-    private static String random(SecureRandom random, int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
+  private static String random(SecureRandom random, int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     }
+    return sb.toString();
+  }
 }

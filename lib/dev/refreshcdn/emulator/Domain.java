@@ -9,38 +9,38 @@ import dev.refreshcdn.emulator.Emulator.DomainStatus;
 
 /** An accelerated domain of an account; immutable. */
 final class Domain {
-    final String host;
-    final DomainStatus status;
-    final boolean filterQuery;
-    final Area area;
+  final String host;
+  final DomainStatus status;
+  final boolean filterQuery;
+  final Area area;
 
-    Domain(String host, DomainStatus status, boolean filterQuery, Area area) {
-        Objects.requireNonNull(host, "host");
-        if (host.isBlank() || host.contains("/") || host.contains(":")) {
-            throw new IllegalArgumentException("domain must be a bare host name such as www.test.com: " + host);
-        }
-        this.host = host.toLowerCase(Locale.ROOT);
-        this.status = Objects.requireNonNull(status, "status");
-        this.filterQuery = filterQuery;
-        this.area = Objects.requireNonNull(area, "area");
+  Domain(String host, DomainStatus status, boolean filterQuery, Area area) {
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank() || host.contains("/") || host.contains(":")) {
+      throw new IllegalArgumentException("domain must be a bare host name such as www.test.com: " + host);
     }
+    this.host = host.toLowerCase(Locale.ROOT);
+    this.status = Objects.requireNonNull(status, "status");
+    this.filterQuery = filterQuery;
+    this.area = Objects.requireNonNull(area, "area");
+  }
 
-    /** The service accepts purges for started and deploying domains only. */
-    boolean purgeable() {
-        return status != DomainStatus.OFFLINE;
-    }
+  /** The service accepts purges for started and deploying domains only. */
+  boolean purgeable() {
+    return status != DomainStatus.OFFLINE;
+  }
 
-    /** The areas whose daily quota a purge of this domain uses when the request names none. */
-    List<Area> areas() {
-        return area == Area.GLOBAL ? List.of(Area.MAINLAND, Area.OVERSEAS) : List.of(area);
-    }
+  /** The areas whose daily quota a purge of this domain uses when the request names none. */
+  List<Area> areas() {
+    return area == Area.GLOBAL ? List.of(Area.MAINLAND, Area.OVERSEAS) : List.of(area);
+  }
 
-    boolean servesIn(Area requested) {
-        return area == Area.GLOBAL || area == requested;
-    }
+  boolean servesIn(Area requested) {
+    return area == Area.GLOBAL || area == requested;
+  }
 
-    @Override
-    public String toString() {
-        return host + " " + status + " " + area + (filterQuery ? " filter-query" : "");
-    }
+  @Override
+  public String toString() {
+    return host + " " + status + " " + area + (filterQuery ? " filter-query" : "");
+  }
 }

@@ -53,497 +53,497 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class Emulator implements AutoCloseable {
 
-    /** The path of the legacy API 2.0 endpoint. */
-    public static final String LEGACY_PATH = "/v2/index.php";
+  /** The path of the legacy API 2.0 endpoint. */
+  public static final String LEGACY_PATH = "/v2/index.php";
 
-    private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Exchanges exchanges;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private final Config config;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Exchanges exchanges;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Emulator(Config config) throws IOException {
-        this.config = config;
-        this.exchanges = new Exchanges(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", exchanges);
-        server.start();
+  private Emulator(Config config) throws IOException {
+    this.config = config;
+    this.exchanges = new Exchanges(config);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
+    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    server.setExecutor(executor);
+    server.createContext("/", exchanges);
+    server.start();
+  }
+
+  /** Returns a builder with no accounts, a random port, the system clock and the documented limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts an emulator on a random port with one generated account owning {@code www.test.com}. */
+  public static Emulator start() {
+    return builder().account(Account.generate("www.test.com")).start();
+  }
+
+  /** Returns the legacy API 2.0 endpoint, {@code http://127.0.0.1:PORT/v2/index.php}. */
+  public URI endpoint() {
+    return URI.create(base() + LEGACY_PATH);
+  }
+
+  /** Returns the API 3.0 endpoint, {@code http://127.0.0.1:PORT/}. */
+  public URI endpointV3() {
+    return URI.create(base() + "/");
+  }
+
+  /** Returns the loopback port the emulator listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Returns the SecretId of the first configured account. */
+  public String secretId() {
+    return config.accounts.get(0).secretId();
+  }
+
+  /** Returns the SecretKey of the first configured account, for handing to a client under test. */
+  public String secretKey() {
+    return config.accounts.get(0).secretKey();
+  }
+
+  /** Returns the configured accounts, in the order they were added. */
+  public List<Account> accounts() {
+    return config.accounts;
+  }
+
+  /** Returns a snapshot of every request received so far with its verdict, oldest first. */
+  public List<RecordedRequest> requests() {
+    return exchanges.recorded();
+  }
+
+  /** Answers the next {@code count} requests with HTTP {@code status} (429 also carries {@code Retry-After: 1}). */
+  public Emulator failNext(int count, int status) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("HTTP status must be between 100 and 599: " + status);
+    }
+    exchanges.faults().add(count, Faults.Kind.STATUS, status);
+    return this;
+  }
+
+  /** Closes the connection of the next {@code count} requests without answering. */
+  public Emulator dropNext(int count) {
+    exchanges.faults().add(count, Faults.Kind.DROP, 0);
+    return this;
+  }
+
+  /** Answers the next {@code count} requests with HTTP 200 and a body that is not valid JSON. */
+  public Emulator malformedNext(int count) {
+    exchanges.faults().add(count, Faults.Kind.MALFORMED, 0);
+    return this;
+  }
+
+  /** Delays every following answer by {@code delay} ({@link Duration#ZERO} switches it off). */
+  public Emulator delay(Duration delay) {
+    exchanges.faults().delay(delay);
+    return this;
+  }
+
+  /**
+   * Prints the endpoints and credentials, then one line per request to {@code log}, and blocks until the
+   * thread is interrupted or the JVM shuts down; the emulator is closed on the way out.
+   */
+  public void runUntilInterrupted(PrintStream log) {
+    Objects.requireNonNull(log, "log");
+    // Listen before printing the banner, so every request a reader of the banner sends is logged.
+    exchanges.listen(r -> {
+      log.println(r);
+      log.flush();
+    });
+    log.print(Banner.of(this, config.accounts));
+    log.flush();
+    CountDownLatch never = new CountDownLatch(1);
+    Thread hook = new Thread(this::close, "refresh-cdn-emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
+    try {
+      never.await();
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting; the hook closes the emulator.
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Stops listening and releases the port and threads; closing twice is harmless. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    // HttpServer.stop joins its dispatcher thread; a pending interrupt would cut that join short and
+    // return before the server has shut down, so the flag is set aside meanwhile and restored after.
+    boolean interrupted = Thread.interrupted();
+    try {
+      server.stop(0);
+    } finally {
+      executor.shutdownNow();
+      exchanges.close();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Returns the base address and the accounts (SecretIds masked, keys never shown). */
+  @Override
+  public String toString() {
+    return "Emulator[" + base() + ", accounts=" + config.accounts + "]";
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "refresh-cdn-emulator-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Configures and starts an {@link Emulator}; not thread-safe, use it from one thread. */
+  public static final class Builder {
+    /** Default daily URL quota per account and area (Beijing calendar day). */
+    public static final int DEFAULT_DAILY_URL_QUOTA = 10_000;
+    /** Default daily directory quota per account and area (Beijing calendar day). */
+    public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
+    /** Default time after which a submitted task reports done. */
+    public static final Duration DEFAULT_TASK_COMPLETION = Duration.ofSeconds(5);
+
+    private final List<Account> accounts = new ArrayList<>();
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private Duration taskCompletion = DEFAULT_TASK_COMPLETION;
+    private int dailyUrlQuota = DEFAULT_DAILY_URL_QUOTA;
+    private int dailyDirQuota = DEFAULT_DAILY_DIR_QUOTA;
+    private Path requestLog;
+
+    private Builder() {
     }
 
-    /** Returns a builder with no accounts, a random port, the system clock and the documented limits. */
-    public static Builder builder() {
-        return new Builder();
+    /** Adds an account owning the given domains, all online and keeping the query string in the cache key. */
+    public Builder account(String secretId, String secretKey, String... onlineDomains) {
+      Account a = Account.of(secretId, secretKey);
+      for (String d : onlineDomains) {
+        a = a.domain(d);
+      }
+      return account(a);
     }
 
-    /** Starts an emulator on a random port with one generated account owning {@code www.test.com}. */
-    public static Emulator start() {
-        return builder().account(Account.generate("www.test.com")).start();
+    /** Adds an account; SecretIds must be unique. */
+    public Builder account(Account account) {
+      Objects.requireNonNull(account, "account");
+      for (Account a : accounts) {
+        if (a.secretId().equals(account.secretId())) {
+          throw new IllegalArgumentException("duplicate SecretId: " + account.secretId());
+        }
+      }
+      accounts.add(account);
+      return this;
     }
 
-    /** Returns the legacy API 2.0 endpoint, {@code http://127.0.0.1:PORT/v2/index.php}. */
-    public URI endpoint() {
-        return URI.create(base() + LEGACY_PATH);
+    /** Sets the loopback port; default 0, a random free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+      }
+      this.port = port;
+      return this;
     }
 
-    /** Returns the API 3.0 endpoint, {@code http://127.0.0.1:PORT/}. */
-    public URI endpointV3() {
-        return URI.create(base() + "/");
+    /** Sets the clock for timestamps, the quota day and task completion; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
-    /** Returns the loopback port the emulator listens on. */
-    public int port() {
-        return server.getAddress().getPort();
+    /** Sets how long after submission a task reports done; default 5 seconds. */
+    public Builder taskCompletion(Duration taskCompletion) {
+      if (taskCompletion.isNegative()) {
+        throw new IllegalArgumentException("task completion must not be negative: " + taskCompletion);
+      }
+      this.taskCompletion = taskCompletion;
+      return this;
     }
 
-    /** Returns the SecretId of the first configured account. */
+    /** Sets the daily URL quota per account and area; default 10,000. */
+    public Builder dailyUrlQuota(int quota) {
+      this.dailyUrlQuota = positive("daily URL quota", quota);
+      return this;
+    }
+
+    /** Sets the daily directory quota per account and area; default 100. */
+    public Builder dailyDirQuota(int quota) {
+      this.dailyDirQuota = positive("daily directory quota", quota);
+      return this;
+    }
+
+    /** Appends every request and its verdict as one JSON line to {@code file}; default none. */
+    public Builder requestLog(Path file) {
+      this.requestLog = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Starts the emulator; at least one account is required. */
+    public Emulator start() {
+      if (accounts.isEmpty()) {
+        throw new IllegalStateException("at least one account is required");
+      }
+      try {
+        return new Emulator(new Config(this));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the emulator on port " + port, e);
+      }
+    }
+
+    private static int positive(String what, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(what + " must be positive: " + value);
+      }
+      return value;
+    }
+  }
+
+  /** Immutable settings captured from a {@link Builder}. */
+  static final class Config {
+    final List<Account> accounts;
+    final int port;
+    final Clock clock;
+    final Duration taskCompletion;
+    final int dailyUrlQuota;
+    final int dailyDirQuota;
+    final Optional<Path> requestLog;
+
+    Config(Builder b) {
+      this.accounts = List.copyOf(b.accounts);
+      this.port = b.port;
+      this.clock = b.clock;
+      this.taskCompletion = b.taskCompletion;
+      this.dailyUrlQuota = b.dailyUrlQuota;
+      this.dailyDirQuota = b.dailyDirQuota;
+      this.requestLog = Optional.ofNullable(b.requestLog);
+    }
+  }
+
+  /** The state of an accelerated domain, which decides whether it may be purged. */
+  public enum DomainStatus {
+    /** Started (已启动): purges are accepted. */
+    ONLINE,
+    /** Deploying (部署中): purges are accepted. */
+    DEPLOYING,
+    /** Offline (已关闭): purges are refused. */
+    OFFLINE
+  }
+
+  /** Where a domain is accelerated, which decides which daily quota a purge uses. */
+  public enum Area {
+    /** The Chinese mainland (the default). */
+    MAINLAND,
+    /** Outside the Chinese mainland. */
+    OVERSEAS,
+    /** Both; a purge without an explicit area uses both quotas. */
+    GLOBAL
+  }
+
+  /** An account: SecretId, SecretKey and its accelerated domains; immutable, {@code domain(...)} returns a copy. */
+  public static final class Account {
+    private final String secretId;
+    private final String secretKey;
+    private final List<Domain> domains;
+    private final boolean generated;
+
+    private Account(String secretId, String secretKey, List<Domain> domains, boolean generated) {
+      this.secretId = secretId;
+      this.secretKey = secretKey;
+      this.domains = List.copyOf(domains);
+      this.generated = generated;
+    }
+
+    /** Returns an account with no domains yet. */
+    public static Account of(String secretId, String secretKey) {
+      return new Account(nonBlank("SecretId", secretId), nonBlank("SecretKey", secretKey), List.of(), false);
+    }
+
+    /** Returns an account with a random SecretId and SecretKey owning the given online domains. */
+    public static Account generate(String... onlineDomains) {
+      String[] pair = Credentials.generate();
+      Account a = new Account(pair[0], pair[1], List.of(), true);
+      for (String d : onlineDomains) {
+        a = a.domain(d);
+      }
+      return a;
+    }
+
+    /** Returns a copy that also owns {@code host}: online, query string kept in the cache key, mainland. */
+    public Account domain(String host) {
+      return domain(host, DomainStatus.ONLINE, false, Area.MAINLAND);
+    }
+
+    /** Returns a copy that also owns {@code host} with that status and query-string filter flag, mainland. */
+    public Account domain(String host, DomainStatus status, boolean filterQuery) {
+      return domain(host, status, filterQuery, Area.MAINLAND);
+    }
+
+    /** Returns a copy that also owns {@code host} with that status, query-string filter flag and area. */
+    public Account domain(String host, DomainStatus status, boolean filterQuery, Area area) {
+      Domain d = new Domain(host, status, filterQuery, area);
+      if (find(d.host).isPresent()) {
+        throw new IllegalArgumentException("duplicate domain: " + host);
+      }
+      List<Domain> more = new ArrayList<>(domains);
+      more.add(d);
+      return new Account(secretId, secretKey, more, generated);
+    }
+
+    /** Returns the SecretId. */
     public String secretId() {
-        return config.accounts.get(0).secretId();
+      return secretId;
     }
 
-    /** Returns the SecretKey of the first configured account, for handing to a client under test. */
+    /** Returns the SecretKey; never printed by {@link #toString()}. */
     public String secretKey() {
-        return config.accounts.get(0).secretKey();
+      return secretKey;
     }
 
-    /** Returns the configured accounts, in the order they were added. */
-    public List<Account> accounts() {
-        return config.accounts;
+    /** Returns the domain names this account owns, in the order added. */
+    public List<String> hosts() {
+      List<String> hosts = new ArrayList<>();
+      for (Domain d : domains) {
+        hosts.add(d.host);
+      }
+      return List.copyOf(hosts);
     }
 
-    /** Returns a snapshot of every request received so far with its verdict, oldest first. */
-    public List<RecordedRequest> requests() {
-        return exchanges.recorded();
+    /** A generated key must be printed for anyone to use it; a key the user passed in must not be echoed. */
+    boolean generated() {
+      return generated;
     }
 
-    /** Answers the next {@code count} requests with HTTP {@code status} (429 also carries {@code Retry-After: 1}). */
-    public Emulator failNext(int count, int status) {
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("HTTP status must be between 100 and 599: " + status);
+    Optional<Domain> find(String host) {
+      for (Domain d : domains) {
+        if (d.host.equalsIgnoreCase(host)) {
+          return Optional.of(d);
         }
-        exchanges.faults().add(count, Faults.Kind.STATUS, status);
-        return this;
+      }
+      return Optional.empty();
     }
 
-    /** Closes the connection of the next {@code count} requests without answering. */
-    public Emulator dropNext(int count) {
-        exchanges.faults().add(count, Faults.Kind.DROP, 0);
-        return this;
+    List<Domain> domains() {
+      return domains;
     }
 
-    /** Answers the next {@code count} requests with HTTP 200 and a body that is not valid JSON. */
-    public Emulator malformedNext(int count) {
-        exchanges.faults().add(count, Faults.Kind.MALFORMED, 0);
-        return this;
-    }
-
-    /** Delays every following answer by {@code delay} ({@link Duration#ZERO} switches it off). */
-    public Emulator delay(Duration delay) {
-        exchanges.faults().delay(delay);
-        return this;
-    }
-
-    /**
-     * Prints the endpoints and credentials, then one line per request to {@code log}, and blocks until the
-     * thread is interrupted or the JVM shuts down; the emulator is closed on the way out.
-     */
-    public void runUntilInterrupted(PrintStream log) {
-        Objects.requireNonNull(log, "log");
-        // Listen before printing the banner, so every request a reader of the banner sends is logged.
-        exchanges.listen(r -> {
-            log.println(r);
-            log.flush();
-        });
-        log.print(Banner.of(this, config.accounts));
-        log.flush();
-        CountDownLatch never = new CountDownLatch(1);
-        Thread hook = new Thread(this::close, "refresh-cdn-emulator-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try {
-            never.await();
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting; the hook closes the emulator.
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Stops listening and releases the port and threads; closing twice is harmless. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        // HttpServer.stop joins its dispatcher thread; a pending interrupt would cut that join short and
-        // return before the server has shut down, so the flag is set aside meanwhile and restored after.
-        boolean interrupted = Thread.interrupted();
-        try {
-            server.stop(0);
-        } finally {
-            executor.shutdownNow();
-            exchanges.close();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Returns the base address and the accounts (SecretIds masked, keys never shown). */
+    /** Returns the masked SecretId and the domains; never the key. */
     @Override
     public String toString() {
-        return "Emulator[" + base() + ", accounts=" + config.accounts + "]";
+      return "Account[" + Credentials.mask(secretId) + ", domains=" + domains + "]";
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port();
+    private static String nonBlank(String what, String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+      return value;
+    }
+  }
+
+  /** One request the emulator received and what it answered; immutable. */
+  public static final class RecordedRequest {
+    private final Verdict v;
+
+    RecordedRequest(Verdict verdict) {
+      this.v = verdict;
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "refresh-cdn-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** Returns when the request arrived, on the emulator's clock. */
+    public Instant receivedAt() {
+      return v.receivedAt;
     }
 
-    /** Configures and starts an {@link Emulator}; not thread-safe, use it from one thread. */
-    public static final class Builder {
-        /** Default daily URL quota per account and area (Beijing calendar day). */
-        public static final int DEFAULT_DAILY_URL_QUOTA = 10_000;
-        /** Default daily directory quota per account and area (Beijing calendar day). */
-        public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
-        /** Default time after which a submitted task reports done. */
-        public static final Duration DEFAULT_TASK_COMPLETION = Duration.ofSeconds(5);
-
-        private final List<Account> accounts = new ArrayList<>();
-        private int port;
-        private Clock clock = Clock.systemUTC();
-        private Duration taskCompletion = DEFAULT_TASK_COMPLETION;
-        private int dailyUrlQuota = DEFAULT_DAILY_URL_QUOTA;
-        private int dailyDirQuota = DEFAULT_DAILY_DIR_QUOTA;
-        private Path requestLog;
-
-        private Builder() {
-        }
-
-        /** Adds an account owning the given domains, all online and keeping the query string in the cache key. */
-        public Builder account(String secretId, String secretKey, String... onlineDomains) {
-            Account a = Account.of(secretId, secretKey);
-            for (String d : onlineDomains) {
-                a = a.domain(d);
-            }
-            return account(a);
-        }
-
-        /** Adds an account; SecretIds must be unique. */
-        public Builder account(Account account) {
-            Objects.requireNonNull(account, "account");
-            for (Account a : accounts) {
-                if (a.secretId().equals(account.secretId())) {
-                    throw new IllegalArgumentException("duplicate SecretId: " + account.secretId());
-                }
-            }
-            accounts.add(account);
-            return this;
-        }
-
-        /** Sets the loopback port; default 0, a random free port. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Sets the clock for timestamps, the quota day and task completion; default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Sets how long after submission a task reports done; default 5 seconds. */
-        public Builder taskCompletion(Duration taskCompletion) {
-            if (taskCompletion.isNegative()) {
-                throw new IllegalArgumentException("task completion must not be negative: " + taskCompletion);
-            }
-            this.taskCompletion = taskCompletion;
-            return this;
-        }
-
-        /** Sets the daily URL quota per account and area; default 10,000. */
-        public Builder dailyUrlQuota(int quota) {
-            this.dailyUrlQuota = positive("daily URL quota", quota);
-            return this;
-        }
-
-        /** Sets the daily directory quota per account and area; default 100. */
-        public Builder dailyDirQuota(int quota) {
-            this.dailyDirQuota = positive("daily directory quota", quota);
-            return this;
-        }
-
-        /** Appends every request and its verdict as one JSON line to {@code file}; default none. */
-        public Builder requestLog(Path file) {
-            this.requestLog = Objects.requireNonNull(file, "file");
-            return this;
-        }
-
-        /** Starts the emulator; at least one account is required. */
-        public Emulator start() {
-            if (accounts.isEmpty()) {
-                throw new IllegalStateException("at least one account is required");
-            }
-            try {
-                return new Emulator(new Config(this));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the emulator on port " + port, e);
-            }
-        }
-
-        private static int positive(String what, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(what + " must be positive: " + value);
-            }
-            return value;
-        }
+    /** Returns {@code "v2"} (legacy), {@code "v3"} (API 3.0) or {@code "other"} (an unknown path). */
+    public String api() {
+      return v.api;
     }
 
-    /** Immutable settings captured from a {@link Builder}. */
-    static final class Config {
-        final List<Account> accounts;
-        final int port;
-        final Clock clock;
-        final Duration taskCompletion;
-        final int dailyUrlQuota;
-        final int dailyDirQuota;
-        final Optional<Path> requestLog;
-
-        Config(Builder b) {
-            this.accounts = List.copyOf(b.accounts);
-            this.port = b.port;
-            this.clock = b.clock;
-            this.taskCompletion = b.taskCompletion;
-            this.dailyUrlQuota = b.dailyUrlQuota;
-            this.dailyDirQuota = b.dailyDirQuota;
-            this.requestLog = Optional.ofNullable(b.requestLog);
-        }
+    /** Returns the HTTP method. */
+    public String method() {
+      return v.method;
     }
 
-    /** The state of an accelerated domain, which decides whether it may be purged. */
-    public enum DomainStatus {
-        /** Started (已启动): purges are accepted. */
-        ONLINE,
-        /** Deploying (部署中): purges are accepted. */
-        DEPLOYING,
-        /** Offline (已关闭): purges are refused. */
-        OFFLINE
+    /** Returns the action, or an empty string if none was sent. */
+    public String action() {
+      return v.action;
     }
 
-    /** Where a domain is accelerated, which decides which daily quota a purge uses. */
-    public enum Area {
-        /** The Chinese mainland (the default). */
-        MAINLAND,
-        /** Outside the Chinese mainland. */
-        OVERSEAS,
-        /** Both; a purge without an explicit area uses both quotas. */
-        GLOBAL
+    /** Returns the SecretId sent, or an empty string. */
+    public String secretId() {
+      return v.secretId;
     }
 
-    /** An account: SecretId, SecretKey and its accelerated domains; immutable, {@code domain(...)} returns a copy. */
-    public static final class Account {
-        private final String secretId;
-        private final String secretKey;
-        private final List<Domain> domains;
-        private final boolean generated;
-
-        private Account(String secretId, String secretKey, List<Domain> domains, boolean generated) {
-            this.secretId = secretId;
-            this.secretKey = secretKey;
-            this.domains = List.copyOf(domains);
-            this.generated = generated;
-        }
-
-        /** Returns an account with no domains yet. */
-        public static Account of(String secretId, String secretKey) {
-            return new Account(nonBlank("SecretId", secretId), nonBlank("SecretKey", secretKey), List.of(), false);
-        }
-
-        /** Returns an account with a random SecretId and SecretKey owning the given online domains. */
-        public static Account generate(String... onlineDomains) {
-            String[] pair = Credentials.generate();
-            Account a = new Account(pair[0], pair[1], List.of(), true);
-            for (String d : onlineDomains) {
-                a = a.domain(d);
-            }
-            return a;
-        }
-
-        /** Returns a copy that also owns {@code host}: online, query string kept in the cache key, mainland. */
-        public Account domain(String host) {
-            return domain(host, DomainStatus.ONLINE, false, Area.MAINLAND);
-        }
-
-        /** Returns a copy that also owns {@code host} with that status and query-string filter flag, mainland. */
-        public Account domain(String host, DomainStatus status, boolean filterQuery) {
-            return domain(host, status, filterQuery, Area.MAINLAND);
-        }
-
-        /** Returns a copy that also owns {@code host} with that status, query-string filter flag and area. */
-        public Account domain(String host, DomainStatus status, boolean filterQuery, Area area) {
-            Domain d = new Domain(host, status, filterQuery, area);
-            if (find(d.host).isPresent()) {
-                throw new IllegalArgumentException("duplicate domain: " + host);
-            }
-            List<Domain> more = new ArrayList<>(domains);
-            more.add(d);
-            return new Account(secretId, secretKey, more, generated);
-        }
-
-        /** Returns the SecretId. */
-        public String secretId() {
-            return secretId;
-        }
-
-        /** Returns the SecretKey; never printed by {@link #toString()}. */
-        public String secretKey() {
-            return secretKey;
-        }
-
-        /** Returns the domain names this account owns, in the order added. */
-        public List<String> hosts() {
-            List<String> hosts = new ArrayList<>();
-            for (Domain d : domains) {
-                hosts.add(d.host);
-            }
-            return List.copyOf(hosts);
-        }
-
-        /** A generated key must be printed for anyone to use it; a key the user passed in must not be echoed. */
-        boolean generated() {
-            return generated;
-        }
-
-        Optional<Domain> find(String host) {
-            for (Domain d : domains) {
-                if (d.host.equalsIgnoreCase(host)) {
-                    return Optional.of(d);
-                }
-            }
-            return Optional.empty();
-        }
-
-        List<Domain> domains() {
-            return domains;
-        }
-
-        /** Returns the masked SecretId and the domains; never the key. */
-        @Override
-        public String toString() {
-            return "Account[" + Credentials.mask(secretId) + ", domains=" + domains + "]";
-        }
-
-        private static String nonBlank(String what, String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(what + " must not be blank");
-            }
-            return value;
-        }
+    /** Returns the decoded parameters (API 3.0: the JSON body flattened, arrays as {@code Name.0}); never {@code Signature}. */
+    public Map<String, String> params() {
+      return v.params;
     }
 
-    /** One request the emulator received and what it answered; immutable. */
-    public static final class RecordedRequest {
-        private final Verdict v;
-
-        RecordedRequest(Verdict verdict) {
-            this.v = verdict;
-        }
-
-        /** Returns when the request arrived, on the emulator's clock. */
-        public Instant receivedAt() {
-            return v.receivedAt;
-        }
-
-        /** Returns {@code "v2"} (legacy), {@code "v3"} (API 3.0) or {@code "other"} (an unknown path). */
-        public String api() {
-            return v.api;
-        }
-
-        /** Returns the HTTP method. */
-        public String method() {
-            return v.method;
-        }
-
-        /** Returns the action, or an empty string if none was sent. */
-        public String action() {
-            return v.action;
-        }
-
-        /** Returns the SecretId sent, or an empty string. */
-        public String secretId() {
-            return v.secretId;
-        }
-
-        /** Returns the decoded parameters (API 3.0: the JSON body flattened, arrays as {@code Name.0}); never {@code Signature}. */
-        public Map<String, String> params() {
-            return v.params;
-        }
-
-        /** Returns the HTTP status answered (0 when the connection was dropped). */
-        public int httpStatus() {
-            return v.httpStatus;
-        }
-
-        /** Returns the legacy {@code code} ("0" on success) or the API 3.0 {@code Error.Code} (empty on success). */
-        public String code() {
-            return v.code;
-        }
-
-        /** Returns the legacy {@code codeDesc}, or an empty string for API 3.0. */
-        public String codeDesc() {
-            return v.codeDesc;
-        }
-
-        /** Returns the answer's message (legacy {@code message}, API 3.0 {@code Error.Message}). */
-        public String message() {
-            return v.message;
-        }
-
-        /** Returns whether the service accepted the request (HTTP 200 and no error code). */
-        public boolean accepted() {
-            return v.accepted();
-        }
-
-        /** Returns the URLs or directories accepted for purging, as recorded (query stripped where the domain filters it). */
-        public List<String> urls() {
-            return v.urls;
-        }
-
-        /** Returns the task id answered, if a task was created. */
-        public Optional<String> taskId() {
-            return Optional.ofNullable(v.taskId);
-        }
-
-        /** Returns the injected fault ({@code "HTTP 503"}, {@code "dropped"}, {@code "malformed"}), if any. */
-        public Optional<String> fault() {
-            return Optional.ofNullable(v.fault);
-        }
-
-        /** Returns one log line: method, API, action, masked SecretId, verdict and URL count; never a key. */
-        @Override
-        public String toString() {
-            return v.logLine();
-        }
+    /** Returns the HTTP status answered (0 when the connection was dropped). */
+    public int httpStatus() {
+      return v.httpStatus;
     }
+
+    /** Returns the legacy {@code code} ("0" on success) or the API 3.0 {@code Error.Code} (empty on success). */
+    public String code() {
+      return v.code;
+    }
+
+    /** Returns the legacy {@code codeDesc}, or an empty string for API 3.0. */
+    public String codeDesc() {
+      return v.codeDesc;
+    }
+
+    /** Returns the answer's message (legacy {@code message}, API 3.0 {@code Error.Message}). */
+    public String message() {
+      return v.message;
+    }
+
+    /** Returns whether the service accepted the request (HTTP 200 and no error code). */
+    public boolean accepted() {
+      return v.accepted();
+    }
+
+    /** Returns the URLs or directories accepted for purging, as recorded (query stripped where the domain filters it). */
+    public List<String> urls() {
+      return v.urls;
+    }
+
+    /** Returns the task id answered, if a task was created. */
+    public Optional<String> taskId() {
+      return Optional.ofNullable(v.taskId);
+    }
+
+    /** Returns the injected fault ({@code "HTTP 503"}, {@code "dropped"}, {@code "malformed"}), if any. */
+    public Optional<String> fault() {
+      return Optional.ofNullable(v.fault);
+    }
+
+    /** Returns one log line: method, API, action, masked SecretId, verdict and URL count; never a key. */
+    @Override
+    public String toString() {
+      return v.logLine();
+    }
+  }
 }

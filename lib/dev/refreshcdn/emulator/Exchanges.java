@@ -28,237 +28,237 @@ import com.sun.net.httpserver.HttpHandler;
  * to the legacy or the 3.0 gateway, writes the answer and records the verdict.
  */
 final class Exchanges implements HttpHandler {
-    /** Reference 1.1: GET at most 32 KB, POST at most 1 MB, else HTTP 501. */
-    static final int LEGACY_GET_LIMIT = 32 * 1024;
-    static final int LEGACY_POST_LIMIT = 1024 * 1024;
-    /** Reference 4.1: POST with TC3 at most 10 MB. */
-    static final int V3_POST_LIMIT = 10 * 1024 * 1024;
+  /** Reference 1.1: GET at most 32 KB, POST at most 1 MB, else HTTP 501. */
+  static final int LEGACY_GET_LIMIT = 32 * 1024;
+  static final int LEGACY_POST_LIMIT = 1024 * 1024;
+  /** Reference 4.1: POST with TC3 at most 10 MB. */
+  static final int V3_POST_LIMIT = 10 * 1024 * 1024;
 
-    private final Emulator.Config config;
-    private final LegacyApi legacy;
-    private final Api3 api3;
-    private final Faults faults = new Faults();
-    private final List<Emulator.RecordedRequest> recorded = new ArrayList<>();
-    private final List<Consumer<Emulator.RecordedRequest>> listeners = new CopyOnWriteArrayList<>();
-    private final BufferedWriter jsonLines;
+  private final Emulator.Config config;
+  private final LegacyApi legacy;
+  private final Api3 api3;
+  private final Faults faults = new Faults();
+  private final List<Emulator.RecordedRequest> recorded = new ArrayList<>();
+  private final List<Consumer<Emulator.RecordedRequest>> listeners = new CopyOnWriteArrayList<>();
+  private final BufferedWriter jsonLines;
 
-    Exchanges(Emulator.Config config) throws IOException {
-        this.config = config;
-        Ledger ledger = new Ledger(config);
-        this.legacy = new LegacyApi(config, ledger);
-        this.api3 = new Api3(config, ledger);
-        this.jsonLines = config.requestLog.isPresent()
-                ? Files.newBufferedWriter(config.requestLog.get(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                : null;
-    }
+  Exchanges(Emulator.Config config) throws IOException {
+    this.config = config;
+    Ledger ledger = new Ledger(config);
+    this.legacy = new LegacyApi(config, ledger);
+    this.api3 = new Api3(config, ledger);
+    this.jsonLines = config.requestLog.isPresent()
+        ? Files.newBufferedWriter(config.requestLog.get(), StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+        : null;
+  }
 
-    Faults faults() {
-        return faults;
-    }
+  Faults faults() {
+    return faults;
+  }
 
-    void listen(Consumer<Emulator.RecordedRequest> listener) {
-        listeners.add(listener);
-    }
+  void listen(Consumer<Emulator.RecordedRequest> listener) {
+    listeners.add(listener);
+  }
 
-    synchronized List<Emulator.RecordedRequest> recorded() {
-        return List.copyOf(recorded);
-    }
+  synchronized List<Emulator.RecordedRequest> recorded() {
+    return List.copyOf(recorded);
+  }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        Instant received = config.clock.instant();
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = ex.getRequestURI().getRawPath();
-        String api = Emulator.LEGACY_PATH.equals(path) ? "v2" : "/".equals(path) ? "v3" : "other";
-        try {
-            Body body = read(ex.getRequestBody(), "v3".equals(api) ? V3_POST_LIMIT : LEGACY_POST_LIMIT);
-            sleep(faults.delay());
-            Optional<Faults.Fault> fault = faults.poll();
-            if (fault.isPresent()) {
-                Answer a = faulted(fault.get(), peek(ex, api, body));
-                // Recorded before answering, so a client that has its answer finds the request in requests().
-                record(new Verdict(received, api, method, a, fault.get().describe()));
-                if (fault.get().kind != Faults.Kind.DROP) {
-                    send(ex, a);
-                }
-                return;
-            }
-            Answer a;
-            try {
-                a = route(ex, api, method, body);
-            } catch (RuntimeException e) {
-                // A bug in the emulator must show up as an answer and a record, not as a dropped connection.
-                a = new Answer().text(500, "emulator error: " + e);
-            }
-            record(new Verdict(received, api, method, a, null));
-            send(ex, a);
-        } finally {
-            ex.close();
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    Instant received = config.clock.instant();
+    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    String path = ex.getRequestURI().getRawPath();
+    String api = Emulator.LEGACY_PATH.equals(path) ? "v2" : "/".equals(path) ? "v3" : "other";
+    try {
+      Body body = read(ex.getRequestBody(), "v3".equals(api) ? V3_POST_LIMIT : LEGACY_POST_LIMIT);
+      sleep(faults.delay());
+      Optional<Faults.Fault> fault = faults.poll();
+      if (fault.isPresent()) {
+        Answer a = faulted(fault.get(), peek(ex, api, body));
+        // Recorded before answering, so a client that has its answer finds the request in requests().
+        record(new Verdict(received, api, method, a, fault.get().describe()));
+        if (fault.get().kind != Faults.Kind.DROP) {
+          send(ex, a);
         }
+        return;
+      }
+      Answer a;
+      try {
+        a = route(ex, api, method, body);
+      } catch (RuntimeException e) {
+        // A bug in the emulator must show up as an answer and a record, not as a dropped connection.
+        a = new Answer().text(500, "emulator error: " + e);
+      }
+      record(new Verdict(received, api, method, a, null));
+      send(ex, a);
+    } finally {
+      ex.close();
     }
+  }
 
-    private Answer route(HttpExchange ex, String api, String method, Body body) {
-        String rawQuery = ex.getRequestURI().getRawQuery();
-        if ("v3".equals(api)) {
-            if (body.tooLarge) {
-                return Api3.error(new Answer(), "RequestSizeLimitExceeded", "The request body exceeds 10 MB.");
-            }
-            return api3.handle(method, rawQuery, ex.getRequestHeaders(), body.bytes);
-        }
-        if (!"v2".equals(api)) {
-            return new Answer().text(404, "Not Found: the emulator serves " + Emulator.LEGACY_PATH + " and /");
-        }
-        String host = ex.getRequestHeaders().getFirst("Host");
-        if ("GET".equals(method)) {
-            // The whole request line counts; the path and query are what a client can make long.
-            if (ex.getRequestURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length()) > LEGACY_GET_LIMIT) {
-                return new Answer().text(501, "Not Implemented: GET requests are limited to 32 KB");
-            }
-            return parseAndHandle(method, host, () -> Forms.urlencoded(rawQuery));
-        }
-        if ("POST".equals(method)) {
-            if (body.tooLarge) {
-                return new Answer().text(501, "Not Implemented: POST requests are limited to 1 MB");
-            }
-            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-            // With POST the service reads the body only; a query string is ignored.
-            return parseAndHandle(method, host, () -> Forms.isMultipart(contentType)
-                    ? Forms.multipart(body.bytes, contentType)
-                    : Forms.urlencoded(new String(body.bytes, StandardCharsets.UTF_8)));
-        }
-        return new Answer().text(405, "Method Not Allowed: use GET or POST");
+  private Answer route(HttpExchange ex, String api, String method, Body body) {
+    String rawQuery = ex.getRequestURI().getRawQuery();
+    if ("v3".equals(api)) {
+      if (body.tooLarge) {
+        return Api3.error(new Answer(), "RequestSizeLimitExceeded", "The request body exceeds 10 MB.");
+      }
+      return api3.handle(method, rawQuery, ex.getRequestHeaders(), body.bytes);
     }
-
-    private Answer parseAndHandle(String method, String host, Supplier<Map<String, String>> parser) {
-        Map<String, String> params;
-        try {
-            params = parser.get();
-        } catch (IllegalArgumentException e) {
-            return LegacyApi.error(new Answer(), 4000, "InvalidParameter", "参数错误 the request cannot be decoded: " + e.getMessage());
-        }
-        return legacy.handle(method, host, Emulator.LEGACY_PATH, params);
+    if (!"v2".equals(api)) {
+      return new Answer().text(404, "Not Found: the emulator serves " + Emulator.LEGACY_PATH + " and /");
     }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if ("GET".equals(method)) {
+      // The whole request line counts; the path and query are what a client can make long.
+      if (ex.getRequestURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length()) > LEGACY_GET_LIMIT) {
+        return new Answer().text(501, "Not Implemented: GET requests are limited to 32 KB");
+      }
+      return parseAndHandle(method, host, () -> Forms.urlencoded(rawQuery));
+    }
+    if ("POST".equals(method)) {
+      if (body.tooLarge) {
+        return new Answer().text(501, "Not Implemented: POST requests are limited to 1 MB");
+      }
+      String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+      // With POST the service reads the body only; a query string is ignored.
+      return parseAndHandle(method, host, () -> Forms.isMultipart(contentType)
+          ? Forms.multipart(body.bytes, contentType)
+          : Forms.urlencoded(new String(body.bytes, StandardCharsets.UTF_8)));
+    }
+    return new Answer().text(405, "Method Not Allowed: use GET or POST");
+  }
 
-    /** Learns the action and SecretId of a faulted request for the record, without judging it. */
-    private static Answer peek(HttpExchange ex, String api, Body body) {
-        Answer a = new Answer();
-        try {
-            if ("v3".equals(api)) {
-                String action = ex.getRequestHeaders().getFirst("X-TC-Action");
-                a.action = action == null ? "" : action;
-                Tc3.parse(ex.getRequestHeaders().getFirst("Authorization")).ifPresent(x -> a.secretId = x.secretId);
-            } else if ("v2".equals(api)) {
-                String ct = ex.getRequestHeaders().getFirst("Content-Type");
-                Map<String, String> p = "GET".equalsIgnoreCase(ex.getRequestMethod())
-                        ? Forms.urlencoded(ex.getRequestURI().getRawQuery())
-                        : Forms.isMultipart(ct) ? Forms.multipart(body.bytes, ct)
-                        : Forms.urlencoded(new String(body.bytes, StandardCharsets.UTF_8));
-                a.params = p;
-                a.action = p.getOrDefault("Action", "");
-                a.secretId = p.getOrDefault("SecretId", "");
-            }
-        } catch (RuntimeException ignored) {
-            // A faulted request is recorded as best we can; its content is not judged.
+  private Answer parseAndHandle(String method, String host, Supplier<Map<String, String>> parser) {
+    Map<String, String> params;
+    try {
+      params = parser.get();
+    } catch (IllegalArgumentException e) {
+      return LegacyApi.error(new Answer(), 4000, "InvalidParameter", "参数错误 the request cannot be decoded: " + e.getMessage());
+    }
+    return legacy.handle(method, host, Emulator.LEGACY_PATH, params);
+  }
+
+  /** Learns the action and SecretId of a faulted request for the record, without judging it. */
+  private static Answer peek(HttpExchange ex, String api, Body body) {
+    Answer a = new Answer();
+    try {
+      if ("v3".equals(api)) {
+        String action = ex.getRequestHeaders().getFirst("X-TC-Action");
+        a.action = action == null ? "" : action;
+        Tc3.parse(ex.getRequestHeaders().getFirst("Authorization")).ifPresent(x -> a.secretId = x.secretId);
+      } else if ("v2".equals(api)) {
+        String ct = ex.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> p = "GET".equalsIgnoreCase(ex.getRequestMethod())
+            ? Forms.urlencoded(ex.getRequestURI().getRawQuery())
+            : Forms.isMultipart(ct) ? Forms.multipart(body.bytes, ct)
+            : Forms.urlencoded(new String(body.bytes, StandardCharsets.UTF_8));
+        a.params = p;
+        a.action = p.getOrDefault("Action", "");
+        a.secretId = p.getOrDefault("SecretId", "");
+      }
+    } catch (RuntimeException ignored) {
+      // A faulted request is recorded as best we can; its content is not judged.
+    }
+    return a;
+  }
+
+  private static Answer faulted(Faults.Fault fault, Answer a) {
+    switch (fault.kind) {
+      case STATUS:
+        a.text(fault.status, fault.status == 429 ? "Too Many Requests" : "Injected failure " + fault.status);
+        if (fault.status == 429) {
+          a.headers.put("Retry-After", "1");
         }
         return a;
+      case MALFORMED:
+        a.httpStatus = 200;
+        a.code = "malformed";
+        a.body = "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Succ".getBytes(StandardCharsets.UTF_8);
+        return a;
+      default:
+        // Closing an exchange before sending headers closes the connection without a byte of answer.
+        a.httpStatus = 0;
+        a.code = "dropped";
+        return a;
     }
+  }
 
-    private static Answer faulted(Faults.Fault fault, Answer a) {
-        switch (fault.kind) {
-            case STATUS:
-                a.text(fault.status, fault.status == 429 ? "Too Many Requests" : "Injected failure " + fault.status);
-                if (fault.status == 429) {
-                    a.headers.put("Retry-After", "1");
-                }
-                return a;
-            case MALFORMED:
-                a.httpStatus = 200;
-                a.code = "malformed";
-                a.body = "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Succ".getBytes(StandardCharsets.UTF_8);
-                return a;
-            default:
-                // Closing an exchange before sending headers closes the connection without a byte of answer.
-                a.httpStatus = 0;
-                a.code = "dropped";
-                return a;
-        }
+  private static void send(HttpExchange ex, Answer a) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", a.contentType);
+    for (Map.Entry<String, String> h : a.headers.entrySet()) {
+      ex.getResponseHeaders().set(h.getKey(), h.getValue());
     }
-
-    private static void send(HttpExchange ex, Answer a) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", a.contentType);
-        for (Map.Entry<String, String> h : a.headers.entrySet()) {
-            ex.getResponseHeaders().set(h.getKey(), h.getValue());
-        }
-        ex.sendResponseHeaders(a.httpStatus, a.body.length == 0 ? -1 : a.body.length);
-        if (a.body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(a.body);
-            }
-        }
+    ex.sendResponseHeaders(a.httpStatus, a.body.length == 0 ? -1 : a.body.length);
+    if (a.body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(a.body);
+      }
     }
+  }
 
-    private void record(Verdict v) {
-        Emulator.RecordedRequest r = new Emulator.RecordedRequest(v);
-        synchronized (this) {
-            recorded.add(r);
-            if (jsonLines != null) {
-                try {
-                    jsonLines.write(Json.write(v.toJson()));
-                    jsonLines.newLine();
-                    jsonLines.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the request log", e);
-                }
-            }
+  private void record(Verdict v) {
+    Emulator.RecordedRequest r = new Emulator.RecordedRequest(v);
+    synchronized (this) {
+      recorded.add(r);
+      if (jsonLines != null) {
+        try {
+          jsonLines.write(Json.write(v.toJson()));
+          jsonLines.newLine();
+          jsonLines.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write the request log", e);
         }
-        for (Consumer<Emulator.RecordedRequest> l : listeners) {
-            l.accept(r);
-        }
+      }
     }
-
-    synchronized void close() {
-        if (jsonLines != null) {
-            try {
-                jsonLines.close();
-            } catch (IOException ignored) {
-                // Closing is best effort; every line was flushed when written.
-            }
-        }
+    for (Consumer<Emulator.RecordedRequest> l : listeners) {
+      l.accept(r);
     }
+  }
 
-    private static void sleep(Duration d) {
-        if (!d.isZero()) {
-            try {
-                Thread.sleep(d.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+  synchronized void close() {
+    if (jsonLines != null) {
+      try {
+        jsonLines.close();
+      } catch (IOException ignored) {
+        // Closing is best effort; every line was flushed when written.
+      }
     }
+  }
 
-    /** A request body read up to a limit; the rest is drained so the client still receives the answer. */
-    static final class Body {
-        final byte[] bytes;
-        final boolean tooLarge;
-
-        Body(byte[] bytes, boolean tooLarge) {
-            this.bytes = bytes;
-            this.tooLarge = tooLarge;
-        }
+  private static void sleep(Duration d) {
+    if (!d.isZero()) {
+      try {
+        Thread.sleep(d.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
 
-    static Body read(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            if (total + n <= limit) {
-                out.write(buf, 0, n);
-            }
-            total += n;
-        }
-        return new Body(total > limit ? new byte[0] : out.toByteArray(), total > limit);
+  /** A request body read up to a limit; the rest is drained so the client still receives the answer. */
+  static final class Body {
+    final byte[] bytes;
+    final boolean tooLarge;
+
+    Body(byte[] bytes, boolean tooLarge) {
+      this.bytes = bytes;
+      this.tooLarge = tooLarge;
     }
+  }
+
+  static Body read(InputStream in, int limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      if (total + n <= limit) {
+        out.write(buf, 0, n);
+      }
+      total += n;
+    }
+    return new Body(total > limit ? new byte[0] : out.toByteArray(), total > limit);
+  }
 }

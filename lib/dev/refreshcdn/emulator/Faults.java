@@ -8,54 +8,54 @@ import java.util.Optional;
 
 /** Faults queued by a test, consumed one per request in the order they were queued; thread-safe. */
 final class Faults {
-    enum Kind { STATUS, DROP, MALFORMED }
+  enum Kind { STATUS, DROP, MALFORMED }
 
-    static final class Fault {
-        final Kind kind;
-        final int status;
+  static final class Fault {
+    final Kind kind;
+    final int status;
 
-        Fault(Kind kind, int status) {
-            this.kind = kind;
-            this.status = status;
-        }
-
-        String describe() {
-            switch (kind) {
-                case STATUS:
-                    return "HTTP " + status;
-                case DROP:
-                    return "dropped";
-                default:
-                    return "malformed";
-            }
-        }
+    Fault(Kind kind, int status) {
+      this.kind = kind;
+      this.status = status;
     }
 
-    private final Deque<Fault> queue = new ArrayDeque<>();
-    private volatile Duration delay = Duration.ZERO;
-
-    synchronized void add(int count, Kind kind, int status) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must not be negative: " + count);
-        }
-        for (int i = 0; i < count; i++) {
-            queue.addLast(new Fault(kind, status));
-        }
+    String describe() {
+      switch (kind) {
+        case STATUS:
+          return "HTTP " + status;
+        case DROP:
+          return "dropped";
+        default:
+          return "malformed";
+      }
     }
+  }
 
-    synchronized Optional<Fault> poll() {
-        return Optional.ofNullable(queue.pollFirst());
-    }
+  private final Deque<Fault> queue = new ArrayDeque<>();
+  private volatile Duration delay = Duration.ZERO;
 
-    void delay(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative: " + delay);
-        }
-        this.delay = delay;
+  synchronized void add(int count, Kind kind, int status) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
     }
+    for (int i = 0; i < count; i++) {
+      queue.addLast(new Fault(kind, status));
+    }
+  }
 
-    Duration delay() {
-        return delay;
+  synchronized Optional<Fault> poll() {
+    return Optional.ofNullable(queue.pollFirst());
+  }
+
+  void delay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
+    this.delay = delay;
+  }
+
+  Duration delay() {
+    return delay;
+  }
 }

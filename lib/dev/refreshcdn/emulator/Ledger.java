@@ -19,134 +19,134 @@ import dev.refreshcdn.emulator.Emulator.Area;
  * quota and charging it is one atomic step even when requests arrive together.
  */
 final class Ledger {
-    /** The quota day is the calendar day in Beijing time. */
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-    /** Per-request limit for directories, as in the legacy docs and the FAQ. */
-    static final int DIR_BATCH = 20;
-    /** Per-request limit for URLs. */
-    static final int URL_BATCH = 1000;
+  /** The quota day is the calendar day in Beijing time. */
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+  /** Per-request limit for directories, as in the legacy docs and the FAQ. */
+  static final int DIR_BATCH = 20;
+  /** Per-request limit for URLs. */
+  static final int URL_BATCH = 1000;
 
-    /** The outcome of a submission: a task, or the area whose daily quota it would exceed. */
-    static final class Submission {
-        final Task task;
-        final Area exceeded;
+  /** The outcome of a submission: a task, or the area whose daily quota it would exceed. */
+  static final class Submission {
+    final Task task;
+    final Area exceeded;
 
-        private Submission(Task task, Area exceeded) {
-            this.task = task;
-            this.exceeded = exceeded;
+    private Submission(Task task, Area exceeded) {
+      this.task = task;
+      this.exceeded = exceeded;
+    }
+  }
+
+  private final Emulator.Config config;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Map<String, Long>> nonces = new HashMap<>();
+  private final List<Task> tasks = new ArrayList<>();
+  private final Map<String, Integer> usage = new HashMap<>();
+  private final Set<String> taskIds = new HashSet<>();
+  private long lastLegacyId;
+  private long nextLogId = 6_182_538L;
+
+  Ledger(Emulator.Config config) {
+    this.config = config;
+  }
+
+  Instant now() {
+    return config.clock.instant();
+  }
+
+  int dailyLimit(Task.Kind kind) {
+    return kind == Task.Kind.URL ? config.dailyUrlQuota : config.dailyDirQuota;
+  }
+
+  static int batchLimit(Task.Kind kind) {
+    return kind == Task.Kind.URL ? URL_BATCH : DIR_BATCH;
+  }
+
+  /**
+   * Records a Nonce+Timestamp pair for an account and says whether it was new. Pairs older than the
+   * accepted window can never be replayed successfully, so they are forgotten to bound memory.
+   */
+  synchronized boolean firstUse(String secretId, long timestamp, String nonce, long windowSeconds) {
+    long now = now().getEpochSecond();
+    Map<String, Long> seen = nonces.computeIfAbsent(secretId, k -> new HashMap<>());
+    if (seen.size() > 10_000) {
+      for (Iterator<Long> it = seen.values().iterator(); it.hasNext();) {
+        if (Math.abs(now - it.next()) > windowSeconds) {
+          it.remove();
         }
+      }
     }
+    return seen.putIfAbsent(timestamp + ":" + nonce, timestamp) == null;
+  }
 
-    private final Emulator.Config config;
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, Map<String, Long>> nonces = new HashMap<>();
-    private final List<Task> tasks = new ArrayList<>();
-    private final Map<String, Integer> usage = new HashMap<>();
-    private final Set<String> taskIds = new HashSet<>();
-    private long lastLegacyId;
-    private long nextLogId = 6_182_538L;
-
-    Ledger(Emulator.Config config) {
-        this.config = config;
+  /** Charges the targets to today's quota of each area they use and records a task, or refuses all of it. */
+  synchronized Submission submit(String secretId, Task.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
+    Instant now = now();
+    LocalDate day = LocalDate.ofInstant(now, BEIJING);
+    Map<Area, Integer> charge = new HashMap<>();
+    for (Target t : targets) {
+      for (Area a : t.areas) {
+        charge.merge(a, 1, Integer::sum);
+      }
     }
-
-    Instant now() {
-        return config.clock.instant();
+    for (Map.Entry<Area, Integer> e : charge.entrySet()) {
+      if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind)) {
+        return new Submission(null, e.getKey());
+      }
     }
-
-    int dailyLimit(Task.Kind kind) {
-        return kind == Task.Kind.URL ? config.dailyUrlQuota : config.dailyDirQuota;
+    for (Map.Entry<Area, Integer> e : charge.entrySet()) {
+      usage.merge(key(secretId, kind, e.getKey(), day), e.getValue(), Integer::sum);
     }
+    Task task = new Task(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
+    nextLogId += task.logRecords.size();
+    tasks.add(task);
+    return new Submission(task, null);
+  }
 
-    static int batchLimit(Task.Kind kind) {
-        return kind == Task.Kind.URL ? URL_BATCH : DIR_BATCH;
-    }
+  synchronized int used(String secretId, Task.Kind kind, Area area, LocalDate day) {
+    return usage.getOrDefault(key(secretId, kind, area, day), 0);
+  }
 
-    /**
-     * Records a Nonce+Timestamp pair for an account and says whether it was new. Pairs older than the
-     * accepted window can never be replayed successfully, so they are forgotten to bound memory.
-     */
-    synchronized boolean firstUse(String secretId, long timestamp, String nonce, long windowSeconds) {
-        long now = now().getEpochSecond();
-        Map<String, Long> seen = nonces.computeIfAbsent(secretId, k -> new HashMap<>());
-        if (seen.size() > 10_000) {
-            for (Iterator<Long> it = seen.values().iterator(); it.hasNext();) {
-                if (Math.abs(now - it.next()) > windowSeconds) {
-                    it.remove();
-                }
-            }
-        }
-        return seen.putIfAbsent(timestamp + ":" + nonce, timestamp) == null;
-    }
+  synchronized LocalDate today() {
+    return LocalDate.ofInstant(now(), BEIJING);
+  }
 
-    /** Charges the targets to today's quota of each area they use and records a task, or refuses all of it. */
-    synchronized Submission submit(String secretId, Task.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
-        Instant now = now();
-        LocalDate day = LocalDate.ofInstant(now, BEIJING);
-        Map<Area, Integer> charge = new HashMap<>();
-        for (Target t : targets) {
-            for (Area a : t.areas) {
-                charge.merge(a, 1, Integer::sum);
-            }
-        }
-        for (Map.Entry<Area, Integer> e : charge.entrySet()) {
-            if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind)) {
-                return new Submission(null, e.getKey());
-            }
-        }
-        for (Map.Entry<Area, Integer> e : charge.entrySet()) {
-            usage.merge(key(secretId, kind, e.getKey(), day), e.getValue(), Integer::sum);
-        }
-        Task task = new Task(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
-        nextLogId += task.logRecords.size();
-        tasks.add(task);
-        return new Submission(task, null);
+  synchronized List<Task> tasks(String secretId) {
+    List<Task> mine = new ArrayList<>();
+    for (Task t : tasks) {
+      if (t.secretId.equals(secretId)) {
+        mine.add(t);
+      }
     }
+    return mine;
+  }
 
-    synchronized int used(String secretId, Task.Kind kind, Area area, LocalDate day) {
-        return usage.getOrDefault(key(secretId, kind, area, day), 0);
-    }
+  private static String key(String secretId, Task.Kind kind, Area area, LocalDate day) {
+    return secretId + "|" + kind + "|" + area + "|" + day;
+  }
 
-    synchronized LocalDate today() {
-        return LocalDate.ofInstant(now(), BEIJING);
+  /** A 19-digit decimal string like the legacy example 1480069888795584532: milliseconds and a counter. */
+  private String legacyTaskId(Instant now) {
+    long n = Math.floorMod(now.toEpochMilli(), 8_000_000_000_000L) * 1_000_000L + random.nextInt(1_000_000);
+    if (n < 1_000_000_000_000_000_000L) {
+      n += 1_000_000_000_000_000_000L;
     }
+    lastLegacyId = Math.max(n, lastLegacyId + 1);
+    taskIds.add(Long.toString(lastLegacyId));
+    return Long.toString(lastLegacyId);
+  }
 
-    synchronized List<Task> tasks(String secretId) {
-        List<Task> mine = new ArrayList<>();
-        for (Task t : tasks) {
-            if (t.secretId.equals(secretId)) {
-                mine.add(t);
-            }
-        }
-        return mine;
+  /** Shaped like the API 3.0 example 1533045796-i60rfmzm, so clients treat task ids as opaque. */
+  private String taskIdV3(Instant now) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    while (true) {
+      StringBuilder sb = new StringBuilder().append(now.getEpochSecond()).append('-');
+      for (int i = 0; i < 8; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      if (taskIds.add(sb.toString())) {
+        return sb.toString();
+      }
     }
-
-    private static String key(String secretId, Task.Kind kind, Area area, LocalDate day) {
-        return secretId + "|" + kind + "|" + area + "|" + day;
-    }
-
-    /** A 19-digit decimal string like the legacy example 1480069888795584532: milliseconds and a counter. */
-    private String legacyTaskId(Instant now) {
-        long n = Math.floorMod(now.toEpochMilli(), 8_000_000_000_000L) * 1_000_000L + random.nextInt(1_000_000);
-        if (n < 1_000_000_000_000_000_000L) {
-            n += 1_000_000_000_000_000_000L;
-        }
-        lastLegacyId = Math.max(n, lastLegacyId + 1);
-        taskIds.add(Long.toString(lastLegacyId));
-        return Long.toString(lastLegacyId);
-    }
-
-    /** Shaped like the API 3.0 example 1533045796-i60rfmzm, so clients treat task ids as opaque. */
-    private String taskIdV3(Instant now) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        while (true) {
-            StringBuilder sb = new StringBuilder().append(now.getEpochSecond()).append('-');
-            for (int i = 0; i < 8; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            if (taskIds.add(sb.toString())) {
-                return sb.toString();
-            }
-        }
-    }
+  }
 }

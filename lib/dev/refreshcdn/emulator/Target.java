@@ -6,13 +6,13 @@ import dev.refreshcdn.emulator.Emulator.Area;
 
 /** One URL or directory accepted for purging, with the domain it belongs to and the areas it is charged to. */
 final class Target {
-    final String url;
-    final Domain domain;
-    final List<Area> areas;
+  final String url;
+  final Domain domain;
+  final List<Area> areas;
 
-    Target(String url, Domain domain, List<Area> areas) {
-        this.url = url;
-        this.domain = domain;
-        this.areas = List.copyOf(areas);
-    }
+  Target(String url, Domain domain, List<Area> areas) {
+    this.url = url;
+    this.domain = domain;
+    this.areas = List.copyOf(areas);
+  }
 }

@@ -9,57 +9,57 @@ import java.util.Map;
 
 /** A purge accepted by either API; immutable. Its status is derived from the clock, never stored. */
 final class Task {
-    enum Kind { URL, PATH }
+  enum Kind { URL, PATH }
 
-    /** The legacy log shows one record per domain of a task. */
-    static final class LogRecord {
-        final long id;
-        final String host;
-        final List<String> urls;
+  /** The legacy log shows one record per domain of a task. */
+  static final class LogRecord {
+    final long id;
+    final String host;
+    final List<String> urls;
 
-        LogRecord(long id, String host, List<String> urls) {
-            this.id = id;
-            this.host = host;
-            this.urls = List.copyOf(urls);
-        }
+    LogRecord(long id, String host, List<String> urls) {
+      this.id = id;
+      this.host = host;
+      this.urls = List.copyOf(urls);
     }
+  }
 
-    final String id;
-    final String secretId;
-    final Kind kind;
-    final String flushType;
-    final List<Target> targets;
-    final Instant created;
-    final List<LogRecord> logRecords;
+  final String id;
+  final String secretId;
+  final Kind kind;
+  final String flushType;
+  final List<Target> targets;
+  final Instant created;
+  final List<LogRecord> logRecords;
 
-    Task(String id, String secretId, Kind kind, String flushType, List<Target> targets, Instant created, long firstLogId) {
-        this.id = id;
-        this.secretId = secretId;
-        this.kind = kind;
-        this.flushType = flushType;
-        this.targets = List.copyOf(targets);
-        this.created = created;
-        Map<String, List<String>> byHost = new LinkedHashMap<>();
-        for (Target t : targets) {
-            byHost.computeIfAbsent(t.domain.host, h -> new ArrayList<>()).add(t.url);
-        }
-        List<LogRecord> records = new ArrayList<>();
-        long logId = firstLogId;
-        for (Map.Entry<String, List<String>> e : byHost.entrySet()) {
-            records.add(new LogRecord(logId++, e.getKey(), e.getValue()));
-        }
-        this.logRecords = List.copyOf(records);
+  Task(String id, String secretId, Kind kind, String flushType, List<Target> targets, Instant created, long firstLogId) {
+    this.id = id;
+    this.secretId = secretId;
+    this.kind = kind;
+    this.flushType = flushType;
+    this.targets = List.copyOf(targets);
+    this.created = created;
+    Map<String, List<String>> byHost = new LinkedHashMap<>();
+    for (Target t : targets) {
+      byHost.computeIfAbsent(t.domain.host, h -> new ArrayList<>()).add(t.url);
     }
-
-    boolean done(Instant now, Duration completion) {
-        return !now.isBefore(created.plus(completion));
+    List<LogRecord> records = new ArrayList<>();
+    long logId = firstLogId;
+    for (Map.Entry<String, List<String>> e : byHost.entrySet()) {
+      records.add(new LogRecord(logId++, e.getKey(), e.getValue()));
     }
+    this.logRecords = List.copyOf(records);
+  }
 
-    List<String> urls() {
-        List<String> urls = new ArrayList<>();
-        for (Target t : targets) {
-            urls.add(t.url);
-        }
-        return List.copyOf(urls);
+  boolean done(Instant now, Duration completion) {
+    return !now.isBefore(created.plus(completion));
+  }
+
+  List<String> urls() {
+    List<String> urls = new ArrayList<>();
+    for (Target t : targets) {
+      urls.add(t.url);
     }
+    return List.copyOf(urls);
+  }
 }

@@ -21,36 +21,36 @@ import jdk.jshell.SnippetEvent;
 /** The emulator can be started from JShell, one of the three ways the issue asks for. */
 class JShellStartTest {
 
-    private static String eval(JShell shell, String code) {
-        List<SnippetEvent> events = shell.eval(code);
-        SnippetEvent last = events.get(events.size() - 1);
-        assertNull(last.exception(), () -> code + " threw " + last.exception());
-        assertEquals(Snippet.Status.VALID, last.status(), () -> code + ": " + shell.diagnostics(last.snippet()).toList());
-        return last.value();
-    }
+  private static String eval(JShell shell, String code) {
+    List<SnippetEvent> events = shell.eval(code);
+    SnippetEvent last = events.get(events.size() - 1);
+    assertNull(last.exception(), () -> code + " threw " + last.exception());
+    assertEquals(Snippet.Status.VALID, last.status(), () -> code + ": " + shell.diagnostics(last.snippet()).toList());
+    return last.value();
+  }
 
-    @Test
-    void aJShellSnippetStartsAnEmulatorThatAnswersOverHttp() throws Exception {
-        // given
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            shell.addToClasspath(location(Emulator.class));
-            shell.addToClasspath(location(JSON.class));
-            eval(shell, "import dev.refreshcdn.emulator.Emulator;");
-            eval(shell, "Emulator emu = Emulator.builder().account(\"AKIDjshell\", \"key\", \"www.test.com\").start();");
-            int port = Integer.parseInt(eval(shell, "emu.port()"));
-            // when
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/index.php?Action=RefreshCdnUrl")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            // then
-            assertEquals(200, r.statusCode());
-            assertEquals(4000, JSON.std.mapFrom(r.body()).get("code"));
-            assertEquals("1", eval(shell, "emu.requests().size()"));
-            eval(shell, "emu.close();");
-        }
+  @Test
+  void aJShellSnippetStartsAnEmulatorThatAnswersOverHttp() throws Exception {
+    // given
+    try (JShell shell = JShell.builder().executionEngine("local").build()) {
+      shell.addToClasspath(location(Emulator.class));
+      shell.addToClasspath(location(JSON.class));
+      eval(shell, "import dev.refreshcdn.emulator.Emulator;");
+      eval(shell, "Emulator emu = Emulator.builder().account(\"AKIDjshell\", \"key\", \"www.test.com\").start();");
+      int port = Integer.parseInt(eval(shell, "emu.port()"));
+      // when
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/index.php?Action=RefreshCdnUrl")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      // then
+      assertEquals(200, r.statusCode());
+      assertEquals(4000, JSON.std.mapFrom(r.body()).get("code"));
+      assertEquals("1", eval(shell, "emu.requests().size()"));
+      eval(shell, "emu.close();");
     }
+  }
 
-    private static String location(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    }
+  private static String location(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
 }
