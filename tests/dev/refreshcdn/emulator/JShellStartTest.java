@@ -35,6 +35,7 @@ class JShellStartTest {
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       shell.addToClasspath(location(Emulator.class));
       shell.addToClasspath(location(JSON.class));
+      shell.addToClasspath(location(com.fasterxml.jackson.core.JsonFactory.class));
       eval(shell, "import dev.refreshcdn.emulator.Emulator;");
       eval(shell, "Emulator emu = Emulator.builder().account(\"AKIDjshell\", \"key\", \"www.test.com\").start();");
       int port = Integer.parseInt(eval(shell, "emu.port()"));
