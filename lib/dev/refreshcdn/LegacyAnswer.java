@@ -53,6 +53,16 @@ final class LegacyAnswer {
     return count instanceof Number ? ((Number) count).intValue() : sent;
   }
 
+  /**
+   * The module code of a refusal: {@code codeDesc} when it is a number, else the number in parentheses
+   * that starts {@code message} ({@code (9110)…}); -1 when there is none.
+   */
+  static int moduleCode(String codeDesc, String message) {
+    String digits = codeDesc.matches("\\d{1,9}") ? codeDesc
+        : message.matches("(?s)\\(\\d{1,9}\\).*") ? message.substring(1, message.indexOf(')')) : null;
+    return digits == null ? -1 : Integer.parseInt(digits);
+  }
+
   /** Any JSON scalar as text, digit for digit: {@code 1480069888795584532} stays exact. */
   static String text(Object value) {
     if (value == null) {

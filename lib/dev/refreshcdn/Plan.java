@@ -123,7 +123,8 @@ public final class Plan {
   }
 
   /**
-   * Sends every request in order and returns the tasks created.
+   * Sends every request in order and returns the tasks created. A request that fails in a way that may
+   * pass is retried (see {@link Refresh#retries(int)}) before the job stops.
    *
    * @throws RefusedException when the service refuses a request; earlier tasks and unsent URLs are in it
    * @throws NoAnswerException when a request gets no usable answer; likewise
@@ -135,21 +136,15 @@ public final class Plan {
 
   /** Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created. */
   public Submission submit(Consumer<? super Task> onTask) {
-    V2Codec codec = codec();
-    IntSupplier nonces = settings.nonceSource();
-    Transport transport = new Transport(settings.client(), settings.timeout);
+    Sender sender = new Sender(settings, codec());
     List<Task> tasks = new ArrayList<>(requestCount());
     for (int i = 0; i < requestCount(); i++) {
-      EncodedRequest request = encode(codec, i, nonces);
       try {
-        String body = transport.send(request);
-        LegacyAnswer answer = LegacyAnswer.parse(body);
-        if (answer.code != 0) {
-          throw new RefusedException(answer.code, answer.codeDesc, answer.message, progress(tasks, i));
-        }
-        Task task = new Task(answer.taskId(body), answer.count(request.urlCount), urlsOf(i));
+        Task task = sender.send(urlsOf(i));
         tasks.add(task);
         onTask.accept(task);
+      } catch (Sender.Refusal refusal) {
+        throw new RefusedException(refusal.code, refusal.codeDesc, refusal.serviceMessage, progress(tasks, i));
       } catch (Transport.Failure failure) {
         throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
             failure.mayHaveReachedService, progress(tasks, i), failure.getCause());

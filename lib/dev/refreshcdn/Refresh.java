@@ -45,6 +45,10 @@ public final class Refresh {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** How long to wait for each answer unless {@link #timeout} says otherwise: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** How many times a request is retried after a failure that may pass, unless {@link #retries} says otherwise. */
+  public static final int DEFAULT_RETRIES = 3;
+  /** How long a request may be retried in all, unless {@link #retries(int, Duration)} says otherwise: 2 minutes. */
+  public static final Duration DEFAULT_RETRY_WITHIN = Duration.ofMinutes(2);
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
   public static final int MAX_BATCH_SIZE = 1000;
   /** The documented largest POST request: 1 MB; larger ones get HTTP 501. */
@@ -141,6 +145,29 @@ public final class Refresh {
     return with(s -> s.timeout = checked);
   }
 
+  /**
+   * Retries a failed request up to {@code retries} times (default {@link #DEFAULT_RETRIES}), with
+   * exponential backoff and jitter, honouring {@code Retry-After}. Only failures that may pass are
+   * retried: network errors, timeouts, HTTP 5xx and 429, and the service's busy codes (6000, 6200,
+   * 9000, 9163, 22063); a refusal such as 4100 (signature) or 9110 (unknown domain) never is. A retried
+   * request is signed anew; a refresh is idempotent, so one whose answer was lost costs only quota.
+   */
+  public Refresh retries(int retries) {
+    return retries(retries, DEFAULT_RETRY_WITHIN);
+  }
+
+  /** Like {@link #retries(int)}, also bounding the time spent on one request's retries (default 2 minutes). */
+  public Refresh retries(int retries, Duration within) {
+    if (retries < 0 || retries > 100) {
+      throw new IllegalArgumentException("retries must be between 0 and 100: " + retries);
+    }
+    Duration checked = positive(within, "within");
+    return with(s -> {
+      s.retries = retries;
+      s.retryWithin = checked;
+    });
+  }
+
   /** Connects through this proxy selector; by default connections are direct. */
   public Refresh proxy(ProxySelector proxy) {
     Objects.requireNonNull(proxy, "proxy");
@@ -196,6 +223,14 @@ public final class Refresh {
 
   Refresh nonces(IntSupplier nonces) {
     return with(s -> s.nonces = nonces);
+  }
+
+  Refresh sleeper(Settings.Sleeper sleeper) {
+    return with(s -> s.sleeper = sleeper);
+  }
+
+  Refresh jitter(java.util.function.DoubleSupplier jitter) {
+    return with(s -> s.jitter = jitter);
   }
 
   Refresh environment(Map<String, String> variables) {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -25,10 +26,19 @@ final class Settings implements Cloneable {
   ProxySelector proxy;
   boolean ignoreQuery;
   boolean skipInvalid;
-  // Test seams: time, nonces and the environment.
+  int retries = Refresh.DEFAULT_RETRIES;
+  Duration retryWithin = Refresh.DEFAULT_RETRY_WITHIN;
+  // Test seams: time, waiting, randomness and the environment.
   Clock clock = Clock.systemUTC();
+  Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+  DoubleSupplier jitter;
   IntSupplier nonces;
   Function<String, String> environment = System::getenv;
+
+  /** Waits between attempts; a seam so retry tests run instantly. */
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
 
   Settings with(Consumer<Settings> change) {
     Settings copy;
@@ -52,6 +62,11 @@ final class Settings implements Cloneable {
     }
     SecureRandom random = new SecureRandom();
     return () -> 1 + random.nextInt(Integer.MAX_VALUE - 1);
+  }
+
+  RetryPolicy retryPolicy() {
+    DoubleSupplier random = jitter != null ? jitter : new SecureRandom()::nextDouble;
+    return new RetryPolicy(retries, retryWithin, random);
   }
 
   HttpClient client() {

@@ -29,12 +29,23 @@ final class Transport {
     final int status;
     final String excerpt;
     final boolean mayHaveReachedService;
+    /** Whether trying again may succeed: network trouble, HTTP 5xx and 429; not a bad body or an interrupt. */
+    final boolean worthRetrying;
+    /** What a {@code Retry-After} header asked for; zero when there was none. */
+    final Duration retryAfter;
 
     Failure(String what, int status, String excerpt, boolean mayHaveReachedService, Throwable cause) {
+      this(what, status, excerpt, mayHaveReachedService, false, Duration.ZERO, cause);
+    }
+
+    Failure(String what, int status, String excerpt, boolean mayHaveReachedService, boolean worthRetrying,
+        Duration retryAfter, Throwable cause) {
       super(what, cause);
       this.status = status;
       this.excerpt = excerpt;
       this.mayHaveReachedService = mayHaveReachedService;
+      this.worthRetrying = worthRetrying;
+      this.retryAfter = retryAfter;
     }
   }
 
@@ -52,22 +63,35 @@ final class Transport {
     try {
       response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
-      throw new Failure("connect timed out", 0, null, false, e);
+      throw new Failure("connect timed out", 0, null, false, true, Duration.ZERO, e);
     } catch (ConnectException e) {
-      throw new Failure("could not connect to " + request.uri.getHost() + ": " + describe(e), 0, null, false, e);
+      throw new Failure("could not connect to " + request.uri.getHost() + ": " + describe(e), 0, null, false, true,
+          Duration.ZERO, e);
     } catch (HttpTimeoutException e) {
-      throw new Failure("no answer within " + timeout.toMillis() + " ms", 0, null, true, e);
+      throw new Failure("no answer within " + timeout.toMillis() + " ms", 0, null, true, true, Duration.ZERO, e);
     } catch (IOException e) {
-      throw new Failure("connection failed: " + describe(e), 0, null, true, e);
+      throw new Failure("connection failed: " + describe(e), 0, null, true, true, Duration.ZERO, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure("interrupted while waiting for the answer", 0, null, true, e);
     }
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    if (response.statusCode() != 200) {
-      throw new Failure("unexpected HTTP status", response.statusCode(), Texts.excerpt(body, EXCERPT_LENGTH), true, null);
+    int status = response.statusCode();
+    if (status != 200) {
+      boolean busy = status >= 500 || status == 429;
+      throw new Failure("unexpected HTTP status", status, Texts.excerpt(body, EXCERPT_LENGTH), true, busy,
+          retryAfter(response.headers().firstValue("Retry-After").orElse("")), null);
     }
     return body;
+  }
+
+  /** A {@code Retry-After} in seconds; the HTTP-date form is rare from APIs and counts as none. */
+  static Duration retryAfter(String header) {
+    String value = header.strip();
+    if (!value.matches("\\d{1,6}")) {
+      return Duration.ZERO;
+    }
+    return Duration.ofSeconds(Long.parseLong(value));
   }
 
   private static String describe(Throwable e) {

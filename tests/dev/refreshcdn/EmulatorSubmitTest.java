@@ -30,7 +30,7 @@ class EmulatorSubmitTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls).credentials(ID, KEY).endpoint(emulator.endpoint());
+    return Refresh.urls(urls).credentials(ID, KEY).endpoint(emulator.endpoint()).sleeper(wait -> { });
   }
 
   @Test
@@ -106,20 +106,49 @@ class EmulatorSubmitTest {
   }
 
   @Test
-  void aServiceUnavailableAnswerIsNoUsableAnswer() {
+  void twoServiceUnavailableAnswersAreRetriedAndEveryUrlLandsOnce() {
     // given
-    emulator.failNext(1, 503);
+    emulator.failNext(2, 503);
+    List<String> urls = SubmitTest.awkwardUrls(6000);
+    // when
+    Submission s = refresh(urls).batch().submit();
+    // then
+    assertEquals(6, s.tasks().size());
+    List<String> recorded = new ArrayList<>();
+    emulator.requests().forEach(r -> recorded.addAll(r.urls()));
+    assertEquals(urls, recorded);
+    assertEquals(8, emulator.requests().size());
+  }
+
+  @Test
+  void serviceUnavailableUntilTheRetriesAreSpentIsNoUsableAnswer() {
+    // given
+    emulator.failNext(1 + Refresh.DEFAULT_RETRIES, 503);
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class,
         () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());
     // then
     assertEquals(503, e.statusCode().getAsInt());
+    assertEquals(1 + Refresh.DEFAULT_RETRIES, emulator.requests().size());
   }
 
   @Test
-  void aDroppedConnectionIsNoUsableAnswerThatMayHaveReachedTheService() {
+  void aDroppedConnectionIsRetriedWithAFreshSignature() {
     // given
     emulator.dropNext(1);
+    // when
+    Submission s = refresh(List.of("https://www.test.com/1.jpg")).batch().submit();
+    // then: the resend was not taken for a replay of the first
+    assertEquals(1, s.tasks().size());
+    assertEquals(2, emulator.requests().size());
+    assertTrue(emulator.requests().get(0).fault().isPresent());
+    assertTrue(emulator.requests().get(1).accepted());
+  }
+
+  @Test
+  void droppedConnectionsUntilTheRetriesAreSpentMayHaveReachedTheService() {
+    // given
+    emulator.dropNext(1 + Refresh.DEFAULT_RETRIES);
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class,
         () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());

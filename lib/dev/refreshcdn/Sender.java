@@ -1,0 +1,86 @@
+package dev.refreshcdn;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * Sends the requests of one submission: signs each attempt afresh (a resent request with the same
+ * Nonce and Timestamp would be refused as a replay), and retries what may succeed later.
+ */
+final class Sender {
+  private final Settings settings;
+  private final V2Codec codec;
+  private final IntSupplier nonces;
+  private final Transport transport;
+  private final RetryPolicy retries;
+
+  /** The service refused a request; the caller adds where the job stood. */
+  static final class Refusal extends Exception {
+    final int code;
+    final String codeDesc;
+    final String serviceMessage;
+
+    Refusal(LegacyAnswer answer) {
+      super(answer.message);
+      this.code = answer.code;
+      this.codeDesc = answer.codeDesc;
+      this.serviceMessage = answer.message;
+    }
+  }
+
+  Sender(Settings settings, V2Codec codec) {
+    this.settings = settings;
+    this.codec = codec;
+    this.nonces = settings.nonceSource();
+    this.transport = new Transport(settings.client(), settings.timeout);
+    this.retries = settings.retryPolicy();
+  }
+
+  /** Sends one request's URLs until it is accepted, refused for good, or the retries are spent. */
+  Task send(List<String> urls) throws Transport.Failure, Refusal {
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      EncodedRequest request = codec.encode(Plan.ACTION, Map.of(), Plan.ARRAY, urls,
+          settings.clock.instant().getEpochSecond(), nonces.getAsInt());
+      Duration wait;
+      try {
+        String body = transport.send(request);
+        LegacyAnswer answer = LegacyAnswer.parse(body);
+        if (answer.code == 0) {
+          return new Task(answer.taskId(body), answer.count(request.urlCount), urls);
+        }
+        boolean busy = RetryPolicy.busy(answer.code, answer.codeDesc, answer.message);
+        wait = busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
+        if (wait == null) {
+          throw new Refusal(answer);
+        }
+      } catch (Transport.Failure failure) {
+        wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
+        if (wait == null) {
+          throw attempt == 1 ? failure : afterAttempts(failure, attempt);
+        }
+      }
+      sleep(wait);
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static Transport.Failure afterAttempts(Transport.Failure failure, int attempts) {
+    return new Transport.Failure(failure.getMessage() + " (after " + attempts + " attempts)", failure.status, failure.excerpt, failure.mayHaveReachedService,
+        failure.getCause());
+  }
+
+  private void sleep(Duration wait) throws Transport.Failure {
+    try {
+      settings.sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Transport.Failure("interrupted while waiting to retry", 0, null, true, e);
+    }
+  }
+}
