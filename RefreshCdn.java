@@ -208,6 +208,7 @@ public class RefreshCdn implements Callable<Integer> {
         refresh = refresh.endpoint(emu.endpoint());
         if (!quiet && !json) {
           out.println("[emulator] " + emu.endpoint() + " — nothing leaves this machine");
+          out.flush();
         }
       } else {
         creds = new CredentialChain(System.getenv(), Home.directory()).resolve(profile, credentialsFile, dryRun);
@@ -279,7 +280,8 @@ public class RefreshCdn implements Callable<Integer> {
       while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
         end++;
       }
-      String host = url.substring(url.lastIndexOf('@', end - 1) < start ? start : url.lastIndexOf('@', end - 1) + 1, end);
+      String authority = url.substring(start, end);
+      String host = authority.substring(authority.lastIndexOf('@') + 1);
       host = host.indexOf(':') >= 0 ? host.substring(0, host.indexOf(':')) : host;
       if (!host.isEmpty() && !host.startsWith("[")) {
         hosts.add(host.toLowerCase(Locale.ROOT));

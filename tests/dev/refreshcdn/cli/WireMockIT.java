@@ -93,7 +93,7 @@ class WireMockIT {
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("HTTP 502"), r::toString);
     assertTrue(r.err().contains("may have reached the service"), r::toString);
-    server.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+    assertFalse(server.findAll(postRequestedFor(urlPathEqualTo(PATH))).isEmpty(), "the request was sent");
   }
 
   @Test
