@@ -49,6 +49,8 @@ public final class Refresh {
   public static final int DEFAULT_RETRIES = 3;
   /** How long a request may be retried in all, unless {@link #retries(int, Duration)} says otherwise: 2 minutes. */
   public static final Duration DEFAULT_RETRY_WITHIN = Duration.ofMinutes(2);
+  /** The documented call rate of RefreshCdnUrl (1,200 a minute), kept unless {@link #callsPerMinute} says otherwise. */
+  public static final int DEFAULT_CALLS_PER_MINUTE = 1200;
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
   public static final int MAX_BATCH_SIZE = 1000;
   /** The documented largest POST request: 1 MB; larger ones get HTTP 501. */
@@ -168,6 +170,17 @@ public final class Refresh {
     });
   }
 
+  /**
+   * Starts at most this many requests a minute, retries included; default
+   * {@link #DEFAULT_CALLS_PER_MINUTE}, the documented limit (older revisions of the docs said 10,000).
+   */
+  public Refresh callsPerMinute(int callsPerMinute) {
+    if (callsPerMinute < 1 || callsPerMinute > 60_000) {
+      throw new IllegalArgumentException("calls per minute must be between 1 and 60000: " + callsPerMinute);
+    }
+    return with(s -> s.callsPerMinute = callsPerMinute);
+  }
+
   /** Connects through this proxy selector; by default connections are direct. */
   public Refresh proxy(ProxySelector proxy) {
     Objects.requireNonNull(proxy, "proxy");
@@ -227,6 +240,10 @@ public final class Refresh {
 
   Refresh sleeper(Settings.Sleeper sleeper) {
     return with(s -> s.sleeper = sleeper);
+  }
+
+  Refresh ticker(java.util.function.LongSupplier ticker) {
+    return with(s -> s.ticker = ticker);
   }
 
   Refresh jitter(java.util.function.DoubleSupplier jitter) {

@@ -15,6 +15,9 @@ final class Sender {
   private final IntSupplier nonces;
   private final Transport transport;
   private final RetryPolicy retries;
+  /** The least time between the starts of two requests, from the documented call rate. */
+  private final long intervalNanos;
+  private long lastStart = Long.MIN_VALUE;
 
   /** The service refused a request; the caller adds where the job stood. */
   static final class Refusal extends Exception {
@@ -36,12 +39,14 @@ final class Sender {
     this.nonces = settings.nonceSource();
     this.transport = new Transport(settings.client(), settings.timeout);
     this.retries = settings.retryPolicy();
+    this.intervalNanos = 60_000_000_000L / settings.callsPerMinute;
   }
 
   /** Sends one request's URLs until it is accepted, refused for good, or the retries are spent. */
   Task send(List<String> urls) throws Transport.Failure, Refusal {
-    long start = System.nanoTime();
+    long start = settings.ticker.getAsLong();
     for (int attempt = 1; ; attempt++) {
+      pace();
       EncodedRequest request = codec.encode(Plan.ACTION, Map.of(), Plan.ARRAY, urls,
           settings.clock.instant().getEpochSecond(), nonces.getAsInt());
       Duration wait;
@@ -66,8 +71,18 @@ final class Sender {
     }
   }
 
-  private static Duration since(long startNanos) {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
+  /** Waits until a request may start without going over the call rate. */
+  private void pace() throws Transport.Failure {
+    long now = settings.ticker.getAsLong();
+    if (lastStart != Long.MIN_VALUE && now - lastStart < intervalNanos) {
+      sleep(Duration.ofNanos(intervalNanos - (now - lastStart)));
+      now = settings.ticker.getAsLong();
+    }
+    lastStart = now;
+  }
+
+  private Duration since(long startNanos) {
+    return Duration.ofNanos(settings.ticker.getAsLong() - startNanos);
   }
 
   private static Transport.Failure afterAttempts(Transport.Failure failure, int attempts) {

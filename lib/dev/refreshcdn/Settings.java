@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Everything a {@link Refresh} was told besides its URLs. Never changed once shared: every setter of
@@ -27,10 +28,13 @@ final class Settings implements Cloneable {
   boolean ignoreQuery;
   boolean skipInvalid;
   int retries = Refresh.DEFAULT_RETRIES;
+  int callsPerMinute = Refresh.DEFAULT_CALLS_PER_MINUTE;
   Duration retryWithin = Refresh.DEFAULT_RETRY_WITHIN;
   // Test seams: time, waiting, randomness and the environment.
   Clock clock = Clock.systemUTC();
   Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+  /** Nanoseconds for pacing and retry budgets; a test's sleeper may advance a fake one. */
+  LongSupplier ticker = System::nanoTime;
   DoubleSupplier jitter;
   IntSupplier nonces;
   Function<String, String> environment = System::getenv;

@@ -26,12 +26,24 @@ class RetryTest {
       .options(wireMockConfig().dynamicPort().extensions(new SignatureCheck())).build();
 
   private final List<Duration> waits = new ArrayList<>();
+  /** A fake clock for pacing and retry budgets that only the sleeper moves: no test really sleeps. */
+  private long nanos;
+
+  private void sleep(Duration wait) {
+    waits.add(wait);
+    nanos += wait.toNanos();
+  }
 
   private Refresh refresh() {
-    return Refresh.urls("https://www.test.com/1.jpg")
+    return refresh(List.of("https://www.test.com/1.jpg"));
+  }
+
+  private Refresh refresh(List<String> urls) {
+    return Refresh.urls(urls)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
-        .sleeper(waits::add)
+        .sleeper(this::sleep)
+        .ticker(() -> nanos)
         .jitter(() -> 1.0); // the longest wait full jitter allows, so the bounds are exact
   }
 
@@ -168,6 +180,32 @@ class RetryTest {
     assertThrows(NoAnswerException.class, () -> refresh().batch().submit());
     // then
     server.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void requestsArePacedToTheCallRate() {
+    // given: 3 requests at 60 a minute, one a second, on a clock that stands still between them
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS)));
+    // when
+    refresh(SubmitTest.awkwardUrls(3)).callsPerMinute(60).batch(1).submit();
+    // then
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), waits);
+  }
+
+  @Test
+  void callsPerMinuteOutsideItsRangeNamesTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> refresh().callsPerMinute(0));
+    assertEquals("calls per minute must be between 1 and 60000: 0", e.getMessage());
+  }
+
+  @Test
+  void aRetryWaitCountsTowardsThePace() {
+    // given: a 1-second pace and a retry whose backoff already waits that second
+    failThenSucceed(1, aResponse().withStatus(503));
+    // when
+    refresh().callsPerMinute(60).batch().submit();
+    // then: no extra pacing wait before the retry
+    assertEquals(List.of(Duration.ofSeconds(1)), waits);
   }
 
   @Test
