@@ -155,6 +155,11 @@ public class RefreshCdn implements Callable<Integer> {
       description = "How long to wait for each answer, e.g. 30s, 2m, 500ms or PT1M (default: 30s).")
   Duration timeout;
 
+  @Option(names = "--retries", paramLabel = "N",
+      description = "Retry a request up to N times after a failure that may pass (network, timeout, HTTP 5xx or 429, "
+          + "a busy service), with backoff (default: 3).")
+  Integer retries;
+
   @Option(names = "--https-proxy", paramLabel = "URL",
       description = "Connect through this proxy, e.g. http://proxy:3128 (default: $HTTPS_PROXY, honouring $NO_PROXY).")
   String httpsProxy;
@@ -247,6 +252,9 @@ public class RefreshCdn implements Callable<Integer> {
     }
     if (timeout != null) {
       refresh = refresh.timeout(timeout);
+    }
+    if (retries != null) {
+      refresh = refresh.retries(retries);
     }
     if (ignoreQuery) {
       refresh = refresh.ignoreQuery();

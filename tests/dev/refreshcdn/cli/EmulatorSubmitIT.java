@@ -160,11 +160,24 @@ class EmulatorSubmitIT {
   }
 
   @Test
+  void aFailureThatMayPassIsRetriedAndLoggedWithVerbose() {
+    // given
+    emu.failNext(1, 503);
+    // when
+    Cli.Result r = refreshCdn("-v", "https://www.test.com/a.css").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(2, emu.requests().size());
+    assertTrue(r.err().contains("→ HTTP 503"), r::toString);
+    assertTrue(r.err().contains("→ HTTP 200"), r::toString);
+  }
+
+  @Test
   void noAnswerWithinTheTimeoutExits4() {
     // given
     emu.delay(Duration.ofSeconds(5));
     // when
-    Cli.Result r = refreshCdn("--timeout", "500ms", "https://www.test.com/a.css").run();
+    Cli.Result r = refreshCdn("--timeout", "500ms", "--retries", "0", "https://www.test.com/a.css").run();
     // then
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("no usable answer"), r::toString);
