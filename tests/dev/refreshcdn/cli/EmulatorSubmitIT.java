@@ -115,13 +115,16 @@ class EmulatorSubmitIT {
   }
 
   @Test
-  void skipInvalidLeavesBadArgumentsOutAndSendsTheRest() {
+  void skipInvalidLeavesBadArgumentsOutAndIgnoreQueryMergesQueryVariants() {
     // when
-    Cli.Result r = refreshCdn("--skip-invalid", "https://www.test.com/a.css", "www.test.com/b.css").run();
+    Cli.Result r = refreshCdn("--skip-invalid", "--ignore-query", "https://www.test.com/a.css?v=1", "www.test.com/b.css",
+        "https://www.test.com/a.css?v=2").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.err().contains("argument 2: \"www.test.com/b.css\" must start with http:// or https://"), r::toString);
     assertEquals(List.of("https://www.test.com/a.css"), emu.requests().get(0).urls());
+    assertTrue(r.out().contains("(1 duplicate dropped)"), r::toString);
+    assertTrue(r.out().contains("(1 bad entry skipped)"), r::toString);
   }
 
   @Test
