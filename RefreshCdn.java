@@ -403,7 +403,7 @@ public class RefreshCdn implements Callable<Integer> {
     if ("9110".equals(e.codeDesc()) || String.valueOf(e.message()).contains("(9110)")) {
       return "\n  (9110: a domain in this request is not a CDN domain of this account)";
     }
-    if (e.code() == 4100) {
+    if ("4100".equals(e.code())) {
       return "\n  (4100: the signature check failed: is the SecretKey right for this SecretId?)";
     }
     return "";

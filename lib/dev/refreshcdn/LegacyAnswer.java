@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** The legacy envelope {@code {code, message, codeDesc, data}}, read leniently where the service varies. */
+/** The legacy envelope {@code {code, message, codeDesc, data}}, read leniently where the service varies; JSON helpers for both APIs. */
 final class LegacyAnswer {
   private static final JSON PARSER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -23,18 +23,12 @@ final class LegacyAnswer {
 
   /** Parses a body; a body that is not the documented JSON is a failure with no usable answer. */
   static LegacyAnswer parse(String body) throws Transport.Failure {
-    Map<String, Object> root;
-    try {
-      root = PARSER.mapFrom(body);
-    } catch (IOException | RuntimeException e) {
-      throw notDocumented("the answer is not JSON", body, e);
-    }
-    if (root == null || !(root.get("code") instanceof Number)) {
+    Map<String, Object> root = json(body);
+    if (!(root.get("code") instanceof Number)) {
       throw notDocumented("the answer has no numeric code", body, null);
     }
-    Object data = root.get("data");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> dataMap = data instanceof Map ? (Map<String, Object>) data : Map.of();
+    Map<String, Object> data = object(root.get("data"));
+    Map<String, Object> dataMap = data != null ? data : Map.of();
     return new LegacyAnswer(((Number) root.get("code")).intValue(), text(root.get("codeDesc")),
         text(root.get("message")), dataMap);
   }
@@ -74,7 +68,26 @@ final class LegacyAnswer {
     return value.toString();
   }
 
-  private static Transport.Failure notDocumented(String what, String body, Throwable cause) {
+  /** A JSON object, numbers kept exact; anything else is a failure with no usable answer. */
+  static Map<String, Object> json(String body) throws Transport.Failure {
+    try {
+      Map<String, Object> root = PARSER.mapFrom(body);
+      if (root == null) {
+        throw notDocumented("the answer is not a JSON object", body, null);
+      }
+      return root;
+    } catch (IOException | RuntimeException e) {
+      throw notDocumented("the answer is not JSON", body, e);
+    }
+  }
+
+  /** {@code value} as a JSON object, or null when it is not one. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(Object value) {
+    return value instanceof Map ? (Map<String, Object>) value : null;
+  }
+
+  static Transport.Failure notDocumented(String what, String body, Throwable cause) {
     return new Transport.Failure(what, 200, Texts.excerpt(body, Transport.EXCERPT_LENGTH), true, cause);
   }
 }

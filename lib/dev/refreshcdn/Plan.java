@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -13,8 +12,6 @@ import java.util.function.IntSupplier;
  * printed, inspected, {@linkplain #dryRun() dry-run} and {@linkplain #submit() submitted}, even later.
  */
 public final class Plan {
-  static final String ACTION = "RefreshCdnUrl";
-  static final String ARRAY = "urls";
   /** Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &}. */
   private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
 
@@ -111,12 +108,13 @@ public final class Plan {
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    */
   public DryRun dryRun() {
-    V2Codec codec = codec();
+    Backend backend = settings.backend();
     IntSupplier nonces = settings.nonceSource();
     List<DryRun.Request> requests = new ArrayList<>(requestCount());
     for (int i = 0; i < requestCount(); i++) {
-      EncodedRequest request = encode(codec, i, nonces);
-      requests.add(new DryRun.Request(i + 1, request.method, settings.endpoint, request.size,
+      long timestamp = settings.clock.instant().getEpochSecond();
+      EncodedRequest request = backend.encode(urlsOf(i), timestamp, nonces.getAsInt());
+      requests.add(new DryRun.Request(i + 1, request.method, settings.endpoint(), request.size,
           request.urlCount, request.preview));
     }
     return new DryRun(requests);
@@ -136,7 +134,7 @@ public final class Plan {
 
   /** Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created. */
   public Submission submit(Consumer<? super Task> onTask) {
-    Sender sender = new Sender(settings, codec());
+    Sender sender = new Sender(settings, settings.backend());
     List<Task> tasks = new ArrayList<>(requestCount());
     for (int i = 0; i < requestCount(); i++) {
       try {
@@ -144,22 +142,14 @@ public final class Plan {
         tasks.add(task);
         onTask.accept(task);
       } catch (Sender.Refusal refusal) {
-        throw new RefusedException(refusal.code, refusal.codeDesc, refusal.serviceMessage, progress(tasks, i));
+        Backend.Answer answer = refusal.answer;
+        throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId, progress(tasks, i));
       } catch (Transport.Failure failure) {
         throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
             failure.mayHaveReachedService, progress(tasks, i), failure.getCause());
       }
     }
     return new Submission(tasks);
-  }
-
-  private V2Codec codec() {
-    return new V2Codec(settings.endpoint, settings.method, settings.signatureMethod, settings.resolveCredentials());
-  }
-
-  private EncodedRequest encode(V2Codec codec, int request, IntSupplier nonces) {
-    long timestamp = settings.clock.instant().getEpochSecond();
-    return codec.encode(ACTION, Map.of(), ARRAY, urlsOf(request), timestamp, nonces.getAsInt());
   }
 
   private RefreshException.Progress progress(List<Task> tasks, int failed) {
@@ -169,14 +159,16 @@ public final class Plan {
 
   /** The endpoint this plan sends to. */
   public URI endpoint() {
-    return settings.endpoint;
+    return settings.endpoint();
   }
 
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("Plan: ").append(urls.size()).append(" URLs in ")
         .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
-        .append(settings.endpoint).append(" (").append(settings.signatureMethod).append(')');
+        .append(settings.endpoint()).append(" (")
+        .append(settings.api == Api.V3 ? "API 3.0 PurgeUrlsCache, TC3-HMAC-SHA256" : settings.signatureMethod)
+        .append(')');
     if (duplicates > 0) {
       text.append(", ").append(duplicates).append(" duplicates dropped");
     }

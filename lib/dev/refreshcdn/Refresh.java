@@ -35,8 +35,12 @@ import java.util.function.IntSupplier;
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
   public static final String VERSION = "0.1.0";
+  /** The legacy API 2.0, as the product was specified, used unless {@link #api(Api)} says otherwise. */
+  public static final Api DEFAULT_API = Api.V2;
   /** The legacy API 2.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
   public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
+  /** The API 3.0 endpoint, used with {@code api(Api.V3)} unless {@link #endpoint(String)} says otherwise. */
+  public static final URI DEFAULT_V3_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
   /** HMAC-SHA1, the service's own default, used unless {@link #signatureMethod} says otherwise. */
   public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
   /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
@@ -55,6 +59,8 @@ public final class Refresh {
   public static final int MAX_BATCH_SIZE = 1000;
   /** The documented largest POST request: 1 MB; larger ones get HTTP 501. */
   public static final int MAX_POST_BYTES = 1024 * 1024;
+  /** The documented largest API 3.0 POST signed with TC3: 10 MB. */
+  public static final int MAX_V3_POST_BYTES = 10 * 1024 * 1024;
   /** The documented largest GET request: 32 KB; larger ones get HTTP 501. */
   public static final int MAX_GET_BYTES = 32 * 1024;
   /** Room kept in every request for the common parameters, the signature and the headers. */
@@ -121,6 +127,28 @@ public final class Refresh {
   public Refresh endpoint(URI endpoint) {
     URI checked = checkEndpoint(endpoint);
     return with(s -> s.endpoint = checked);
+  }
+
+  /**
+   * Sends through this API generation; default {@link #DEFAULT_API}. With {@link Api#V3} each request
+   * is a {@code PurgeUrlsCache} POST with a JSON body signed with TC3-HMAC-SHA256, to
+   * {@link #DEFAULT_V3_ENDPOINT} unless {@link #endpoint(String)} says otherwise; {@link #method} and
+   * {@link #signatureMethod} apply to the legacy API only.
+   */
+  public Refresh api(Api api) {
+    Objects.requireNonNull(api, "api");
+    return with(s -> s.api = api);
+  }
+
+  /** With API 3.0, purges only in this area; by default the domain's own acceleration region. */
+  public Refresh area(Area area) {
+    Objects.requireNonNull(area, "area");
+    return with(s -> s.area = area);
+  }
+
+  /** With API 3.0, asks the service to encode Chinese characters in the URLs before purging ({@code UrlEncode}). */
+  public Refresh urlEncode() {
+    return with(s -> s.urlEncode = true);
   }
 
   /** Signs with this HMAC; default {@link #DEFAULT_SIGNATURE_METHOD}. */
@@ -225,6 +253,9 @@ public final class Refresh {
     if (size < 1 || size > MAX_BATCH_SIZE) {
       throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH_SIZE + ": " + size);
     }
+    if (settings.api == Api.V3 && settings.method == HttpMethod.GET) {
+      throw new IllegalArgumentException("API 3.0 requests are POSTs with a JSON body; method(GET) is for the legacy API");
+    }
     return Plan.of(urls, settings, size);
   }
 
@@ -298,8 +329,8 @@ public final class Refresh {
 
   @Override
   public String toString() {
-    return "Refresh[" + urls.size() + " URLs to " + settings.endpoint + ", " + settings.method + ", "
-        + settings.signatureMethod + (settings.credentials == null ? ", credentials from environment" : ", "
+    String signing = settings.api == Api.V3 ? "API 3.0, TC3-HMAC-SHA256" : settings.method + ", " + settings.signatureMethod;
+    return "Refresh[" + urls.size() + " URLs to " + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }
 }

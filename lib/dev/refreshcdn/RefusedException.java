@@ -5,33 +5,45 @@ package dev.refreshcdn;
  * in {@link #failedUrls()}.
  */
 public final class RefusedException extends RefreshException {
-  private final int code;
+  private final String code;
   private final String codeDesc;
   private final String serviceMessage;
+  private final String requestId;
   private final int requestNumber;
 
-  RefusedException(int code, String codeDesc, String serviceMessage, Progress progress) {
-    super(describe(code, codeDesc, serviceMessage, progress), progress, null);
+  RefusedException(String code, String codeDesc, String serviceMessage, String requestId, Progress progress) {
+    super(describe(code, codeDesc, serviceMessage, requestId, progress), progress, null);
     this.code = code;
     this.codeDesc = codeDesc;
     this.serviceMessage = serviceMessage;
+    this.requestId = requestId;
     this.requestNumber = progress.requestNumber;
   }
 
-  private static String describe(int code, String codeDesc, String message, Progress progress) {
-    return String.format("the service refused request %d of %d (%d URLs): code %d, codeDesc %s, message %s%s",
-        progress.requestNumber, progress.requestCount, progress.failedUrls.size(),
-        code, codeDesc, Texts.quote(message), progress.summary());
+  private static String describe(String code, String codeDesc, String message, String requestId, Progress progress) {
+    return String.format("the service refused request %d of %d (%d URLs): code %s%s, message %s%s%s",
+        progress.requestNumber, progress.requestCount, progress.failedUrls.size(), code,
+        codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc, Texts.quote(message),
+        requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId, progress.summary());
   }
 
-  /** The service's {@code code}, e.g. 4000 for a parameter error or 4100 for a failed signature check. */
-  public int code() {
+  /**
+   * The service's code as text: the legacy {@code code}, e.g. {@code 4000} for a parameter error or
+   * {@code 4100} for a failed signature check, or API 3.0's {@code Error.Code}, e.g.
+   * {@code ResourceNotFound.CdnHostNotExists}.
+   */
+  public String code() {
     return code;
   }
 
-  /** The service's {@code codeDesc} as text (it comes as a string or a number), e.g. {@code 9110}. */
+  /** The legacy {@code codeDesc} as text (it comes as a string or a number), e.g. {@code 9110}; empty on API 3.0. */
   public String codeDesc() {
     return codeDesc;
+  }
+
+  /** API 3.0's {@code RequestId}, for Tencent support; empty on the legacy API, which has none. */
+  public java.util.Optional<String> requestId() {
+    return java.util.Optional.ofNullable(requestId).filter(id -> !id.isEmpty());
   }
 
   /** The service's own {@code message}, e.g. {@code (9110)没有这个域名的信息 cdn no such host}. */

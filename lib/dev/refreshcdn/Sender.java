@@ -2,7 +2,6 @@ package dev.refreshcdn;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -11,7 +10,7 @@ import java.util.function.IntSupplier;
  */
 final class Sender {
   private final Settings settings;
-  private final V2Codec codec;
+  private final Backend backend;
   private final IntSupplier nonces;
   private final Transport transport;
   private final RetryPolicy retries;
@@ -21,21 +20,17 @@ final class Sender {
 
   /** The service refused a request; the caller adds where the job stood. */
   static final class Refusal extends Exception {
-    final int code;
-    final String codeDesc;
-    final String serviceMessage;
+    final Backend.Answer answer;
 
-    Refusal(LegacyAnswer answer) {
+    Refusal(Backend.Answer answer) {
       super(answer.message);
-      this.code = answer.code;
-      this.codeDesc = answer.codeDesc;
-      this.serviceMessage = answer.message;
+      this.answer = answer;
     }
   }
 
-  Sender(Settings settings, V2Codec codec) {
+  Sender(Settings settings, Backend backend) {
     this.settings = settings;
-    this.codec = codec;
+    this.backend = backend;
     this.nonces = settings.nonceSource();
     this.transport = new Transport(settings.client(), settings.timeout);
     this.retries = settings.retryPolicy();
@@ -47,17 +42,14 @@ final class Sender {
     long start = settings.ticker.getAsLong();
     for (int attempt = 1; ; attempt++) {
       pace();
-      EncodedRequest request = codec.encode(Plan.ACTION, Map.of(), Plan.ARRAY, urls,
-          settings.clock.instant().getEpochSecond(), nonces.getAsInt());
+      EncodedRequest request = backend.encode(urls, settings.clock.instant().getEpochSecond(), nonces.getAsInt());
       Duration wait;
       try {
-        String body = transport.send(request);
-        LegacyAnswer answer = LegacyAnswer.parse(body);
-        if (answer.code == 0) {
-          return new Task(answer.taskId(body), answer.count(request.urlCount), urls);
+        Backend.Answer answer = backend.read(transport.send(request), urls);
+        if (answer.task != null) {
+          return answer.task;
         }
-        boolean busy = RetryPolicy.busy(answer.code, answer.codeDesc, answer.message);
-        wait = busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
+        wait = answer.busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
         if (wait == null) {
           throw new Refusal(answer);
         }

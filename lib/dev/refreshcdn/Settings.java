@@ -17,7 +17,11 @@ import java.util.function.LongSupplier;
  * {@code Refresh} works on a {@link #with copy}.
  */
 final class Settings implements Cloneable {
-  URI endpoint = Refresh.DEFAULT_ENDPOINT;
+  Api api = Refresh.DEFAULT_API;
+  /** The endpoint given; null means the default endpoint of {@link #api}. */
+  URI endpoint;
+  Area area;
+  boolean urlEncode;
   Credentials credentials;
   SignatureMethod signatureMethod = Refresh.DEFAULT_SIGNATURE_METHOD;
   HttpMethod method = Refresh.DEFAULT_METHOD;
@@ -55,6 +59,18 @@ final class Settings implements Cloneable {
     return copy;
   }
 
+  URI endpoint() {
+    return endpoint != null ? endpoint : api == Api.V3 ? Refresh.DEFAULT_V3_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
+  }
+
+  /** The API generation's signer and reader, for credentials resolved now (from the environment by default). */
+  Backend backend() {
+    Credentials resolved = resolveCredentials();
+    return api == Api.V3
+        ? new V3Backend(endpoint(), resolved, area, urlEncode)
+        : new V2Backend(new V2Codec(endpoint(), method, signatureMethod, resolved));
+  }
+
   Credentials resolveCredentials() {
     return credentials != null ? credentials : Credentials.fromEnvironment(environment);
   }
@@ -89,8 +105,11 @@ final class Settings implements Cloneable {
 
   /** Bytes of URL parameters one request may carry: the documented limit less room for the rest. */
   int parameterBudget() {
+    if (api == Api.V3) {
+      return Refresh.MAX_V3_POST_BYTES - Refresh.RESERVED_BYTES;
+    }
     return method == HttpMethod.POST
         ? Refresh.MAX_POST_BYTES - Refresh.RESERVED_BYTES
-        : Refresh.MAX_GET_BYTES - Refresh.RESERVED_BYTES - endpoint.toString().length();
+        : Refresh.MAX_GET_BYTES - Refresh.RESERVED_BYTES - endpoint().toString().length();
   }
 }

@@ -55,10 +55,12 @@ final class Transport {
         .timeout(timeout)
         .header("User-Agent", USER_AGENT);
     if (request.method == HttpMethod.POST) {
-      builder.header("Content-Type", V2Codec.CONTENT_TYPE).POST(HttpRequest.BodyPublishers.ofByteArray(request.body, 0, request.size));
+      builder.header("Content-Type", request.contentType)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(request.body, 0, request.size));
     } else {
       builder.GET();
     }
+    request.headers.forEach(builder::header);
     HttpResponse<byte[]> response;
     try {
       response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -105,9 +105,11 @@ final class V2Codec {
 
     String preview = preview(scalars, arrayName, values);
     if (method == HttpMethod.GET) {
-      return new EncodedRequest(method, URI.create(base + "?" + wire), null, wire.size(), values.size(), preview);
+      return new EncodedRequest(method, URI.create(base + "?" + wire), null, wire.size(), values.size(), preview,
+          null, Map.of());
     }
-    return new EncodedRequest(method, URI.create(base), wire.buffer(), wire.size(), values.size(), preview);
+    return new EncodedRequest(method, URI.create(base), wire.buffer(), wire.size(), values.size(), preview,
+        CONTENT_TYPE, Map.of());
   }
 
   /** Signs a complete parameter map, as the official SDKs do; for the published vectors. */

@@ -145,7 +145,7 @@ class SubmitTest {
     RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg")
         .credentials(SignatureCheck.SECRET_ID, "not-the-key").endpoint(server.url("/v2/index.php")).batch().submit());
     // then
-    assertEquals(4100, e.code());
+    assertEquals("4100", e.code());
     assertFalse(e.getMessage().contains("not-the-key"), e.getMessage());
   }
 
@@ -158,7 +158,7 @@ class SubmitTest {
     // when
     RefusedException e = assertThrows(RefusedException.class, () -> refresh(urls).batch().submit());
     // then
-    assertEquals(4000, e.code());
+    assertEquals("4000", e.code());
     assertEquals("9110", e.codeDesc());
     assertEquals("(9110)没有这个域名的信息 cdn no such host", e.message());
     assertEquals(urls, e.failedUrls());
