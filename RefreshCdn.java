@@ -175,7 +175,8 @@ public class RefreshCdn implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document on stdout: tasks, refusal, failed and unsent URLs.")
   boolean json;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the task ids, one per line (with --json: no progress).")
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only the task ids, one per line (a dry run: its summary; with --json: no progress).")
   boolean quiet;
 
   @Option(names = {"-v", "--verbose"}, description = "Log every HTTP request on stderr (never a secret).")
@@ -336,6 +337,9 @@ public class RefreshCdn implements Callable<Integer> {
     out.println("Dry run: " + run.requests().size() + " " + first.method() + " request"
         + (run.requests().size() == 1 ? ", " : "s, ") + run.urlCount() + " URLs, "
         + run.bytes() + " bytes to " + plan.endpoint() + "; nothing was sent.");
+    if (quiet) {
+      return OK;
+    }
     out.println("Signed with " + creds.describe() + ".");
     out.println("The Signature and the SecretKey are redacted.");
     notes(plan);
@@ -403,7 +407,7 @@ public class RefreshCdn implements Callable<Integer> {
     if ("9110".equals(e.codeDesc()) || String.valueOf(e.message()).contains("(9110)")) {
       return "\n  (9110: a domain in this request is not a CDN domain of this account)";
     }
-    if ("4100".equals(e.code())) {
+    if ("4100".equals(String.valueOf(e.code()))) {
       return "\n  (4100: the signature check failed: is the SecretKey right for this SecretId?)";
     }
     return "";

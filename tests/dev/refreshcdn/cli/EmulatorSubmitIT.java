@@ -154,7 +154,7 @@ class EmulatorSubmitIT {
     assertEquals(1, tasks.size());
     assertEquals(acceptedTaskIds().get(0), ((Map<?, ?>) tasks.get(0)).get("task_id"));
     Map<?, ?> refusal = (Map<?, ?>) json.get("refusal");
-    assertEquals(4000, refusal.get("code"));
+    assertEquals("4000", String.valueOf(refusal.get("code")));
     assertEquals("9110", refusal.get("codeDesc"));
     assertTrue(String.valueOf(refusal.get("message")).contains("no such host"));
     assertEquals(List.of("https://unknown.example.com/b.css"), refusal.get("urls"));

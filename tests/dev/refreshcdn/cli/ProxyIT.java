@@ -27,7 +27,7 @@ class ProxyIT {
         }
       });
       // when
-      Cli.Result r = Cli.refreshCdn("https://www.test.com/1.jpg").withCredentials()
+      Cli.Result r = Cli.refreshCdn("--retries", "0", "https://www.test.com/1.jpg").withCredentials()
           .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.getLocalPort()).run();
       // then
       assertEquals("CONNECT cdn.api.qcloud.com:443 HTTP/1.1", firstLine.get(1, TimeUnit.MINUTES));
