@@ -1112,9 +1112,11 @@ public class RefreshCdn implements Callable<Integer> {
       sortOptions = false, usageHelpAutoWidth = true,
       description = {
           "Run a local stand-in for the CDN refresh API on loopback until interrupted, logging one line per request.",
-          "Without --secret-id/--secret-key it generates a key pair and prints it with a ready-to-paste export line.",
-          "--secret-key is accepted on the command line only because it is the emulator's own fake key:",
-          "never pass a real key here.", ""})
+          "",
+          "Without --secret-id and --secret-key it generates a key pair and prints it with a ready-to-paste export "
+              + "line. --secret-key is accepted on the command line only because it is the emulator's own fake key: "
+              + "never pass a real key here.",
+          ""})
   static final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
         description = "Loopback port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
