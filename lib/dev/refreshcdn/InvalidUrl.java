@@ -45,6 +45,6 @@ public final class InvalidUrl {
 
   @Override
   public String toString() {
-    return "#" + position + " " + Texts.quote(value) + ": " + reason;
+    return "#" + position + " " + Texts.quote(Texts.withoutUserInfo(value)) + ": " + reason;
   }
 }

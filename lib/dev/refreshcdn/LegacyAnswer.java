@@ -35,13 +35,16 @@ final class LegacyAnswer {
 
   /** The {@code data.task_id} and {@code data.count} of a RefreshCdnUrl success. */
   String taskId(String body) throws Transport.Failure {
-    String taskId = text(data.get("task_id"));
-    if (taskId.isEmpty()) {
-      throw notDocumented("the answer has no data.task_id", body, null);
+    Object taskId = data.get("task_id");
+    boolean integral = taskId instanceof Integer || taskId instanceof Long || taskId instanceof java.math.BigInteger;
+    if (integral || taskId instanceof String && !((String) taskId).isBlank()) {
+      return taskId.toString();
     }
-    return taskId;
+    throw notDocumented(taskId == null ? "the answer has no data.task_id" : "data.task_id is not a string or a whole number",
+        body, null);
   }
 
+  /** {@code data.count} as the service wrote it, or the number sent when the answer leaves it out. */
   int count(int sent) {
     Object count = data.get("count");
     return count instanceof Number ? ((Number) count).intValue() : sent;

@@ -1,7 +1,9 @@
 package dev.refreshcdn;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,6 +23,8 @@ public final class Plan {
   private final int[] starts;
   private final List<InvalidUrl> skipped;
   private final int duplicates;
+  /** Built on first submission; guarded by {@code this}. */
+  private HttpClient client;
 
   private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates) {
     this.settings = settings;
@@ -75,7 +79,7 @@ public final class Plan {
     for (int i = 0; i < requestCount(); i++) {
       batches.add(new Batch(i + 1, urlsOf(i)));
     }
-    return batches;
+    return Collections.unmodifiableList(batches);
   }
 
   /** How many requests the plan will send. */
@@ -127,29 +131,58 @@ public final class Plan {
    * @throws RefusedException when the service refuses a request; earlier tasks and unsent URLs are in it
    * @throws NoAnswerException when a request gets no usable answer; likewise
    * @throws MissingCredentialsException when no credentials were given and the environment has none
+   * @throws StoppedException when the task listener of {@link #submit(Consumer)} throws
    */
   public Submission submit() {
     return submit(task -> { });
   }
 
-  /** Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created. */
+  /**
+   * Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created; if it throws,
+   * the job stops with a {@link StoppedException}.
+   */
   public Submission submit(Consumer<? super Task> onTask) {
-    Sender sender = new Sender(settings, settings.backend());
+    Backend backend;
+    try {
+      backend = settings.backend();
+    } catch (MissingCredentialsException e) {
+      throw new MissingCredentialsException(e, new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount()));
+    }
+    Sender sender = new Sender(settings, backend, client());
     List<Task> tasks = new ArrayList<>(requestCount());
     for (int i = 0; i < requestCount(); i++) {
       try {
         Task task = sender.send(urlsOf(i));
         tasks.add(task);
-        onTask.accept(task);
+        tell(onTask, task, tasks, i);
       } catch (Sender.Refusal refusal) {
         Backend.Answer answer = refusal.answer;
-        throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId, progress(tasks, i));
+        throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
+            refusal.earlierAttemptMayHaveReached, progress(tasks, i));
       } catch (Transport.Failure failure) {
         throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
             failure.mayHaveReachedService, progress(tasks, i), failure.getCause());
       }
     }
     return new Submission(tasks);
+  }
+
+  /** Tells the listener of a task; if it throws, the job stops with everything accounted for. */
+  private void tell(Consumer<? super Task> onTask, Task task, List<Task> tasks, int request) {
+    try {
+      onTask.accept(task);
+    } catch (RuntimeException e) {
+      List<String> unsent = urls.subList(starts[request + 1], urls.size());
+      throw new StoppedException(e, new RefreshException.Progress(tasks, List.of(), unsent, request + 1, requestCount()));
+    }
+  }
+
+  /** This plan's one HTTP client, built on first use and shared by every submission of the plan. */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = settings.client();
+    }
+    return client;
   }
 
   private RefreshException.Progress progress(List<Task> tasks, int failed) {

@@ -57,13 +57,13 @@ public final class Refresh {
   public static final int DEFAULT_CALLS_PER_MINUTE = 1200;
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
   public static final int MAX_BATCH_SIZE = 1000;
-  /** The documented largest POST request: 1 MB; larger ones get HTTP 501. */
-  public static final int MAX_POST_BYTES = 1024 * 1024;
-  /** The documented largest API 3.0 POST signed with TC3: 10 MB. */
-  public static final int MAX_V3_POST_BYTES = 10 * 1024 * 1024;
-  /** The documented largest GET request: 32 KB; larger ones get HTTP 501. */
-  public static final int MAX_GET_BYTES = 32 * 1024;
-  /** Room kept in every request for the common parameters, the signature and the headers. */
+  /** The documented largest POST request, "1 MB", read the stricter (decimal) way; larger ones get HTTP 501. */
+  public static final int MAX_POST_BYTES = 1_000_000;
+  /** The documented largest API 3.0 POST signed with TC3, "10 MB", read the stricter (decimal) way. */
+  public static final int MAX_V3_POST_BYTES = 10_000_000;
+  /** The documented largest GET request, "32 KB", read the stricter (decimal) way; larger ones get HTTP 501. */
+  public static final int MAX_GET_BYTES = 32_000;
+  /** Room kept in every request for the common parameters, the signature and the headers (a token's is added). */
   static final int RESERVED_BYTES = 4096;
 
   private final List<String> urls;

@@ -30,6 +30,11 @@ public abstract class RefreshException extends RuntimeException {
     return progress.unsentUrls;
   }
 
+  /** The 1-based number of the request that failed within its plan; 0 when no request was involved. */
+  public int requestNumber() {
+    return progress.requestNumber;
+  }
+
   Progress progress() {
     return progress;
   }

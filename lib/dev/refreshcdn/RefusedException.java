@@ -1,30 +1,35 @@
 package dev.refreshcdn;
 
 /**
- * The service answered and refused a request ({@code code} not 0). Its URLs were not refreshed; they are
- * in {@link #failedUrls()}.
+ * The service answered and refused a request ({@code code} not 0). Its URLs, in {@link #failedUrls()},
+ * were not refreshed by this answer; only when {@link #earlierAttemptMayHaveReachedService()} an earlier
+ * attempt of the same request (lost in a timeout, say) may have refreshed them.
  */
 public final class RefusedException extends RefreshException {
   private final String code;
   private final String codeDesc;
   private final String serviceMessage;
   private final String requestId;
-  private final int requestNumber;
+  private final boolean earlierAttemptMayHaveReachedService;
 
-  RefusedException(String code, String codeDesc, String serviceMessage, String requestId, Progress progress) {
-    super(describe(code, codeDesc, serviceMessage, requestId, progress), progress, null);
+  RefusedException(String code, String codeDesc, String serviceMessage, String requestId,
+      boolean earlierAttemptMayHaveReachedService, Progress progress) {
+    super(describe(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress),
+        progress, null);
     this.code = code;
     this.codeDesc = codeDesc;
     this.serviceMessage = serviceMessage;
     this.requestId = requestId;
-    this.requestNumber = progress.requestNumber;
+    this.earlierAttemptMayHaveReachedService = earlierAttemptMayHaveReachedService;
   }
 
-  private static String describe(String code, String codeDesc, String message, String requestId, Progress progress) {
-    return String.format("the service refused request %d of %d (%d URLs): code %s%s, message %s%s%s",
+  private static String describe(String code, String codeDesc, String message, String requestId, boolean earlier,
+      Progress progress) {
+    return String.format("the service refused request %d of %d (%d URLs): code %s%s, message %s%s%s%s",
         progress.requestNumber, progress.requestCount, progress.failedUrls.size(), code,
         codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc, Texts.quote(message),
-        requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId, progress.summary());
+        requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId,
+        earlier ? "; an earlier attempt of this request may have reached the service" : "", progress.summary());
   }
 
   /**
@@ -51,8 +56,8 @@ public final class RefusedException extends RefreshException {
     return serviceMessage;
   }
 
-  /** The 1-based number of the refused request within the plan. */
-  public int requestNumber() {
-    return requestNumber;
+  /** Whether an earlier attempt of the refused request may have reached the service before this refusal. */
+  public boolean earlierAttemptMayHaveReachedService() {
+    return earlierAttemptMayHaveReachedService;
   }
 }

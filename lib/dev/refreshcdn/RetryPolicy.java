@@ -47,6 +47,9 @@ final class RetryPolicy {
 
   /** Whether a legacy refusal means "busy, try later" rather than "no". */
   static boolean busy(int code, String codeDesc, String message) {
+    if (V3Backend.busy(codeDesc)) {
+      return true; // codeDesc sometimes carries an API 3.0 style name, e.g. RequestLimitExceeded
+    }
     for (int busy : BUSY_CODES) {
       if (code == busy) {
         return true;

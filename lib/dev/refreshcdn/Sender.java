@@ -21,18 +21,21 @@ final class Sender {
   /** The service refused a request; the caller adds where the job stood. */
   static final class Refusal extends Exception {
     final Backend.Answer answer;
+    /** Whether an earlier attempt of the same request may have been acted on before this refusal. */
+    final boolean earlierAttemptMayHaveReached;
 
-    Refusal(Backend.Answer answer) {
+    Refusal(Backend.Answer answer, boolean earlierAttemptMayHaveReached) {
       super(answer.message);
       this.answer = answer;
+      this.earlierAttemptMayHaveReached = earlierAttemptMayHaveReached;
     }
   }
 
-  Sender(Settings settings, Backend backend) {
+  Sender(Settings settings, Backend backend, java.net.http.HttpClient client) {
     this.settings = settings;
     this.backend = backend;
     this.nonces = settings.nonceSource();
-    this.transport = new Transport(settings.client(), settings.timeout);
+    this.transport = new Transport(client, settings.timeout);
     this.retries = settings.retryPolicy();
     this.intervalNanos = 60_000_000_000L / settings.callsPerMinute;
   }
@@ -40,8 +43,9 @@ final class Sender {
   /** Sends one request's URLs until it is accepted, refused for good, or the retries are spent. */
   Task send(List<String> urls) throws Transport.Failure, Refusal {
     long start = settings.ticker.getAsLong();
+    boolean reached = false; // whether any attempt so far may have reached the service
     for (int attempt = 1; ; attempt++) {
-      pace();
+      pace(reached);
       EncodedRequest request = backend.encode(urls, settings.clock.instant().getEpochSecond(), nonces.getAsInt());
       Duration wait;
       try {
@@ -51,23 +55,25 @@ final class Sender {
         }
         wait = answer.busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
         if (wait == null) {
-          throw new Refusal(answer);
+          throw new Refusal(answer, reached);
         }
+        reached = true;
       } catch (Transport.Failure failure) {
+        reached |= failure.mayHaveReachedService;
         wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
         if (wait == null) {
-          throw attempt == 1 ? failure : afterAttempts(failure, attempt);
+          throw attempt == 1 ? failure : afterAttempts(failure, attempt, reached);
         }
       }
-      sleep(wait);
+      sleep(wait, "interrupted while waiting to retry", reached);
     }
   }
 
   /** Waits until a request may start without going over the call rate. */
-  private void pace() throws Transport.Failure {
+  private void pace(boolean reached) throws Transport.Failure {
     long now = settings.ticker.getAsLong();
     if (lastStart != Long.MIN_VALUE && now - lastStart < intervalNanos) {
-      sleep(Duration.ofNanos(intervalNanos - (now - lastStart)));
+      sleep(Duration.ofNanos(intervalNanos - (now - lastStart)), "interrupted while waiting to send", reached);
       now = settings.ticker.getAsLong();
     }
     lastStart = now;
@@ -77,17 +83,18 @@ final class Sender {
     return Duration.ofNanos(settings.ticker.getAsLong() - startNanos);
   }
 
-  private static Transport.Failure afterAttempts(Transport.Failure failure, int attempts) {
-    return new Transport.Failure(failure.getMessage() + " (after " + attempts + " attempts)", failure.status, failure.excerpt, failure.mayHaveReachedService,
-        failure.getCause());
+  /** The last failure, said to come after several attempts, any of which may have reached the service. */
+  private static Transport.Failure afterAttempts(Transport.Failure failure, int attempts, boolean reached) {
+    return new Transport.Failure(failure.getMessage() + " (after " + attempts + " attempts)", failure.status,
+        failure.excerpt, reached, failure.getCause());
   }
 
-  private void sleep(Duration wait) throws Transport.Failure {
+  private void sleep(Duration wait, String interrupted, boolean reached) throws Transport.Failure {
     try {
       settings.sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Transport.Failure("interrupted while waiting to retry", 0, null, true, e);
+      throw new Transport.Failure(interrupted, 0, null, reached, e);
     }
   }
 }

@@ -89,6 +89,7 @@ final class Settings implements Cloneable {
     return new RetryPolicy(retries, retryWithin, random);
   }
 
+  /** A new client from these settings (or the caller's); a plan builds one and keeps it. */
   HttpClient client() {
     if (httpClient != null) {
       return httpClient;
@@ -105,11 +106,24 @@ final class Settings implements Cloneable {
 
   /** Bytes of URL parameters one request may carry: the documented limit less room for the rest. */
   int parameterBudget() {
+    int reserved = Refresh.RESERVED_BYTES + tokenBytes();
     if (api == Api.V3) {
-      return Refresh.MAX_V3_POST_BYTES - Refresh.RESERVED_BYTES;
+      return Refresh.MAX_V3_POST_BYTES - reserved;
     }
     return method == HttpMethod.POST
-        ? Refresh.MAX_POST_BYTES - Refresh.RESERVED_BYTES
-        : Refresh.MAX_GET_BYTES - Refresh.RESERVED_BYTES - endpoint().toString().length();
+        ? Refresh.MAX_POST_BYTES - reserved
+        : Refresh.MAX_GET_BYTES - reserved - endpoint().toString().length();
+  }
+
+  /**
+   * Room for a session token (temporary keys' tokens run to kilobytes), given or in the environment:
+   * read when the plan is made, so requests are split with the token counted.
+   */
+  private int tokenBytes() {
+    String token = credentials != null ? credentials.token() : null;
+    for (int i = 0; token == null && credentials == null && i < Credentials.TOKEN_VARIABLES.length; i++) {
+      token = environment.apply(Credentials.TOKEN_VARIABLES[i]);
+    }
+    return token == null ? 0 : "&Token=".length() + PercentEncoding.encodedLength(token);
   }
 }

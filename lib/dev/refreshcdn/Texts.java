@@ -32,6 +32,23 @@ final class Texts {
     return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
   }
 
+  /** A URL with any {@code user:password@} replaced by {@code ***@}, so a message cannot show a password. */
+  static String withoutUserInfo(String url) {
+    if (url == null) {
+      return null;
+    }
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    int end = start + 3;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    return at < start ? url : url.substring(0, start + 3) + "***" + url.substring(at);
+  }
+
   /** A SecretId as it may be shown: its first four and last four characters. */
   static String maskId(String secretId) {
     if (secretId.length() <= 8) {

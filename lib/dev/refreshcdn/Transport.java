@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
 
 /** Sends encoded requests over one {@link HttpClient} and hands back the body of a 200 answer. */
 final class Transport {
@@ -72,6 +73,10 @@ final class Transport {
     } catch (HttpTimeoutException e) {
       throw new Failure("no answer within " + timeout.toMillis() + " ms", 0, null, true, true, Duration.ZERO, e);
     } catch (IOException e) {
+      if (causedBy(e, SSLHandshakeException.class)) {
+        // Certificates and protocols do not fix themselves, and no request was sent.
+        throw new Failure("TLS handshake with " + request.uri.getHost() + " failed: " + describe(e), 0, null, false, e);
+      }
       throw new Failure("connection failed: " + describe(e), 0, null, true, true, Duration.ZERO, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -80,7 +85,8 @@ final class Transport {
     String body = new String(response.body(), StandardCharsets.UTF_8);
     int status = response.statusCode();
     if (status != 200) {
-      boolean busy = status >= 500 || status == 429;
+      // 501 is the documented answer to an oversized request: resending it cannot help.
+      boolean busy = status == 429 || status >= 500 && status != 501 && status != 505;
       throw new Failure("unexpected HTTP status", status, Texts.excerpt(body, EXCERPT_LENGTH), true, busy,
           retryAfter(response.headers().firstValue("Retry-After").orElse("")), null);
     }
@@ -94,6 +100,15 @@ final class Transport {
       return Duration.ZERO;
     }
     return Duration.ofSeconds(Long.parseLong(value));
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable e) {

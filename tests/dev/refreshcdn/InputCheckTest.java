@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,44 @@ class InputCheckTest {
     assertTrue(e.getMessage().contains("#2 \"ftp://www.test.com/a.jpg\": must start with http:// or https://"), e.getMessage());
     assertTrue(e.getMessage().contains("#8 \"https://www.test.com/tab\\u0009.jpg\""), e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anUnpairedSurrogateIsABadEntryNotASilentQuestionMark() {
+    // when: UTF-8 cannot carry a lone surrogate; getBytes would send "?" instead, a different URL
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> refresh(List.of("https://www.test.com/a\uD800b.jpg", "https://www.test.com/😀.jpg")).batch());
+    // then: the lone one is refused, the pair (an emoji) is fine
+    assertEquals(1, e.invalid().size());
+    assertEquals("contains an unpaired surrogate at column 23 (broken UTF-16)", e.invalid().get(0).reason());
+  }
+
+  @Test
+  void aPasswordInARefusedUrlIsNotRepeatedInTheMessage() {
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> refresh(List.of("https://user:s3cret@www.test.com/a.jpg")).batch());
+    // then
+    assertTrue(e.getMessage().contains("\"https://***@www.test.com/a.jpg\": must not carry user information"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"));
+  }
+
+  @Test
+  void urlsCraftedToCollideUnderStringHashCodeAreAllKept() {
+    // given: 4096 URLs built of "Aa"/"BB" pairs, which all share one String.hashCode
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 4096; i++) {
+      StringBuilder path = new StringBuilder("https://www.test.com/");
+      for (int bit = 0; bit < 12; bit++) {
+        path.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      urls.add(path.toString());
+    }
+    assertEquals(1, urls.stream().map(String::hashCode).distinct().count());
+    // when
+    Plan plan = refresh(urls).batch();
+    // then
+    assertEquals(urls, plan.urls());
   }
 
   @Test
@@ -126,9 +165,9 @@ class InputCheckTest {
 
   @Test
   void requestsAreSplitBySizeNotOnlyByCount() {
-    // given: 1000 URLs of about 3 KB each, 3 MB in all, three times the 1 MB POST limit
+    // given: 1000 URLs of about 2.9 KB each, 2.9 MB in all, nearly three times the 1 MB POST limit
     List<String> urls = new ArrayList<>();
-    String padding = String.join("", Collections.nCopies(3000, "x"));
+    String padding = String.join("", Collections.nCopies(2900, "x"));
     for (int i = 0; i < 1000; i++) {
       urls.add("https://www.test.com/" + i + "/" + padding);
     }
@@ -142,6 +181,22 @@ class InputCheckTest {
     assertTrue(get.requestCount() >= 10, "100 URLs of 3 KB need at least 10 GET requests: " + get.requestCount());
     assertTrue(get.dryRun().requests().stream()
         .allMatch(r -> r.bytes() + r.endpoint().toString().length() + 1 <= Refresh.MAX_GET_BYTES - 1024));
+  }
+
+  @Test
+  void aSessionTokenIsCountedWhenRequestsAreSplitBySize() {
+    // given: a 4 KB token of characters that all need encoding, and URLs that fill GET requests
+    String token = String.join("", Collections.nCopies(4096, "+"));
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      urls.add("https://www.test.com/" + i + "/" + String.join("", Collections.nCopies(200, "z")));
+    }
+    // when
+    DryRun dryRun = refresh(urls).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY, token)
+        .method(HttpMethod.GET).batch().dryRun();
+    // then: every query, token included, stays under the limit with room for the request line and headers
+    assertTrue(dryRun.requests().stream().allMatch(r -> r.bytes() + 1024 <= Refresh.MAX_GET_BYTES),
+        dryRun.requests().stream().map(DryRun.Request::bytes).toList().toString());
   }
 
   @Test

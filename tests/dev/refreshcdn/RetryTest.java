@@ -7,10 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
@@ -102,6 +104,109 @@ class RetryTest {
     assertEquals(429, e.statusCode().getAsInt());
     assertTrue(waits.isEmpty());
     server.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anOversizedRequestAnswered501IsNotResent() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(501)));
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh().batch().submit());
+    // then
+    assertEquals(501, e.statusCode().getAsInt());
+    server.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aTimeoutIsRetriedAndCountsAsPerhapsReachedEvenWhenLaterAttemptsCannotConnect() throws Exception {
+    // given: the first attempt times out after the server has read it; then the server is gone
+    WireMockServer gone = new WireMockServer(wireMockConfig().dynamicPort());
+    gone.start();
+    gone.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS).withFixedDelay(2000)));
+    Refresh refresh = refresh().endpoint(gone.url("/v2/index.php")).timeout(Duration.ofMillis(300))
+        .sleeper(wait -> gone.stop());
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
+    // then
+    assertTrue(e.getMessage().contains("(after 4 attempts)"), e.getMessage());
+    assertTrue(e.mayHaveReachedService(), e.getMessage());
+  }
+
+  @Test
+  void aRefusalAfterALostAnswerSaysTheEarlierAttemptMayHaveReachedTheService() {
+    // given: the first answer is lost to a timeout, the second says the day's quota is spent
+    server.stubFor(post("/v2/index.php").inScenario("q").whenScenarioStateIs("Started").willSetStateTo("spent")
+        .willReturn(okJson(SubmitTest.SUCCESS).withFixedDelay(2000)));
+    server.stubFor(post("/v2/index.php").inScenario("q").whenScenarioStateIs("spent")
+        .willReturn(okJson("{\"code\":4000,\"message\":\"(22044)quota\",\"codeDesc\":\"22044\"}")));
+    // when
+    RefusedException e = assertThrows(RefusedException.class,
+        () -> refresh().timeout(Duration.ofMillis(300)).batch().submit());
+    // then
+    assertTrue(e.earlierAttemptMayHaveReachedService());
+    assertTrue(e.getMessage().contains("an earlier attempt of this request may have reached the service"));
+  }
+
+  @Test
+  void anUntrustedCertificateFailsOnceAndNeverReachedTheService() {
+    // given: WireMock's self-signed certificate, which the JDK rightly does not trust
+    WireMockServer tls = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort());
+    tls.start();
+    try {
+      // when
+      NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh()
+          .endpoint("https://localhost:" + tls.httpsPort() + "/v2/index.php").batch().submit());
+      // then
+      assertTrue(e.getMessage().startsWith("no usable answer to request 1 of 1: TLS handshake"), e.getMessage());
+      assertFalse(e.mayHaveReachedService());
+      assertTrue(waits.isEmpty());
+      assertEquals(0, tls.getAllServeEvents().size());
+    } finally {
+      tls.stop();
+    }
+  }
+
+  @Test
+  void anInterruptDuringBackoffStopsWithTheFlagRestored() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(503)));
+    Refresh refresh = refresh().sleeper(wait -> {
+      throw new InterruptedException();
+    });
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
+    // then
+    assertTrue(Thread.interrupted(), "the interrupt flag is restored (and cleared here)");
+    assertTrue(e.getMessage().contains("interrupted while waiting to retry"), e.getMessage());
+    server.verify(1, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void noSingleWaitIsLongerThanTheCapAndTheTimeBoundEndsTheRetries() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(503)));
+    // when
+    assertThrows(NoAnswerException.class, () -> refresh().retries(100, Duration.ofSeconds(60)).batch().submit());
+    // then: 1+2+4+8+16+20 = 51 s, and the next 20 s would pass the minute
+    assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 20L), waits.stream().map(Duration::getSeconds).toList());
+  }
+
+  @Test
+  void everyBusyCodeIsRetried() {
+    for (String busy : List.of(
+        "{\"code\":6200,\"message\":\"maintenance\",\"codeDesc\":\"Unavailable\"}",
+        "{\"code\":4000,\"message\":\"(9000)system error\",\"codeDesc\":9000}",
+        "{\"code\":4000,\"message\":\"(22063)too often\",\"codeDesc\":\"22063\"}",
+        "{\"code\":4400,\"message\":\"slow down\",\"codeDesc\":\"RequestLimitExceeded\"}")) {
+      // given
+      server.resetAll();
+      failThenSucceed(1, okJson(busy));
+      // when
+      Submission s = refresh().batch().submit();
+      // then
+      assertEquals(1, s.tasks().size(), busy);
+      server.verify(2, postRequestedFor(anyUrl()));
+    }
   }
 
   @Test

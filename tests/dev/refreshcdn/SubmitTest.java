@@ -122,6 +122,14 @@ class SubmitTest {
           p.get("Signature"));
     }
     assertEquals(urls.subList(0, 10), s.tasks().get(0).urls());
+    List<String> received = new ArrayList<>();
+    for (LoggedRequest request : requests) {
+      Map<String, String> p = SignatureCheck.parameters(request);
+      for (int i = 0; p.containsKey("urls." + i); i++) {
+        received.add(p.get("urls." + i));
+      }
+    }
+    assertEquals(urls, received, "each URL decoded from the query exactly as given: encoded once, signed raw");
   }
 
   @Test
@@ -215,6 +223,21 @@ class SubmitTest {
         () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit());
     // then
     assertTrue(e.getMessage().contains("task_id"), e.getMessage());
+  }
+
+  @Test
+  void aTaskIdThatIsNeitherTextNorAWholeNumberIsNoUsableAnswer() {
+    for (String taskId : List.of("{}", "true", "[1]", "1.5", "\"\"")) {
+      // given
+      server.resetAll();
+      server.stubFor(post("/v2/index.php").willReturn(okJson(
+          "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":1,\"task_id\":" + taskId + "}}")));
+      // when
+      NoAnswerException e = assertThrows(NoAnswerException.class,
+          () -> refresh(List.of("https://www.test.com/1.jpg")).batch().submit(), taskId);
+      // then
+      assertTrue(e.getMessage().contains("task_id"), e.getMessage());
+    }
   }
 
   @Test
@@ -359,6 +382,34 @@ class SubmitTest {
     // then
     assertTrue(e.getMessage().contains("TENCENTCLOUD_SECRET_ID") && e.getMessage().contains("TENCENTCLOUD_SECRET_KEY"));
     server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void missingCredentialsListEveryUrlAsUnsent() {
+    // given
+    Plan plan = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg")
+        .endpoint(server.url("/v2/index.php")).environment(Map.of()).batch();
+    // when
+    MissingCredentialsException e = assertThrows(MissingCredentialsException.class, plan::submit);
+    // then
+    assertEquals(plan.urls(), e.unsentUrls());
+  }
+
+  @Test
+  void aListenerThatThrowsStopsTheJobWithEverythingAccountedFor() {
+    // given
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
+    List<String> urls = awkwardUrls(2500);
+    // when
+    StoppedException e = assertThrows(StoppedException.class, () -> refresh(urls).batch().submit(task -> {
+      throw new IllegalStateException("journal disk full");
+    }));
+    // then
+    assertEquals(1, e.tasks().size());
+    assertEquals(urls.subList(1000, 2500), e.unsentUrls());
+    assertTrue(e.failedUrls().isEmpty());
+    assertEquals("journal disk full", e.getCause().getMessage());
+    server.verify(1, postRequestedFor(anyUrl()));
   }
 
   @Test
