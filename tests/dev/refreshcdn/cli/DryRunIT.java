@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** --dry-run signs every request as it would be sent, prints it redacted and sends nothing. */
 class DryRunIT {
@@ -74,5 +78,25 @@ class DryRunIT {
     assertEquals(1, request.get("count"));
     assertEquals("https://www.test.com/1.jpg", request.get("first_url"));
     assertTrue(String.valueOf(request.get("parameters")).endsWith("Signature=<redacted>"), r::toString);
+  }
+
+  @Test
+  void aMillionUrlDryRunFitsInA256MegabyteHeap(@TempDir Path dir) throws Exception {
+    // given: the throughput benchmark's input (its time is measured by hand, not asserted here)
+    Path file = dir.resolve("urls-1m.txt");
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      for (int i = 1; i <= 1_000_000; i++) {
+        out.write("https://www.test.com/static/app-" + i + ".js\n");
+      }
+    }
+    // when
+    long start = System.nanoTime();
+    Cli.Result r = Cli.refreshCdn("--dry-run", "-q", "-i", file.toString()).withCredentials()
+        .env("JAVA_TOOL_OPTIONS", "-Xmx256m").run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Dry run: 1000 POST requests, 1000000 URLs"), r::toString);
+    System.out.println("dry run of 1,000,000 URLs through ./jbang with -Xmx256m: " + millis + " ms");
   }
 }
