@@ -1,0 +1,82 @@
+package dev.refreshcdn.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ./jbang launcher's fast path reuses the command JBang resolved only while nothing it depends on
+ * changed: an edited library source must reach the next run, and arguments must arrive verbatim.
+ * Runs on a copy of the checkout, so the edit touches nothing real.
+ */
+class LauncherIT {
+  private static final Path BASEDIR = Path.of(System.getProperty("refreshcdn.basedir", ".")).toAbsolutePath().normalize();
+  private static Path copy;
+
+  @BeforeAll
+  static void copyTheScriptAndLibrary() throws IOException {
+    copy = Files.createTempDirectory(Files.createDirectories(BASEDIR.resolve("target")), "launcher-it-");
+    for (String file : List.of("jbang", "jbang-catalog.json", "RefreshCdn.java")) {
+      Files.copy(BASEDIR.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    try (Stream<Path> sources = Files.walk(BASEDIR.resolve("lib"))) {
+      for (Path source : (Iterable<Path>) sources::iterator) {
+        Path target = copy.resolve(BASEDIR.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static String[] run(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(copy.resolve("jbang").toString(), "refresh-cdn"));
+    command.addAll(Arrays.asList(args));
+    Path out = Files.createTempFile(copy, "out", ".txt");
+    Path err = Files.createTempFile(copy, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.equals("JAVA_TOOL_OPTIONS"));
+    Process process = builder.start();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "./jbang did not finish: " + command);
+    return new String[] {Integer.toString(process.exitValue()), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void anEditedLibrarySourceReachesTheNextRunAndArgumentsArriveVerbatim() throws Exception {
+    // given: a run that fills the fast-path cache, then one that uses it
+    String[] first = run("--version");
+    assertEquals("0", first[0], first[2]);
+    String version = first[1].strip();
+    assertEquals(version, run("--version")[1].strip());
+    // when: the library's version constant is edited in the copy
+    Path refresh = copy.resolve("lib/dev/refreshcdn/Refresh.java");
+    String source = Files.readString(refresh);
+    String edited = source.replaceFirst("VERSION = \"[^\"]+\"", "VERSION = \"9.9.9-launcher-it\"");
+    assertTrue(!edited.equals(source), "Refresh.VERSION not found");
+    Files.writeString(refresh, edited);
+    // then: the next run is built from the edited source, not the cached command
+    assertEquals("refresh-cdn 9.9.9-launcher-it", run("--version")[1].strip());
+    // and an argument with spaces, quotes, $ and a backtick reaches the script as typed
+    String awkward = "https://www.test.com/a b\"c'$HOME`x`";
+    String[] rejected = run("--dry-run", awkward);
+    assertEquals("2", rejected[0], rejected[1] + rejected[2]);
+    assertTrue((rejected[1] + rejected[2]).contains("a b\\\"c'$HOME`x`"), rejected[1] + rejected[2]);
+  }
+}
