@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Checked, de-duplicated URLs split into the requests that will be sent. A plan is immutable: it can be
@@ -16,6 +18,8 @@ import java.util.function.IntSupplier;
 public final class Plan {
   /** Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &}. */
   private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
+  /** From this many requests on, a dry run signs on several cores. */
+  private static final int PARALLEL_DRY_RUN = 16;
 
   private final Settings settings;
   private final List<String> urls;
@@ -112,15 +116,21 @@ public final class Plan {
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    */
   public DryRun dryRun() {
-    Backend backend = settings.backend();
+    settings.resolveCredentials(); // fail before any work when there are none
     IntSupplier nonces = settings.nonceSource();
-    List<DryRun.Request> requests = new ArrayList<>(requestCount());
-    for (int i = 0; i < requestCount(); i++) {
-      long timestamp = settings.clock.instant().getEpochSecond();
-      EncodedRequest request = backend.encode(urlsOf(i), timestamp, nonces.getAsInt());
-      requests.add(new DryRun.Request(i + 1, request.method, settings.endpoint(), request.size,
-          request.urlCount, request.preview));
+    // Signing is CPU work with nothing shared between requests: large plans use every core, each
+    // thread with its own backend (a codec reuses its buffers and MAC).
+    ThreadLocal<Backend> backends = ThreadLocal.withInitial(settings::backend);
+    IntStream indices = IntStream.range(0, requestCount());
+    if (requestCount() >= PARALLEL_DRY_RUN) {
+      indices = indices.parallel();
     }
+    List<DryRun.Request> requests = indices.mapToObj(i -> {
+      long timestamp = settings.clock.instant().getEpochSecond();
+      EncodedRequest request = backends.get().encode(urlsOf(i), timestamp, nonces.getAsInt());
+      return new DryRun.Request(i + 1, request.method, settings.endpoint(), request.size, request.urlCount,
+          request.preview);
+    }).collect(Collectors.toList());
     return new DryRun(requests);
   }
 

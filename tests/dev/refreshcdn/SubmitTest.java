@@ -440,6 +440,23 @@ class SubmitTest {
   }
 
   @Test
+  void aLargeDryRunSignedOnSeveralCoresKeepsThePlansOrder() {
+    // given: enough requests for the dry run to go parallel
+    List<String> urls = awkwardUrls(5000);
+    Plan plan = refresh(urls).batch(100);
+    // when
+    DryRun dryRun = plan.dryRun();
+    // then
+    assertEquals(50, dryRun.requests().size());
+    for (int i = 0; i < 50; i++) {
+      DryRun.Request request = dryRun.requests().get(i);
+      assertEquals(i + 1, request.number());
+      assertTrue(request.preview().contains("urls.0=" + urls.get(i * 100) + "&"), request.preview());
+    }
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void eachStepReturnsANewValueAndLeavesTheOldOneAsItWas() {
     // given
     Refresh base = refresh(awkwardUrls(20));
