@@ -1,0 +1,53 @@
+package dev.refreshcdn.cli;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+/** The HTTPS proxy: --https-proxy, else $HTTPS_PROXY/$https_proxy unless $NO_PROXY/$no_proxy covers the host. */
+public final class Proxies {
+  private Proxies() {}
+
+  /**
+   * The proxy for requests to {@code target}, or null to connect directly: {@code option} when given, else the
+   * environment's; always null for a plain http target.
+   *
+   * @throws UsageException when the proxy is not {@code http://host:port} (a user:password part is refused)
+   */
+  public static ProxySelector select(String option, URI target, Map<String, String> env) {
+    if (!"https".equalsIgnoreCase(target.getScheme())) {
+      return null; // an HTTPS proxy is for https endpoints; http is only allowed on loopback anyway
+    }
+    String value = option;
+    if (value == null) {
+      value = env.getOrDefault("HTTPS_PROXY", env.get("https_proxy"));
+      if (value == null || value.isBlank() || bypassed(target.getHost(), env.getOrDefault("NO_PROXY", env.get("no_proxy")))) {
+        return null;
+      }
+    }
+    URI proxy = URI.create(value.contains("://") ? value : "http://" + value);
+    if (proxy.getHost() == null || proxy.getRawUserInfo() != null) {
+      throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + value);
+    }
+    return ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() == -1 ? 80 : proxy.getPort()));
+  }
+
+  /** Whether a NO_PROXY list (host names, .suffixes, *.suffixes or a lone *) covers {@code host}. */
+  static boolean bypassed(String host, String noProxy) {
+    if (noProxy == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    for (String entry : noProxy.split(",")) {
+      String suffix = entry.strip().toLowerCase(Locale.ROOT);
+      suffix = suffix.startsWith("*") ? suffix.substring(1) : suffix;
+      if (suffix.equals("*") || (!suffix.isEmpty() && (h.equals(suffix.replaceFirst("^\\.", ""))
+          || h.endsWith(suffix.startsWith(".") ? suffix : "." + suffix)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refreshcdn.InvalidInputException;
+import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.Refresh;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Entries from arguments, a file or stdin, each with the argument or line number that messages name. */
+class InputTest {
+  private static InputStream stdin(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final InputStream NO_STDIN = new InputStream() {
+    @Override
+    public int read() {
+      throw new AssertionError("stdin must not be read");
+    }
+  };
+
+  @Test
+  void skipsBlankLinesAndCommentsAndKeepsLineNumbers(@TempDir Path dir) throws IOException {
+    // given
+    Path file = dir.resolve("urls.txt");
+    Files.writeString(file, "# release 42\n\nhttps://a.test/1\n   # indented comment\n  https://a.test/2 \t\n\n"
+        + "https://a.test/3");
+    // when
+    Input input = Input.read(List.of(), file.toString(), NO_STDIN);
+    // then
+    assertEquals(List.of("https://a.test/1", "https://a.test/2", "https://a.test/3"), input.urls());
+    assertEquals(3, input.number(1));
+    assertEquals(5, input.number(2));
+    assertEquals(7, input.number(3));
+    assertEquals(file + " line 5", input.where(2));
+    assertFalse(input.isArgument(1));
+  }
+
+  @Test
+  void dropsAByteOrderMarkAndCarriageReturns() {
+    // given
+    String text = "\uFEFFhttps://a.test/1\r\nhttps://a.test/图片.jpg\r\n\r\n";
+    // when
+    Input input = Input.read(List.of(), "-", stdin(text));
+    // then
+    assertEquals(List.of("https://a.test/1", "https://a.test/图片.jpg"), input.urls());
+    assertEquals("stdin line 2", input.where(2));
+  }
+
+  @Test
+  void readsStdinWhenThereAreNoArgumentsAndNoFile() {
+    // when
+    Input input = Input.read(List.of(), null, stdin("https://a.test/1\n"));
+    // then
+    assertEquals(List.of("https://a.test/1"), input.urls());
+    assertEquals("stdin line 1", input.where(1));
+  }
+
+  @Test
+  void argumentsComeFirstAndStdinIsNotReadWithoutDash() {
+    // when
+    Input input = Input.read(List.of("https://a.test/1", "https://a.test/2"), null, NO_STDIN);
+    // then
+    assertEquals(List.of("https://a.test/1", "https://a.test/2"), input.urls());
+    assertTrue(input.isArgument(2));
+    assertEquals("argument 2", input.where(2));
+  }
+
+  @Test
+  void argumentsThenStdinLinesNumberedFromOne() {
+    // when
+    Input input = Input.read(List.of("https://a.test/arg"), "-", stdin("\nhttps://a.test/line2\n"));
+    // then
+    assertEquals(List.of("https://a.test/arg", "https://a.test/line2"), input.urls());
+    assertEquals("argument 1", input.where(1));
+    assertEquals("stdin line 2", input.where(2));
+  }
+
+  @Test
+  void linesLongerThanOneBlockAndManyLinesSurvive() {
+    // given: a line of 200,000 characters, then 70,000 short lines across many 64 KB blocks
+    String longUrl = "https://a.test/" + "x".repeat(200_000);
+    String lines = IntStream.rangeClosed(1, 70_000).mapToObj(i -> "https://a.test/" + i)
+        .collect(Collectors.joining("\n", longUrl + "\n", "\n"));
+    // when
+    Input input = Input.read(List.of(), "-", stdin(lines));
+    // then
+    assertEquals(70_001, input.urls().size());
+    assertEquals(longUrl, input.urls().get(0));
+    assertEquals("https://a.test/70000", input.urls().get(70_000));
+    assertEquals(70_001, input.number(70_001));
+  }
+
+  @Test
+  void aMissingFileIsAUsageError(@TempDir Path dir) {
+    // given
+    String missing = dir.resolve("nope.txt").toString();
+    // when
+    UsageException e = assertThrows(UsageException.class, () -> Input.read(List.of(), missing, NO_STDIN));
+    // then
+    assertEquals("cannot read " + missing + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void describeNamesWhereABadEntryCameFromWithControlCharactersShown() {
+    // given
+    Input input = Input.read(List.of(), "-", stdin("https://a.test/1\nftp://a.test/\"2\"\t\nwww.a.test/3\n"));
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> Refresh.urls(input.urls()).credentials("AKIDx", "k").batch());
+    List<InvalidUrl> invalid = e.invalid();
+    // then
+    assertEquals("stdin line 2: \"ftp://a.test/\\\"2\\\"\" must start with http:// or https://",
+        input.describe(invalid.get(0)));
+    assertEquals("stdin line 3: \"www.a.test/3\" must start with http:// or https://", input.describe(invalid.get(1)));
+    assertEquals("\"a\\u0009b\"", Input.quote("a\tb"));
+  }
+
+  @Test
+  void hostsAreTheDistinctLowerCaseHostsOfHttpUrls() {
+    // given
+    Input input = Input.read(List.of("https://WWW.Test.com/1", "http://user@img.test.com:8080/2?x", "ftp://f.test/",
+        "https://www.test.com", "https://[::1]/x", "nonsense"), null, NO_STDIN);
+    // when
+    List<String> hosts = input.hosts();
+    // then
+    assertEquals(List.of("img.test.com", "www.test.com"), hosts);
+  }
+}
