@@ -29,7 +29,7 @@ public final class Proxies {
     }
     URI proxy = URI.create(value.contains("://") ? value : "http://" + value);
     if (proxy.getHost() == null || proxy.getRawUserInfo() != null) {
-      throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + value);
+      throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + withoutUserInfo(value));
     }
     return ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() == -1 ? 80 : proxy.getPort()));
   }
@@ -42,12 +42,25 @@ public final class Proxies {
     String h = host.toLowerCase(Locale.ROOT);
     for (String entry : noProxy.split(",")) {
       String suffix = entry.strip().toLowerCase(Locale.ROOT);
+      if (suffix.equals("*")) {
+        return true;
+      }
       suffix = suffix.startsWith("*") ? suffix.substring(1) : suffix;
-      if (suffix.equals("*") || (!suffix.isEmpty() && (h.equals(suffix.replaceFirst("^\\.", ""))
-          || h.endsWith(suffix.startsWith(".") ? suffix : "." + suffix)))) {
+      if (!suffix.isEmpty() && (h.equals(suffix.replaceFirst("^\\.", ""))
+          || h.endsWith(suffix.startsWith(".") ? suffix : "." + suffix))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The proxy as it may be shown: a password in it is never echoed. */
+  private static String withoutUserInfo(String value) {
+    int at = value.lastIndexOf('@');
+    if (at < 0) {
+      return value;
+    }
+    int scheme = value.indexOf("://");
+    return (scheme < 0 || scheme > at ? "" : value.substring(0, scheme + 3)) + "***" + value.substring(at);
   }
 }

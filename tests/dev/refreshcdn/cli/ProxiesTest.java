@@ -82,11 +82,19 @@ class ProxiesTest {
   }
 
   @Test
-  void aProxyWithUserInfoIsAUsageError() {
+  void aLoneStarInNoProxyCoversEveryHost() {
+    // then
+    assertNull(Proxies.select(null, LEGACY, Map.of("HTTPS_PROXY", "http://proxy.local:3128", "NO_PROXY", "*")));
+    assertTrue(Proxies.bypassed("any.host", "localhost, *"));
+  }
+
+  @Test
+  void aProxyWithUserInfoIsAUsageErrorThatDoesNotEchoThePassword() {
     // when
     UsageException e = assertThrows(UsageException.class,
-        () -> Proxies.select("http://user@proxy.local:3128", LEGACY, Map.of()));
+        () -> Proxies.select(null, LEGACY, Map.of("HTTPS_PROXY", "http://user:s3cret@proxy.local:3128")));
     // then
-    assertTrue(e.getMessage().startsWith("the HTTPS proxy must be http://host:port without user info"), e.getMessage());
+    assertEquals("the HTTPS proxy must be http://host:port without user info: http://***@proxy.local:3128",
+        e.getMessage());
   }
 }
