@@ -5,6 +5,8 @@
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.2
 //SOURCES lib/**/*.java
 
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Area;
 import dev.refreshcdn.Batch;
 import dev.refreshcdn.DryRun;
 import dev.refreshcdn.HttpMethod;
@@ -18,6 +20,7 @@ import dev.refreshcdn.RefusedException;
 import dev.refreshcdn.SignatureMethod;
 import dev.refreshcdn.Submission;
 import dev.refreshcdn.Task;
+import dev.refreshcdn.cli.Choices;
 import dev.refreshcdn.cli.CredentialChain;
 import dev.refreshcdn.cli.Creds;
 import dev.refreshcdn.cli.Durations;
@@ -54,7 +57,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
     sortOptions = false, usageHelpAutoWidth = true, subcommands = RefreshCdn.EmulatorCommand.class,
     description = {
-        "Expire cached URLs on Tencent Cloud CDN (legacy API 2.0 action RefreshCdnUrl).",
+        "Expire cached URLs on Tencent Cloud CDN: the legacy API 2.0 action RefreshCdnUrl, or API 3.0's "
+            + "PurgeUrlsCache with --api v3 (or REFRESH_CDN_API=v3).",
         "",
         "URLs come from the arguments, from --input FILE, or from stdin when neither is given. They are checked, "
             + "de-duplicated and sent in requests of at most 1000 URLs; if any entry is bad, nothing is sent.",
@@ -70,7 +74,8 @@ import picocli.CommandLine.TypeConversionException;
         "0:every URL was submitted (or the dry run succeeded)",
         "1:unexpected internal error",
         "2:usage error, bad input or missing credentials; nothing was sent",
-        "3:the service refused a request (its code, codeDesc and message are printed, e.g. 9110)",
+        "3:the service refused a request (its code and message are printed, e.g. codeDesc 9110, or "
+            + "ResourceNotFound.CdnHostNotExists with its RequestId)",
         "4:no usable answer (network failure, timeout, HTTP status other than 200)",
         "5:stopped with URLs still pending (quota; reserved)"},
     footerHeading = "%nExamples:%n",
@@ -84,6 +89,8 @@ import picocli.CommandLine.TypeConversionException;
         "  sed 's|^|https://www.example.com/|' changed.txt | refresh-cdn --ignore-query",
         "  # Sign and show every request, send nothing:",
         "  refresh-cdn --dry-run -i urls.txt",
+        "  # API 3.0 (PurgeUrlsCache), only the caches outside the Chinese mainland:",
+        "  refresh-cdn --api v3 --area overseas -i urls.txt",
         "  # Another tccli profile, signed with HmacSHA256:",
         "  refresh-cdn --profile prod --signature-method HmacSHA256 -i urls.txt",
         "  # A local stand-in for the service (see: refresh-cdn emulator --help):",
@@ -116,16 +123,32 @@ public class RefreshCdn implements Callable<Integer> {
       description = "Send to an emulator started in this process on loopback, with a generated key pair.")
   boolean emulator;
 
+  @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
+      description = "v2: the legacy RefreshCdnUrl; v3: API 3.0's PurgeUrlsCache, signed with TC3-HMAC-SHA256 "
+          + "(default: $REFRESH_CDN_API, else v2).")
+  Api api;
+
   @Option(names = "--endpoint", paramLabel = "URL",
-      description = "API 2.0 endpoint (default: https://cdn.api.qcloud.com/v2/index.php).")
+      description = "The endpoint (default: https://cdn.api.qcloud.com/v2/index.php; with --api v3: "
+          + "https://cdn.tencentcloudapi.com/).")
   String endpoint;
 
+  @Option(names = "--area", paramLabel = "mainland|overseas", converter = AreaConverter.class,
+      description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
+          + "(default: wherever the domain is accelerated).")
+  Area area;
+
+  @Option(names = "--url-encode",
+      description = "API 3.0 only: have the service encode Chinese characters in the URLs before purging.")
+  boolean urlEncode;
+
   @Option(names = "--method", paramLabel = "POST|GET", converter = MethodConverter.class,
-      description = "POST puts the parameters in the body (default, up to 1 MB), GET in the query (up to 32 KB).")
+      description = "POST puts the parameters in the body (default, up to 1 MB), GET in the query (up to 32 KB); "
+          + "API 3.0 takes POST only.")
   HttpMethod method;
 
   @Option(names = "--signature-method", paramLabel = "HmacSHA1|HmacSHA256", converter = SignatureConverter.class,
-      description = "The HMAC that signs each request (default: HmacSHA1).")
+      description = "API 2.0 only: the HMAC that signs each request (default: HmacSHA1).")
   SignatureMethod signatureMethod;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
@@ -146,6 +169,10 @@ public class RefreshCdn implements Callable<Integer> {
       description = "Retry a request up to N times after a failure that may pass (network, timeout, HTTP 5xx or 429, "
           + "a busy service), with backoff (default: 3).")
   Integer retries;
+
+  @Option(names = "--calls-per-minute", paramLabel = "N",
+      description = "Start at most N requests a minute, retries included (default: 1200, the documented limit).")
+  Integer callsPerMinute;
 
   @Option(names = "--https-proxy", paramLabel = "URL",
       description = "Connect through this proxy, e.g. http://proxy:3128 (default: $HTTPS_PROXY, honouring $NO_PROXY).")
@@ -192,15 +219,20 @@ public class RefreshCdn implements Callable<Integer> {
       if (emulator && endpoint != null) {
         throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
       }
+      Api chosen = Choices.api(api, System.getenv());
+      checkApiOptions(chosen);
       entries = Input.read(arguments, input);
-      Refresh refresh = configure(Refresh.urls(entries.urls()));
+      Refresh refresh = configure(Refresh.urls(entries.urls()).api(chosen), chosen);
       Creds creds;
+      String emulated = null;
       if (emulator) {
         emu = Emulator.builder().account(Emulator.Account.generate(entries.hosts().toArray(new String[0]))).start();
         creds = Creds.of(emu.secretId(), emu.secretKey(), "the emulator's generated key pair");
-        refresh = refresh.endpoint(emu.endpoint());
+        URI emulatorEndpoint = chosen == Api.V3 ? emu.endpointV3() : emu.endpoint();
+        refresh = refresh.endpoint(emulatorEndpoint);
+        emulated = emulatorEndpoint.toString();
         if (!quiet && !json) {
-          out.println("[emulator] " + emu.endpoint() + " — nothing leaves this machine");
+          out.println("[emulator] " + emulated + " — nothing leaves this machine");
           out.flush();
         }
       } else {
@@ -208,7 +240,6 @@ public class RefreshCdn implements Callable<Integer> {
       }
       Plan plan = creds.applyTo(refresh).batch(batchSize);
       reportSkipped(plan, entries);
-      String emulated = emu == null ? null : emu.endpoint().toString();
       return dryRun ? printDryRun(plan, creds, entries, emulated) : submit(plan, creds, entries, emulated);
     } catch (UsageException | IllegalArgumentException e) {
       err.println("refresh-cdn: " + e.getMessage());
@@ -223,7 +254,22 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
-  private Refresh configure(Refresh refresh) {
+  /** Options of one API generation are refused with the other, before anything is read or sent. */
+  private void checkApiOptions(Api chosen) {
+    String v3Only = area != null ? "--area" : urlEncode ? "--url-encode" : null;
+    if (chosen == Api.V2 && v3Only != null) {
+      throw new UsageException(v3Only + " applies to API 3.0 only: add --api v3 (or set " + Choices.API_VARIABLE
+          + "=v3)");
+    }
+    if (chosen == Api.V3 && signatureMethod != null) {
+      throw new UsageException("--signature-method applies to API 2.0 only: API 3.0 signs with TC3-HMAC-SHA256");
+    }
+    if (chosen == Api.V3 && method == HttpMethod.GET) {
+      throw new UsageException("--method GET applies to API 2.0 only: API 3.0 requests are POSTs with a JSON body");
+    }
+  }
+
+  private Refresh configure(Refresh refresh, Api chosen) {
     if (endpoint != null) {
       refresh = refresh.endpoint(endpoint);
     }
@@ -239,13 +285,23 @@ public class RefreshCdn implements Callable<Integer> {
     if (retries != null) {
       refresh = refresh.retries(retries);
     }
+    if (callsPerMinute != null) {
+      refresh = refresh.callsPerMinute(callsPerMinute);
+    }
+    if (area != null) {
+      refresh = refresh.area(area);
+    }
+    if (urlEncode) {
+      refresh = refresh.urlEncode();
+    }
     if (ignoreQuery) {
       refresh = refresh.ignoreQuery();
     }
     if (skipInvalid) {
       refresh = refresh.skipInvalid();
     }
-    URI target = endpoint == null ? Refresh.DEFAULT_ENDPOINT : URI.create(endpoint);
+    URI target = endpoint != null ? URI.create(endpoint)
+        : chosen == Api.V3 ? Refresh.DEFAULT_V3_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
     ProxySelector proxy = emulator ? null : Proxies.select(httpsProxy, target, System.getenv());
     if (verbose) {
       refresh = refresh.httpClient(LoggingClient.withDefaults(proxy, err));
@@ -338,8 +394,11 @@ public class RefreshCdn implements Callable<Integer> {
     if ("9110".equals(e.codeDesc()) || String.valueOf(e.message()).contains("(9110)")) {
       return "\n  (9110: a domain in this request is not a CDN domain of this account)";
     }
-    if ("4100".equals(String.valueOf(e.code()))) {
-      return "\n  (4100: the signature check failed: is the SecretKey right for this SecretId?)";
+    if ("ResourceNotFound.CdnHostNotExists".equals(e.code())) {
+      return "\n  (a domain in this request is not a CDN domain of this account)";
+    }
+    if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
+      return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";
     }
     return "";
   }
@@ -436,6 +495,28 @@ public class RefreshCdn implements Callable<Integer> {
         }
       }
       throw new TypeConversionException("expected HmacSHA1 or HmacSHA256: " + value);
+    }
+  }
+
+  static final class ApiConverter implements ITypeConverter<Api> {
+    @Override
+    public Api convert(String value) {
+      try {
+        return Choices.api(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class AreaConverter implements ITypeConverter<Area> {
+    @Override
+    public Area convert(String value) {
+      try {
+        return Choices.area(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -84,12 +84,21 @@ public final class JsonReport {
 
   private static Map<String, Object> refusal(RefusedException r) {
     Map<String, Object> refusal = new LinkedHashMap<>();
-    refusal.put("code", r.code());
+    refusal.put("code", asWritten(r.code()));
     refusal.put("codeDesc", r.codeDesc());
     refusal.put("message", r.message());
+    refusal.put("request_id", r.requestId().orElse(null));
     refusal.put("request", r.requestNumber());
     refusal.put("urls", r.failedUrls());
     return refusal;
+  }
+
+  /** The code as the service wrote it: the legacy API's numbers (4000) as numbers, API 3.0's names as text. */
+  static Object asWritten(String code) {
+    if (code != null && code.matches("-?\\d{1,9}")) {
+      return Integer.valueOf(code);
+    }
+    return code;
   }
 
   private static Map<String, Object> noAnswer(NoAnswerException n) {

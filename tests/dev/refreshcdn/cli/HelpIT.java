@@ -18,7 +18,8 @@ class HelpIT {
     // then
     assertEquals(0, r.exit(), r::toString);
     for (String text : new String[] {"--input", "--dry-run", "--emulator", "--json", "--https-proxy", "--profile",
-        "--credentials", "--signature-method", "--batch-size", "--timeout", "Examples:", "Exit codes:",
+        "--credentials", "--signature-method", "--batch-size", "--timeout", "--api", "REFRESH_CDN_API", "--area",
+        "--url-encode", "--calls-per-minute", "Examples:", "Exit codes:",
         "refresh-cdn --emulator https://www.test.com/1.jpg", "emulator"}) {
       assertTrue(r.out().contains(text), () -> "help lacks " + text + "\n" + r);
     }

@@ -1,0 +1,66 @@
+package dev.refreshcdn.cli;
+
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Area;
+import java.util.Locale;
+import java.util.Map;
+
+/** The values of --api and --area as typed, and the REFRESH_CDN_API default. */
+public final class Choices {
+  /** The environment variable that picks the API when --api is not given. */
+  public static final String API_VARIABLE = "REFRESH_CDN_API";
+
+  private Choices() {}
+
+  /**
+   * {@code v2} or {@code v3}, in any case.
+   *
+   * @throws IllegalArgumentException naming the value otherwise
+   */
+  public static Api api(String value) {
+    switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "v2":
+        return Api.V2;
+      case "v3":
+        return Api.V3;
+      default:
+        throw new IllegalArgumentException("expected v2 or v3: " + value);
+    }
+  }
+
+  /**
+   * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else v2.
+   *
+   * @throws UsageException when the variable holds something other than v2 or v3
+   */
+  public static Api api(Api option, Map<String, String> env) {
+    if (option != null) {
+      return option;
+    }
+    String value = env.get(API_VARIABLE);
+    if (value == null || value.isBlank()) {
+      return Api.V2;
+    }
+    try {
+      return api(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(API_VARIABLE + " must be v2 or v3: " + value);
+    }
+  }
+
+  /**
+   * {@code mainland} or {@code overseas}, in any case.
+   *
+   * @throws IllegalArgumentException naming the value otherwise
+   */
+  public static Area area(String value) {
+    switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "mainland":
+        return Area.MAINLAND;
+      case "overseas":
+        return Area.OVERSEAS;
+      default:
+        throw new IllegalArgumentException("expected mainland or overseas: " + value);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.emulator.Emulator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** --api v3 (PurgeUrlsCache, TC3-HMAC-SHA256) and its options, through ./jbang refresh-cdn. */
+class ApiV3IT {
+  private Emulator emu;
+
+  @BeforeEach
+  void startEmulator() {
+    emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start();
+  }
+
+  @AfterEach
+  void stopEmulator() {
+    emu.close();
+  }
+
+  @Test
+  void theEmulatorFlagWithApiV3SubmitsToItsApi3EndpointAndPrintsTheTaskIds() {
+    // when: no credentials anywhere
+    Cli.Result r = Cli.refreshCdn("--api", "v3", "--emulator", "--batch-size", "1", "https://www.test.com/1.jpg",
+        "https://img.test.com/2.jpg").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/ — nothing leaves this machine"), r::toString);
+    assertTrue(lines[1].matches("task \\S+: 1 URL, first https://www.test.com/1.jpg"), r::toString);
+    assertTrue(lines[2].matches("task \\S+: 1 URL, first https://img.test.com/2.jpg"), r::toString);
+    assertTrue(r.out().contains("Submitted 2 URLs in 2 tasks to the emulator."), r::toString);
+  }
+
+  @Test
+  void anUnknownDomainExits3NamingTheApi3CodeAndTheRequestId() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--api", "v3", "--endpoint", emu.endpointV3().toString(), "--area", "overseas",
+        "https://unknown.example.com/a.png").withCredentials().run();
+    // then
+    assertEquals(3, r.exit(), r::toString);
+    Emulator.RecordedRequest request = emu.requests().get(0);
+    assertEquals("v3", request.api());
+    assertEquals("PurgeUrlsCache", request.action());
+    assertEquals("overseas", request.params().get("Area"));
+    assertEquals("ResourceNotFound.CdnHostNotExists", request.code());
+    assertTrue(r.err().contains("code ResourceNotFound.CdnHostNotExists"), r::toString);
+    assertTrue(Pattern.compile("RequestId [0-9a-f-]{36}").matcher(r.err()).find(), r::toString);
+    assertTrue(r.out().contains("https://unknown.example.com/a.png"), "the refused URL is listed\n" + r);
+  }
+
+  @Test
+  void theApiVariableChoosesApi3AndTheJsonCarriesTheCodeAsTextWithTheRequestId() throws Exception {
+    // when
+    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpointV3().toString(), "--json", "--batch-size", "1",
+        "https://www.test.com/a.css", "https://unknown.example.com/b.css").withCredentials()
+        .env("REFRESH_CDN_API", "v3").run();
+    // then
+    assertEquals(3, r.exit(), r::toString);
+    assertEquals(List.of("v3", "v3"), List.of(emu.requests().get(0).api(), emu.requests().get(1).api()));
+    Map<String, Object> json = JSON.std.mapFrom(r.out());
+    assertEquals("refused", json.get("status"));
+    assertEquals(1, ((List<?>) json.get("tasks")).size());
+    Map<?, ?> refusal = (Map<?, ?>) json.get("refusal");
+    assertEquals("ResourceNotFound.CdnHostNotExists", refusal.get("code"));
+    assertTrue(String.valueOf(refusal.get("request_id")).matches("[0-9a-f-]{36}"), r::toString);
+    assertEquals(List.of("https://unknown.example.com/b.css"), json.get("failed"));
+  }
+
+  @Test
+  void areaWithTheLegacyApiIsAUsageErrorAndNothingIsSent() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--area", "mainland",
+        "https://www.test.com/1.jpg").withCredentials().run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("--area applies to API 3.0 only: add --api v3"), r::toString);
+    assertEquals(0, emu.requests().size());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Area;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** --api, REFRESH_CDN_API and --area as typed. */
+class ChoicesTest {
+  @Test
+  void theOptionWinsThenTheVariableThenV2() {
+    // then
+    assertEquals(Api.V2, Choices.api(Api.V2, Map.of("REFRESH_CDN_API", "v3")));
+    assertEquals(Api.V3, Choices.api(null, Map.of("REFRESH_CDN_API", " V3 ")));
+    assertEquals(Api.V2, Choices.api(null, Map.of("REFRESH_CDN_API", "")));
+    assertEquals(Api.V2, Choices.api(null, Map.of()));
+  }
+
+  @Test
+  void aBadVariableIsAUsageErrorNamingIt() {
+    // when
+    UsageException e = assertThrows(UsageException.class, () -> Choices.api(null, Map.of("REFRESH_CDN_API", "3.0")));
+    // then
+    assertEquals("REFRESH_CDN_API must be v2 or v3: 3.0", e.getMessage());
+  }
+
+  @Test
+  void valuesAreReadInAnyCaseAndOthersRefusedWithTheValue() {
+    // then
+    assertEquals(Api.V3, Choices.api("v3"));
+    assertEquals(Area.MAINLAND, Choices.area("Mainland"));
+    assertEquals(Area.OVERSEAS, Choices.area("OVERSEAS"));
+    assertEquals("expected v2 or v3: v4", assertThrows(IllegalArgumentException.class, () -> Choices.api("v4"))
+        .getMessage());
+    assertEquals("expected mainland or overseas: global",
+        assertThrows(IllegalArgumentException.class, () -> Choices.area("global")).getMessage());
+  }
+}

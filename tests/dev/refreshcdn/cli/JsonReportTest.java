@@ -1,0 +1,59 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Plan;
+import dev.refreshcdn.Refresh;
+import dev.refreshcdn.RefusedException;
+import dev.refreshcdn.emulator.Emulator;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The --json outcome of a refusal: the code as the service wrote it, and API 3.0's RequestId. */
+class JsonReportTest {
+  private static Map<?, ?> refusalOf(Api api) throws Exception {
+    try (Emulator emu = Emulator.start()) {
+      // given
+      URI endpoint = api == Api.V3 ? emu.endpointV3() : emu.endpoint();
+      Input entries = Input.read(List.of("https://unknown.example.com/a.png"), null, null);
+      Plan plan = Refresh.urls(entries.urls()).api(api).endpoint(endpoint).credentials(emu.secretId(), emu.secretKey())
+          .retries(0).batch();
+      // when
+      RefusedException e = assertThrows(RefusedException.class, plan::submit);
+      String text = JsonReport.text(JsonReport.outcome(null, "refused", 3, e.tasks(), e, plan, entries));
+      // then: the text is JSON that keeps its nulls
+      Map<String, Object> doc = JSON.std.mapFrom(text);
+      assertTrue(doc.containsKey("no_answer"));
+      return (Map<?, ?>) doc.get("refusal");
+    }
+  }
+
+  @Test
+  void aLegacyRefusalCarriesItsNumericCodeAndNoRequestId() throws Exception {
+    // when
+    Map<?, ?> refusal = refusalOf(Api.V2);
+    // then
+    assertEquals(4000, refusal.get("code"));
+    assertEquals("9110", refusal.get("codeDesc"));
+    assertTrue(refusal.containsKey("request_id"));
+    assertNull(refusal.get("request_id"));
+    assertEquals(List.of("https://unknown.example.com/a.png"), refusal.get("urls"));
+  }
+
+  @Test
+  void anApi3RefusalCarriesItsCodeAsTextAndTheRequestId() throws Exception {
+    // when
+    Map<?, ?> refusal = refusalOf(Api.V3);
+    // then
+    assertEquals("ResourceNotFound.CdnHostNotExists", refusal.get("code"));
+    assertEquals("", refusal.get("codeDesc"));
+    assertTrue(String.valueOf(refusal.get("request_id")).matches("[0-9a-f-]{36}"), refusal::toString);
+  }
+}
