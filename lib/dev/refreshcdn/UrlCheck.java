@@ -3,6 +3,9 @@ package dev.refreshcdn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Checks, trims and de-duplicates the input before anything is sent: what the service would refuse is
@@ -12,12 +15,11 @@ final class UrlCheck {
   private static final String WHITESPACE =
       "contains whitespace or a control character at column %d (percent-encode it, e.g. %%20 for a space)";
   private static final String SURROGATE = "contains an unpaired surrogate at column %d (broken UTF-16)";
+  /** Entries checked together by one worker when a large input is checked on several cores. */
+  private static final int CHUNK = 16_384;
+
   private final boolean ignoreQuery;
   private final int maxEncodedLength;
-  /** The hash of the characters of the URL {@link #scan} last read; computed in the same pass. */
-  private int scannedHash;
-  /** Why {@link #scan} refused the URL it last read, when it returned a negative column. */
-  private String scanProblem;
   /**
    * A random odd multiplier per check: crafted input cannot make its URLs collide (with a fixed hash,
    * 65,536 URLs built of "Aa"/"BB" pairs took 29 s to plan; a million would take hours).
@@ -47,33 +49,107 @@ final class UrlCheck {
     this.maxEncodedLength = maxEncodedLength;
   }
 
+  /**
+   * Checks every entry, then de-duplicates in input order. The first pass, which checks, measures and
+   * hashes each entry on its own, runs on every core for large inputs; the second, which keeps the
+   * first of equal URLs, goes through the precomputed hashes alone, so its table lookups overlap.
+   */
   Result check(List<String> input) {
-    DistinctUrls distinct = new DistinctUrls(input.size());
-    int[] lengths = new int[Math.max(16, input.size())];
-    List<InvalidUrl> invalid = new ArrayList<>();
-    int position = 0;
-    for (String entry : input) {
-      position++;
-      String url = trimmed(entry);
-      String problem = problem(url);
-      int length = 0;
-      if (problem == null) {
-        url = ignoreQuery ? withoutQuery(url) : url;
-        length = scan(url);
-        if (length < 0) {
-          problem = String.format(scanProblem, -length);
-        } else if (length > maxEncodedLength) {
-          problem = "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength;
-        }
-      }
-      if (problem != null) {
-        invalid.add(new InvalidUrl(position, entry, problem));
-      } else if (distinct.add(url, scannedHash)) {
-        lengths[distinct.size() - 1] = length;
+    List<String> entries = input instanceof RandomAccess ? input : new ArrayList<>(input);
+    int n = entries.size();
+    String[] accepted = new String[n];
+    int[] hashes = new int[n];
+    int[] lengths = new int[Math.max(16, n)];
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    IntStream workers = chunks > 1 ? IntStream.range(0, chunks).parallel() : IntStream.range(0, chunks);
+    List<List<InvalidUrl>> refusedByChunk = workers
+        .mapToObj(c -> new Scanner().check(entries, c * CHUNK, Math.min(n, (c + 1) * CHUNK), accepted, hashes, lengths))
+        .collect(Collectors.toList());
+
+    DistinctUrls distinct = new DistinctUrls(n);
+    for (int i = 0; i < n; i++) {
+      if (accepted[i] != null && distinct.add(accepted[i], hashes[i])) {
+        lengths[distinct.size() - 1] = lengths[i];
       }
     }
-    int duplicates = input.size() - invalid.size() - distinct.size();
-    return new Result(distinct.urls(), lengths, invalid, duplicates, input.size());
+    List<InvalidUrl> invalid = new ArrayList<>();
+    refusedByChunk.forEach(invalid::addAll);
+    int duplicates = n - invalid.size() - distinct.size();
+    return new Result(distinct.urls(), lengths, invalid, duplicates, n);
+  }
+
+  /** One worker's state: the hash and the problem of the URL it last scanned. */
+  private final class Scanner {
+    private int scannedHash;
+    private String scanProblem;
+
+    /** Checks entries {@code [from, to)}, writing each one's slots; returns the refused ones in order. */
+    List<InvalidUrl> check(List<String> entries, int from, int to, String[] accepted, int[] hashes, int[] lengths) {
+      List<InvalidUrl> refused = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        String entry = entries.get(i);
+        String url = trimmed(entry);
+        String problem = problem(url);
+        if (problem == null) {
+          url = ignoreQuery ? withoutQuery(url) : url;
+          int length = scan(url);
+          if (length < 0) {
+            problem = String.format(scanProblem, -length);
+          } else if (length > maxEncodedLength) {
+            problem = "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength;
+          } else {
+            accepted[i] = url;
+            hashes[i] = scannedHash;
+            lengths[i] = length;
+          }
+        }
+        if (problem != null) {
+          refused.add(new InvalidUrl(i + 1, entry, problem));
+        }
+      }
+      return refused;
+    }
+
+    /**
+     * The percent-encoded length of {@code url}, or minus the 1-based column of its first whitespace or
+     * control character; leaves a hash of its characters in {@link #scannedHash}. One pass that checks,
+     * measures and hashes, as this runs once per input line.
+     */
+    int scan(String url) {
+      int length = 0;
+      long hash = seed;
+      for (int i = 0; i < url.length(); i++) {
+        char c = url.charAt(i);
+        hash = (hash ^ c) * seed;
+        if (c < 0x80) {
+          if (c <= 0x20 || c == 0x7f) {
+            return refuse(WHITESPACE, i);
+          }
+          length += PercentEncoding.unreserved(c) ? 1 : 3;
+        } else if (c <= 0x9f || c <= 0x3000 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+          // Above U+3000 (the ideographic space) no character is whitespace: CJK text skips the lookups.
+          return refuse(WHITESPACE, i);
+        } else if (c < 0x800) {
+          length += 6;
+        } else if (Character.isSurrogate(c)) {
+          if (!Character.isHighSurrogate(c) || i + 1 == url.length() || !Character.isLowSurrogate(url.charAt(i + 1))) {
+            // UTF-8 cannot carry it: it would go out as "?", a different URL.
+            return refuse(SURROGATE, i);
+          }
+          length += 12;
+          hash = (hash ^ url.charAt(++i)) * seed;
+        } else {
+          length += 9;
+        }
+      }
+      scannedHash = (int) (hash ^ hash >>> 32);
+      return length;
+    }
+
+    private int refuse(String problem, int index) {
+      scanProblem = problem;
+      return -(index + 1);
+    }
   }
 
   /** The entry without surrounding whitespace; the common case, nothing to strip, costs two comparisons. */
@@ -87,49 +163,8 @@ final class UrlCheck {
   }
 
   /**
-   * The percent-encoded length of {@code url}, or minus the 1-based column of its first whitespace or
-   * control character; leaves a hash of its characters in {@link #scannedHash}. One pass that checks,
-   * measures and hashes, as this runs once per input line.
-   */
-  int scan(String url) {
-    int length = 0;
-    long hash = seed;
-    for (int i = 0; i < url.length(); i++) {
-      char c = url.charAt(i);
-      hash = (hash ^ c) * seed;
-      if (c < 0x80) {
-        if (c <= 0x20 || c == 0x7f) {
-          return refuse(WHITESPACE, i);
-        }
-        length += PercentEncoding.unreserved(c) ? 1 : 3;
-      } else if (c <= 0x9f || c <= 0x3000 && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-        // Above U+3000 (the ideographic space) no character is whitespace: CJK text skips the lookups.
-        return refuse(WHITESPACE, i);
-      } else if (c < 0x800) {
-        length += 6;
-      } else if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c) || i + 1 == url.length() || !Character.isLowSurrogate(url.charAt(i + 1))) {
-          // UTF-8 cannot carry it: it would go out as "?", a different URL.
-          return refuse(SURROGATE, i);
-        }
-        length += 12;
-        hash = (hash ^ url.charAt(++i)) * seed;
-      } else {
-        length += 9;
-      }
-    }
-    scannedHash = (int) (hash ^ hash >>> 32);
-    return length;
-  }
-
-  private int refuse(String problem, int index) {
-    scanProblem = problem;
-    return -(index + 1);
-  }
-
-  /**
    * Why the service would refuse {@code url} (already trimmed) for its scheme or host, or null; the
-   * characters are checked by {@link #scan}.
+   * characters are checked by {@link Scanner#scan}.
    */
   static String problem(String url) {
     if (url == null) {

@@ -101,6 +101,23 @@ class InputCheckTest {
   }
 
   @Test
+  void aLargeInputCheckedOnSeveralCoresKeepsPositionsAndFirstSeenOrder() {
+    // given: 40,000 entries, more than one worker's share, with bad entries and duplicates across shares
+    List<String> input = new ArrayList<>();
+    for (int i = 1; i <= 40_000; i++) {
+      input.add(i % 10_000 == 0 ? "bad " + i : i > 30_000 ? "https://www.test.com/" + (i - 30_000) : "https://www.test.com/" + i);
+    }
+    // when
+    Plan plan = refresh(input).skipInvalid().batch();
+    // then
+    assertEquals(List.of(10_000, 20_000, 30_000, 40_000), plan.skipped().stream().map(InvalidUrl::position).toList());
+    assertEquals(30_000 - 3, plan.urls().size());
+    assertEquals("https://www.test.com/1", plan.urls().get(0));
+    assertEquals("https://www.test.com/29999", plan.urls().get(plan.urls().size() - 1));
+    assertEquals(40_000 - 4 - (30_000 - 3), plan.duplicatesDropped());
+  }
+
+  @Test
   void emptyInputIsAnErrorAndNothingIsSent() {
     // when
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> refresh(List.of()).batch().submit());
