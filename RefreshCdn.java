@@ -366,8 +366,9 @@ public class RefreshCdn implements Callable<Integer> {
       if (json) {
         printJson(JsonReport.outcome(emulated, "submitted", OK, submission.tasks(), null, plan, entries));
       } else if (!quiet) {
-        out.println("Submitted " + submission.urlCount() + " URLs in " + submission.tasks().size() + " task"
-            + (submission.tasks().size() == 1 ? "" : "s") + (emulated != null ? " to the emulator." : "."));
+        out.println("Submitted " + submission.urlCount() + " URL" + (submission.urlCount() == 1 ? "" : "s") + " in "
+            + submission.tasks().size() + " task" + (submission.tasks().size() == 1 ? "" : "s")
+            + (emulated != null ? " to the emulator." : "."));
         notes(plan);
       }
       return OK;
