@@ -3,8 +3,8 @@ package dev.refreshcdn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -16,7 +16,10 @@ import java.util.stream.IntStream;
  * printed, inspected, {@linkplain #dryRun() dry-run} and {@linkplain #submit() submitted}, even later.
  */
 public final class Plan {
-  /** Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &}. */
+  /**
+   * Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &} on the
+   * legacy API; an upper bound of the JSON quotes and comma on API 3.0.
+   */
   private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
   /** From this many requests on, a dry run signs on several cores. */
   private static final int PARALLEL_DRY_RUN = 16;
@@ -55,7 +58,6 @@ public final class Plan {
   /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
   private static int[] split(int urlCount, int[] encodedLengths, int batchSize, int budget) {
     int[] starts = new int[urlCount / batchSize + 2];
-    int count = 0;
     int requests = 0;
     int inRequest = 0;
     long bytes = 0;
@@ -71,9 +73,8 @@ public final class Plan {
       }
       inRequest++;
       bytes += cost;
-      count++;
     }
-    starts[requests] = count;
+    starts[requests] = urlCount;
     return Arrays.copyOf(starts, requests + 1);
   }
 
@@ -182,8 +183,8 @@ public final class Plan {
     try {
       onTask.accept(task);
     } catch (RuntimeException e) {
-      List<String> unsent = urls.subList(starts[request + 1], urls.size());
-      throw new StoppedException(e, new RefreshException.Progress(tasks, List.of(), unsent, request + 1, requestCount()));
+      throw new StoppedException(e,
+          new RefreshException.Progress(tasks, List.of(), unsentAfter(request), request + 1, requestCount()));
     }
   }
 
@@ -196,8 +197,12 @@ public final class Plan {
   }
 
   private RefreshException.Progress progress(List<Task> tasks, int failed) {
-    List<String> unsent = urls.subList(starts[failed + 1], urls.size());
-    return new RefreshException.Progress(tasks, urlsOf(failed), unsent, failed + 1, requestCount());
+    return new RefreshException.Progress(tasks, urlsOf(failed), unsentAfter(failed), failed + 1, requestCount());
+  }
+
+  /** The URLs of every request after {@code request}. */
+  private List<String> unsentAfter(int request) {
+    return urls.subList(starts[request + 1], urls.size());
   }
 
   /** The endpoint this plan sends to. */
