@@ -41,7 +41,8 @@ class JShellStartTest {
       int port = Integer.parseInt(eval(shell, "emu.port()"));
       // when
       HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/index.php?Action=RefreshCdnUrl")).build(),
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/index.php?Action=RefreshCdnUrl"))
+              .timeout(java.time.Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       // then
       assertEquals(200, r.statusCode());
