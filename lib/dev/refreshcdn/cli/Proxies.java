@@ -3,6 +3,7 @@ package dev.refreshcdn.cli;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ public final class Proxies {
    * The proxy for requests to {@code target}, or null to connect directly: {@code option} when given, else the
    * environment's; always null for a plain http target.
    *
-   * @throws UsageException when the proxy is not {@code http://host:port} (a user:password part is refused)
+   * @throws UsageException when the proxy is not a valid {@code http://host:port} (other schemes and a user:password
+   *     part are refused; the message never shows the user:password part)
    */
   public static ProxySelector select(String option, URI target, Map<String, String> env) {
     if (!"https".equalsIgnoreCase(target.getScheme())) {
@@ -27,11 +29,24 @@ public final class Proxies {
         return null;
       }
     }
-    URI proxy = URI.create(value.contains("://") ? value : "http://" + value);
+    URI proxy = parse(value);
+    if (!"http".equalsIgnoreCase(proxy.getScheme())) {
+      throw new UsageException("the HTTPS proxy must be an http:// proxy (" + proxy.getScheme()
+          + ":// is not supported): " + withoutUserInfo(value));
+    }
     if (proxy.getHost() == null || proxy.getRawUserInfo() != null) {
       throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + withoutUserInfo(value));
     }
     return ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() == -1 ? 80 : proxy.getPort()));
+  }
+
+  /** The proxy as a URI, http:// assumed; the parser's message quotes the whole value (a password too), so not shown. */
+  private static URI parse(String value) {
+    try {
+      return new URI(value.contains("://") ? value : "http://" + value);
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new UsageException("the HTTPS proxy is not a valid URL: " + withoutUserInfo(value));
+    }
   }
 
   /** Whether a NO_PROXY list (host names, .suffixes, *.suffixes or a lone *) covers {@code host}. */

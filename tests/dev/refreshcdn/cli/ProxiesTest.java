@@ -97,4 +97,49 @@ class ProxiesTest {
     assertEquals("the HTTPS proxy must be http://host:port without user info: http://***@proxy.local:3128",
         e.getMessage());
   }
+  @Test
+  void anUnparsableProxyIsAUsageErrorThatDoesNotEchoThePassword() {
+    for (String password : new String[] {"pa ss^w0rd", "s3cr{et}", "100%secret"}) {
+      // given
+      String value = "http://bob:" + password + "@proxy.local:3128";
+      // when: from the option and from the variable
+      UsageException option = assertThrows(UsageException.class, () -> Proxies.select(value, LEGACY, Map.of()));
+      UsageException variable = assertThrows(UsageException.class,
+          () -> Proxies.select(null, LEGACY, Map.of("HTTPS_PROXY", value)));
+      // then
+      for (UsageException e : List.of(option, variable)) {
+        assertEquals("the HTTPS proxy is not a valid URL: http://***@proxy.local:3128", e.getMessage(), password);
+        assertFalse(e.getMessage().contains(password), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void anUnparsableProxyWithoutSchemeHidesItsUserInfoToo() {
+    // when
+    UsageException e = assertThrows(UsageException.class,
+        () -> Proxies.select("bob:pa ss^w0rd@proxy.local:3128", LEGACY, Map.of()));
+    // then
+    assertEquals("the HTTPS proxy is not a valid URL: ***@proxy.local:3128", e.getMessage());
+  }
+
+  @Test
+  void aProxyWithASchemeOtherThanHttpIsAUsageError() {
+    for (String value : new String[] {"socks5://proxy.local:1080", "https://proxy.local:3128",
+        "socks5://bob:s3cret@proxy.local:1080"}) {
+      // when
+      UsageException e = assertThrows(UsageException.class, () -> Proxies.select(value, LEGACY, Map.of()));
+      // then
+      assertTrue(e.getMessage().startsWith("the HTTPS proxy must be an http:// proxy"), e.getMessage());
+      assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anUpperCaseHttpSchemeIsAccepted() {
+    // when
+    ProxySelector selector = Proxies.select("HTTP://proxy.local:3128", LEGACY, Map.of());
+    // then
+    assertEquals("proxy.local", address(selector).getHostString());
+  }
 }
