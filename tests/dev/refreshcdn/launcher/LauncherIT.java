@@ -51,11 +51,29 @@ class LauncherIT {
     ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
         .redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.equals("JAVA_TOOL_OPTIONS"));
+    builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.startsWith("JBANG_")
+        || name.startsWith("REFRESH_CDN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+    builder.environment().put("REFRESH_CDN_LAUNCHER_DEBUG", "1"); // it says on stderr which route it took
     Process process = builder.start();
-    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "./jbang did not finish: " + command);
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly); // JBang's JVM would keep the lock
+      process.destroyForcibly();
+      throw new AssertionError("./jbang did not finish in 5 minutes: " + command);
+    }
     return new String[] {Integer.toString(process.exitValue()), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void aClosedStandardInputReadsAsEmpty() throws Exception {
+    // when: stdin closed, not merely empty (the JVM would otherwise open its own image as fd 0)
+    Process process = new ProcessBuilder("bash", "-c", "exec \"$0\" refresh-cdn --dry-run <&-", copy.resolve("jbang").toString())
+        .directory(copy.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES));
+    // then
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("no URLs given"), output);
   }
 
   @Test
@@ -64,15 +82,19 @@ class LauncherIT {
     String[] first = run("--version");
     assertEquals("0", first[0], first[2]);
     String version = first[1].strip();
-    assertEquals(version, run("--version")[1].strip());
+    String[] cached = run("--version");
+    assertEquals(version, cached[1].strip());
+    assertTrue(cached[2].contains("jbang launcher: fast path"), "the second run should take the fast path: " + cached[2]);
     // when: the library's version constant is edited in the copy
     Path refresh = copy.resolve("lib/dev/refreshcdn/Refresh.java");
     String source = Files.readString(refresh);
-    String edited = source.replaceFirst("VERSION = \"[^\"]+\"", "VERSION = \"9.9.9-launcher-it\"");
-    assertTrue(!edited.equals(source), "Refresh.VERSION not found");
-    Files.writeString(refresh, edited);
+    String changed = source.replaceFirst("VERSION = \"[^\"]+\"", "VERSION = \"9.9.9-launcher-it\"");
+    assertTrue(!changed.equals(source), "Refresh.VERSION not found");
+    Files.writeString(refresh, changed);
     // then: the next run is built from the edited source, not the cached command
-    assertEquals("refresh-cdn 9.9.9-launcher-it", run("--version")[1].strip());
+    String[] edited = run("--version");
+    assertEquals("refresh-cdn 9.9.9-launcher-it", edited[1].strip());
+    assertTrue(edited[2].contains("cached command is stale"), edited[2]);
     // and an argument with spaces, quotes, $ and a backtick reaches the script as typed
     String awkward = "https://www.test.com/a b\"c'$HOME`x`";
     String[] rejected = run("--dry-run", awkward);
