@@ -200,7 +200,35 @@ public class RefreshCdn implements Callable<Integer> {
   private PrintStream err;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new RefreshCdn()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, whose parse errors also print a JSON document on stdout when --json is among the arguments. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new RefreshCdn());
+    CommandLine.IParameterExceptionHandler standard = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      int exit = standard.handleParseException(e, args);
+      if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        stdout.println(JsonReport.text(JsonReport.usage(e.getMessage(), exit)));
+      }
+      return exit;
+    });
+    return commandLine;
+  }
+
+  /** Whether --json is an option among {@code args} (not a URL after {@code --}). */
+  private static boolean wantsJson(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return false;
+      }
+      if (arg.equals("--json")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -212,9 +240,10 @@ public class RefreshCdn implements Callable<Integer> {
     Input entries = null;
     try {
       if (arguments.isEmpty() && input == null && Terminal.isTerminal(0)) {
-        err.println("refresh-cdn: no URLs given (pass them as arguments, with --input FILE or on stdin)");
+        String message = "no URLs given (pass them as arguments, with --input FILE or on stdin)";
+        err.println("refresh-cdn: " + message);
         spec.commandLine().usage(err);
-        return USAGE;
+        return usageError(message);
       }
       if (emulator && endpoint != null) {
         throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
@@ -243,7 +272,7 @@ public class RefreshCdn implements Callable<Integer> {
       return dryRun ? printDryRun(plan, creds, entries, emulated) : submit(plan, creds, entries, emulated);
     } catch (UsageException | IllegalArgumentException e) {
       err.println("refresh-cdn: " + e.getMessage());
-      return USAGE;
+      return usageError(e.getMessage());
     } catch (InvalidInputException e) {
       return reportInvalid(e, entries);
     } finally {
@@ -252,6 +281,14 @@ public class RefreshCdn implements Callable<Integer> {
         emu.close();
       }
     }
+  }
+
+  /** Exit code {@link #USAGE}, with its JSON document under --json (the message is on stderr already). */
+  private int usageError(String message) {
+    if (json) {
+      printJson(JsonReport.usage(message, USAGE));
+    }
+    return USAGE;
   }
 
   /** Options of one API generation are refused with the other, before anything is read or sent. */

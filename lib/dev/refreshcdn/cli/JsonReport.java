@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The documents --json prints, one per run: a dry run, an outcome (submitted, refused, no answer) or bad input. */
+/**
+ * The documents --json prints, one per run: a dry run, an outcome (submitted, refused, no answer), bad input or a
+ * usage error.
+ */
 public final class JsonReport {
   private JsonReport() {}
 
@@ -25,6 +28,8 @@ public final class JsonReport {
     DryRun run = plan.dryRun();
     List<Batch> batches = plan.requests();
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "dry_run");
+    doc.put("exit_code", 0);
     doc.put("dry_run", true);
     if (emulator != null) {
       doc.put("emulator", emulator);
@@ -108,6 +113,16 @@ public final class JsonReport {
     noAnswer.put("may_have_reached_service", n.mayHaveReachedService());
     noAnswer.put("urls", n.failedUrls());
     return noAnswer;
+  }
+
+  /** A usage error (a bad option, missing credentials) that stopped the run before anything was sent. */
+  public static Map<String, Object> usage(String message, int exitCode) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "usage");
+    doc.put("exit_code", exitCode);
+    doc.put("message", message);
+    doc.put("tasks", List.of());
+    return doc;
   }
 
   /** Bad input that stopped the run before anything was sent, every bad entry listed. */

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,14 +92,19 @@ class CredentialsIT {
   }
 
   @Test
-  void missingCredentialsExit2NamingEveryPlaceLookedAt() {
+  void missingCredentialsExit2NamingEveryPlaceLookedAtAndUnderJsonPrintAUsageDocument() throws Exception {
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
+    Cli.Result r = Cli.refreshCdn("--json", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("TENCENTCLOUD_SECRET_ID"), r::toString);
     assertTrue(r.err().contains(Cli.HOME.resolve(".tccli/default.credential").toString()), r::toString);
     assertTrue(r.err().contains(Cli.HOME.resolve(".tencentcloud/credentials").toString()), r::toString);
+    Map<String, Object> doc = JSON.std.mapFrom(r.out());
+    assertEquals("usage", doc.get("status"), r::toString);
+    assertEquals(2, doc.get("exit_code"), r::toString);
+    assertTrue(String.valueOf(doc.get("message")).startsWith("no credentials found"), r::toString);
+    assertEquals(List.of(), doc.get("tasks"), r::toString);
     assertEquals(0, emu.requests().size());
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,12 +45,17 @@ class HelpIT {
   }
 
   @Test
-  void anUnknownOptionIsAUsageErrorWithExitCode2() {
+  void anUnknownOptionIsAUsageErrorWithExitCode2AndUnderJsonAUsageDocument() throws Exception {
     // when
-    Cli.Result r = Cli.refreshCdn("--no-such-option", "https://www.test.com/1.jpg").withCredentials().run();
+    Cli.Result r = Cli.refreshCdn("--json", "--no-such-option", "https://www.test.com/1.jpg").withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("--no-such-option"), r::toString);
+    Map<String, Object> doc = JSON.std.mapFrom(r.out());
+    assertEquals("usage", doc.get("status"), r::toString);
+    assertEquals(2, doc.get("exit_code"), r::toString);
+    assertTrue(String.valueOf(doc.get("message")).contains("--no-such-option"), r::toString);
+    assertEquals(List.of(), doc.get("tasks"), r::toString);
     assertFalse(r.all().contains(Cli.SECRET_KEY));
   }
 }

@@ -56,4 +56,29 @@ class JsonReportTest {
     assertEquals("", refusal.get("codeDesc"));
     assertTrue(String.valueOf(refusal.get("request_id")).matches("[0-9a-f-]{36}"), refusal::toString);
   }
+  @Test
+  void aUsageErrorIsADocumentWithItsStatusExitCodeMessageAndNoTasks() throws Exception {
+    // when
+    Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.usage("no credentials found", 2)));
+    // then
+    assertEquals(List.of("status", "exit_code", "message", "tasks"), List.copyOf(doc.keySet()));
+    assertEquals("usage", doc.get("status"));
+    assertEquals(2, doc.get("exit_code"));
+    assertEquals("no credentials found", doc.get("message"));
+    assertEquals(List.of(), doc.get("tasks"));
+  }
+
+  @Test
+  void aDryRunDocumentOpensWithItsStatusAndExitCode() throws Exception {
+    // given
+    Input entries = Input.read(List.of("https://www.test.com/a.png"), null, null);
+    Plan plan = Refresh.urls(entries.urls()).credentials("AKIDexample", "key").batch();
+    // when
+    Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.dryRun(plan, "a test pair", entries, null)));
+    // then
+    assertEquals(List.of("status", "exit_code"), List.copyOf(doc.keySet()).subList(0, 2));
+    assertEquals("dry_run", doc.get("status"));
+    assertEquals(0, doc.get("exit_code"));
+    assertEquals(Boolean.TRUE, doc.get("dry_run"));
+  }
 }
