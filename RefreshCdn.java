@@ -265,7 +265,7 @@ public class RefreshCdn implements Callable<Integer> {
           out.flush();
         }
       } else {
-        creds = CredentialChain.ofSystem().resolve(profile, credentialsFile, dryRun);
+        creds = credentials(refresh);
       }
       Plan plan = creds.applyTo(refresh).batch(batchSize);
       reportSkipped(plan, entries);
@@ -289,6 +289,20 @@ public class RefreshCdn implements Callable<Integer> {
       printJson(JsonReport.usage(message, USAGE));
     }
     return USAGE;
+  }
+
+  /**
+   * The key pair from the chain. When it has none, or a credentials file is unusable, bad input is reported instead:
+   * finding it needs no key, and a user who fixes the credentials first would only meet the bad line next. The URLs
+   * are checked here only on that path, so a run that has credentials checks them once, in {@code batch}.
+   */
+  private Creds credentials(Refresh refresh) {
+    try {
+      return CredentialChain.ofSystem().resolve(profile, credentialsFile, dryRun);
+    } catch (UsageException e) {
+      refresh.batch(batchSize); // throws InvalidInputException (or IllegalArgumentException) on bad input
+      throw e;
+    }
   }
 
   /** Options of one API generation are refused with the other, before anything is read or sent. */

@@ -107,4 +107,15 @@ class CredentialsIT {
     assertEquals(List.of(), doc.get("tasks"), r::toString);
     assertEquals(0, emu.requests().size());
   }
+  @Test
+  void badInputIsReportedBeforeMissingCredentials() {
+    // when: no credentials anywhere, and a bad second line
+    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString())
+        .stdin("https://www.test.com/1.jpg\nftp://www.test.com/2.jpg\n").run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("line 2"), r::toString);
+    assertFalse(r.all().contains("no credentials found"), r::toString);
+    assertEquals(0, emu.requests().size());
+  }
 }
