@@ -23,6 +23,7 @@ public final class CredentialChain {
   /** Signs a dry run when no credentials exist: clearly not a real key pair. */
   static final String PLACEHOLDER_ID = "AKIDPLACEHOLDERDRYRUNNOTAREALKEY0000";
   static final String PLACEHOLDER_KEY = "placeholder-secret-key-for-dry-runs";
+  private static final String BOM = "\uFEFF";
 
   private final Map<String, String> env;
   private final Path home;
@@ -136,6 +137,10 @@ public final class CredentialChain {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UsageException("cannot read credentials file " + file + ": " + e);
+      }
+      // Windows editors save UTF-8 with a byte order mark; left in, it hides the "{" and the first [section].
+      if (text.startsWith(BOM)) {
+        text = text.substring(1);
       }
       boolean jsonFile = text.strip().startsWith("{");
       Map<String, String> values = jsonFile ? json(file, text) : iniSection(text, profile);

@@ -177,4 +177,25 @@ class CredentialChainTest {
     assertEquals(Path.of("/home/b"), Home.directory(" ", "/home/b"));
     assertEquals(Path.of("/home/b"), Home.directory(null, "/home/b"));
   }
+  @Test
+  void aByteOrderMarkBeforeTccliJsonIsIgnored() throws IOException {
+    // given
+    write(".tccli/default.credential", "\uFEFF" + tccliJson(ID, KEY));
+    // when
+    Creds c = resolve(Map.of());
+    // then
+    assertEquals(ID, c.secretId());
+    assertEquals(KEY, c.secretKey());
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheIniFileIsIgnored() throws IOException {
+    // given: the BOM right before the [default] line
+    write(".tencentcloud/credentials", "\uFEFF[default]\nsecret_id = " + ID + "\nsecret_key = " + KEY + "\n");
+    // when
+    Creds c = resolve(Map.of());
+    // then
+    assertEquals(ID, c.secretId());
+    assertEquals(KEY, c.secretKey());
+  }
 }
