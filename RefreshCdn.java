@@ -35,10 +35,12 @@ import dev.refreshcdn.emulator.Emulator;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -620,9 +622,10 @@ public class RefreshCdn implements Callable<Integer> {
         System.err.println("refresh-cdn emulator: give both --secret-id and --secret-key, or neither");
         return USAGE;
       }
-      Emulator.Builder builder = Emulator.builder().port(port);
+      Emulator.Builder builder = Emulator.builder();
       String[] hosts = domains.toArray(new String[0]);
       try {
+        builder.port(port);
         if (secretId == null) {
           builder.account(Emulator.Account.generate(hosts));
         } else {
@@ -639,8 +642,11 @@ public class RefreshCdn implements Callable<Integer> {
       try {
         emu = builder.start();
       } catch (java.io.UncheckedIOException e) {
-        System.err.println("refresh-cdn emulator: " + e.getMessage() + ": " + e.getCause().getMessage());
-        return FAILURE;
+        // A port in use or a request log that cannot be opened: the user's to fix, like a bad option.
+        IOException cause = e.getCause();
+        System.err.println("refresh-cdn emulator: " + (requestLog != null && cause instanceof FileSystemException
+            ? "cannot open the request log " + requestLog : e.getMessage()) + ": " + cause);
+        return USAGE;
       }
       System.out.println("Point refresh-cdn at it: refresh-cdn --endpoint " + emu.endpoint() + " https://" + hosts[0] + "/");
       emu.runUntilInterrupted(System.out);

@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refreshcdn.Refresh;
@@ -41,5 +42,14 @@ class EmulatorModeIT {
       String log = emulator.await(line -> line.contains("RefreshCdnUrl"));
       assertTrue(!log.contains(export.group(2)), "the log line shows no key: " + log);
     }
+  }
+  @Test
+  void theEmulatorCommandRefusesAnInvalidPortWithoutAStackTrace() {
+    // when
+    Cli.Result r = Cli.refreshCdn("emulator", "--port", "70000").run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("refresh-cdn emulator: port must be between 0 and 65535: 70000\n"), r::toString);
+    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r::toString);
   }
 }
