@@ -435,6 +435,14 @@ public class RefreshCdn implements Callable<Integer> {
       err.println("refresh-cdn: " + e.getMessage());
       reportFailure(e, "no_answer", NO_ANSWER, emulated, plan, entries);
       return NO_ANSWER;
+    } catch (RefreshException e) {
+      // The last resort, e.g. StoppedException when the task listener above throws. Like a missing answer it leaves
+      // tasks created and URLs unsent without a verdict from the service, hence 4 (1 would hide the partial
+      // progress, 5 is reserved for quota); the tasks and unsent URLs are printed as for the other failures.
+      progress.clear();
+      err.println("refresh-cdn: stopped before every URL was sent: " + e.getMessage());
+      reportFailure(e, "stopped", NO_ANSWER, emulated, plan, entries);
+      return NO_ANSWER;
     }
   }
 
@@ -466,13 +474,18 @@ public class RefreshCdn implements Callable<Integer> {
       return;
     }
     boolean refused = e instanceof RefusedException;
+    boolean noAnswer = e instanceof NoAnswerException;
     out.println("Stopped: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s") + " created"
         + (e.tasks().isEmpty() ? "" : " (above)") + ", " + e.failedUrls().size() + " URLs "
-        + (refused ? "refused" : "in a request without answer") + ", " + e.unsentUrls().size() + " URLs not sent.");
-    boolean reached = !refused && ((NoAnswerException) e).mayHaveReachedService();
-    out.println("# " + e.failedUrls().size() + " URLs " + (refused ? "refused by the service:"
-        : reached ? "whose request may have reached the service:" : "whose request did not reach the service:"));
-    e.failedUrls().forEach(out::println);
+        + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", " + e.unsentUrls().size()
+        + " URLs not sent.");
+    if (refused || noAnswer || !e.failedUrls().isEmpty()) {
+      boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
+      out.println("# " + e.failedUrls().size() + " URLs " + (refused ? "refused by the service:"
+          : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
+          : "whose request did not reach the service:"));
+      e.failedUrls().forEach(out::println);
+    }
     if (!e.unsentUrls().isEmpty()) {
       out.println("# " + e.unsentUrls().size() + " URLs not sent:");
       e.unsentUrls().forEach(out::println);

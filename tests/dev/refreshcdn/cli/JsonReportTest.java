@@ -10,6 +10,7 @@ import dev.refreshcdn.Api;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefusedException;
+import dev.refreshcdn.StoppedException;
 import dev.refreshcdn.emulator.Emulator;
 import java.net.URI;
 import java.util.List;
@@ -80,5 +81,28 @@ class JsonReportTest {
     assertEquals("dry_run", doc.get("status"));
     assertEquals(0, doc.get("exit_code"));
     assertEquals(Boolean.TRUE, doc.get("dry_run"));
+  }
+  @Test
+  void aStoppedJobListsItsTaskAndTheUnsentUrlsWithoutRefusalOrNoAnswer() throws Exception {
+    try (Emulator emu = Emulator.start()) {
+      // given: two requests, and a listener that throws after the first
+      Input entries = Input.read(List.of("https://www.test.com/1.jpg", "https://www.test.com/2.jpg"), null, null);
+      Plan plan = Refresh.urls(entries.urls()).endpoint(emu.endpoint()).credentials(emu.secretId(), emu.secretKey())
+          .retries(0).batch(1);
+      StoppedException e = assertThrows(StoppedException.class, () -> plan.submit(task -> {
+        throw new IllegalStateException("listener failed");
+      }));
+      // when
+      Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.outcome(null, "stopped", 4, e.tasks(), e,
+          plan, entries)));
+      // then
+      assertEquals("stopped", doc.get("status"));
+      assertEquals(4, doc.get("exit_code"));
+      assertEquals(1, ((List<?>) doc.get("tasks")).size());
+      assertNull(doc.get("refusal"));
+      assertNull(doc.get("no_answer"));
+      assertEquals(List.of(), doc.get("failed"));
+      assertEquals(List.of("https://www.test.com/2.jpg"), doc.get("unsent"));
+    }
   }
 }
