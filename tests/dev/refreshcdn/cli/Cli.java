@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs the real command line, {@code ./jbang refresh-cdn …} from the repository root, as a separate process with a
- * clean environment: no TENCENTCLOUD_* or proxy variables, and HOME pointing at {@link #HOME}.
+ * clean environment: no TENCENTCLOUD_*, proxy, REFRESH_CDN_API, JVM option or JBANG_* variables, and HOME pointing at
+ * {@link #HOME}.
  */
 final class Cli {
   static final Path BASEDIR = Path.of(System.getProperty("refreshcdn.basedir", ".")).toAbsolutePath().normalize();
@@ -44,9 +45,12 @@ final class Cli {
   private Cli(List<String> command) {
     this.command.addAll(command);
     env.putAll(System.getenv());
+    // Anything that would change what the command does or how it is launched: credentials, proxies, the API,
+    // extra JVM options, and JBang's own settings (the launcher caches under XDG_CACHE_HOME, kept below).
     env.keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.equals("TCCLI_PROFILE")
         || name.equalsIgnoreCase("https_proxy") || name.equalsIgnoreCase("http_proxy")
-        || name.equals("JAVA_TOOL_OPTIONS"));
+        || name.equalsIgnoreCase("no_proxy") || name.equals("REFRESH_CDN_API")
+        || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.startsWith("JBANG_"));
     String realHome = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
     // The launcher caches JBang under $XDG_CACHE_HOME (default $HOME/.cache): keep it where it is.
     env.putIfAbsent("XDG_CACHE_HOME", Path.of(realHome, ".cache").toString());
@@ -106,6 +110,8 @@ final class Cli {
       ProcessBuilder builder = builder().redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        // The launcher is a shell script: its java child would outlive it and keep the test JVM's files open.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         fail("timed out after " + TIMEOUT + ": " + command + "\n" + Files.readString(err));
       }

@@ -1,8 +1,6 @@
 package dev.refreshcdn.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -111,7 +109,6 @@ class WireMockIT {
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("could not connect"), r::toString);
     assertTrue(r.err().contains("did not reach the service"), r::toString);
-    server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   /** Tencent's published algorithm, written here independently of the library. */
