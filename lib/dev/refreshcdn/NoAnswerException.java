@@ -15,7 +15,13 @@ public final class NoAnswerException extends RefreshException {
 
   NoAnswerException(String what, int statusCode, String bodyExcerpt, boolean mayHaveReachedService,
       Progress progress, Throwable cause) {
-    super(describe(what, statusCode, bodyExcerpt, mayHaveReachedService, progress), progress, cause);
+    this(what, statusCode, bodyExcerpt, mayHaveReachedService, progress, cause, "");
+  }
+
+  /** With a last sentence of advice, e.g. that the legacy API may be gone; empty for none. */
+  NoAnswerException(String what, int statusCode, String bodyExcerpt, boolean mayHaveReachedService,
+      Progress progress, Throwable cause, String hint) {
+    super(describe(what, statusCode, bodyExcerpt, mayHaveReachedService, progress) + hint, progress, cause);
     this.statusCode = statusCode;
     this.bodyExcerpt = bodyExcerpt;
     this.mayHaveReachedService = mayHaveReachedService;

@@ -169,10 +169,12 @@ public final class Plan {
       } catch (Sender.Refusal refusal) {
         Backend.Answer answer = refusal.answer;
         throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
-            refusal.earlierAttemptMayHaveReached, progress(tasks, i));
+            refusal.earlierAttemptMayHaveReached, progress(tasks, i),
+            LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
       } catch (Transport.Failure failure) {
         throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
-            failure.mayHaveReachedService, progress(tasks, i), failure.getCause());
+            failure.mayHaveReachedService, progress(tasks, i), failure.getCause(),
+            LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
       }
     }
     return new Submission(tasks);

@@ -13,8 +13,8 @@ public final class RefusedException extends RefreshException {
   private final boolean earlierAttemptMayHaveReachedService;
 
   RefusedException(String code, String codeDesc, String serviceMessage, String requestId,
-      boolean earlierAttemptMayHaveReachedService, Progress progress) {
-    super(describe(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress),
+      boolean earlierAttemptMayHaveReachedService, Progress progress, String hint) {
+    super(describe(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress) + hint,
         progress, null);
     this.code = code;
     this.codeDesc = codeDesc;
