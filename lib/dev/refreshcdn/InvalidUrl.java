@@ -24,6 +24,11 @@ public final class InvalidUrl {
     return value;
   }
 
+  /** The entry as a message may show it: quoted, control characters made visible, a {@code user:password@} masked. */
+  public String shown() {
+    return Texts.quote(Texts.withoutUserInfo(value));
+  }
+
   /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */
   public String reason() {
     return reason;
@@ -45,6 +50,6 @@ public final class InvalidUrl {
 
   @Override
   public String toString() {
-    return "#" + position + " " + Texts.quote(Texts.withoutUserInfo(value)) + ": " + reason;
+    return "#" + position + " " + shown() + ": " + reason;
   }
 }

@@ -79,7 +79,7 @@ public final class Input {
 
   /** One line naming a bad entry: where it came from, its value quoted and why it is bad. */
   public String describe(InvalidUrl bad) {
-    return where(bad.position()) + ": " + quote(bad.value()) + " " + bad.reason();
+    return where(bad.position()) + ": " + bad.shown() + " " + bad.reason();
   }
 
   /** The distinct lower-case hosts of the entries that look like http(s) URLs, sorted (for the emulator's account). */
@@ -166,21 +166,5 @@ public final class Input {
     }
     numbers[urls.size()] = number;
     urls.add(url);
-  }
-
-  /** Quotes a value for a message, showing control characters so a stray tab or CR is visible. */
-  static String quote(String value) {
-    if (value == null) {
-      return "null";
-    }
-    StringBuilder text = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      if (c < 0x20 || c == 0x7f) {
-        text.append(String.format("\\u%04x", (int) c));
-      } else {
-        text.append(c == '"' ? "\\\"" : String.valueOf(c));
-      }
-    }
-    return text.append('"').toString();
   }
 }

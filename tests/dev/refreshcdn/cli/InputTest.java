@@ -118,7 +118,8 @@ class InputTest {
   @Test
   void describeNamesWhereABadEntryCameFromWithControlCharactersShown() {
     // given
-    Input input = Input.read(List.of(), "-", stdin("https://a.test/1\nftp://a.test/\"2\"\t\nwww.a.test/3\n"));
+    Input input = Input.read(List.of(), "-", stdin(
+        "https://a.test/1\nftp://a.test/\"2\"\t\nwww.a.test/3\nhttps://a.test/a\tb\nhttps://u:s3cret@a.test/4\n"));
     // when
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> Refresh.urls(input.urls()).credentials("AKIDx", "k").batch());
@@ -127,7 +128,10 @@ class InputTest {
     assertEquals("stdin line 2: \"ftp://a.test/\\\"2\\\"\" must start with http:// or https://",
         input.describe(invalid.get(0)));
     assertEquals("stdin line 3: \"www.a.test/3\" must start with http:// or https://", input.describe(invalid.get(1)));
-    assertEquals("\"a\\u0009b\"", Input.quote("a\tb"));
+    assertEquals("stdin line 4: \"https://a.test/a\\u0009b\" contains whitespace or a control character at column 17"
+        + " (percent-encode it, e.g. %20 for a space)", input.describe(invalid.get(2)));
+    assertEquals("stdin line 5: \"https://***@a.test/4\" must not carry user information (user@host)",
+        input.describe(invalid.get(3)));
   }
 
   @Test
