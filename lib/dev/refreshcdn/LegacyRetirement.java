@@ -26,15 +26,7 @@ final class LegacyRetirement {
       return true;
     }
     boolean legacyHost = Refresh.DEFAULT_ENDPOINT.getHost().equalsIgnoreCase(settings.endpoint().getHost());
-    return legacyHost && unresolved(failure);
-  }
-
-  private static boolean unresolved(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
+    return legacyHost && (Transport.causedBy(failure, UnresolvedAddressException.class)
+        || Transport.causedBy(failure, UnknownHostException.class));
   }
 }

@@ -102,7 +102,8 @@ final class Transport {
     return Duration.ofSeconds(Long.parseLong(value));
   }
 
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+  /** Whether {@code type} is anywhere in the cause chain of {@code e}, {@code e} included. */
+  static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
         return true;
