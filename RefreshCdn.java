@@ -177,7 +177,7 @@ public class RefreshCdn implements Callable<Integer> {
   Integer callsPerMinute;
 
   @Option(names = "--https-proxy", paramLabel = "URL",
-      description = "Connect through this proxy, e.g. http://proxy:3128 (default: $HTTPS_PROXY, honouring $NO_PROXY).")
+      description = "Connect through this http:// proxy (no user info), e.g. http://proxy:3128 (default: $HTTPS_PROXY, honouring $NO_PROXY).")
   String httpsProxy;
 
   @Option(names = "--profile", paramLabel = "NAME",
