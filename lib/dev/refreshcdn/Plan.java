@@ -177,7 +177,7 @@ public final class Plan {
             LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
       }
     }
-    return new Submission(tasks);
+    return new Submission(tasks, null, 0, new Waiting(settings, client()));
   }
 
   /** Tells the listener of a task; if it throws, the job stops with everything accounted for. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,16 @@ public final class Refresh {
   public static final int MAX_V3_POST_BYTES = 10_000_000;
   /** The documented largest GET request, "32 KB", read the stricter (decimal) way; larger ones get HTTP 501. */
   public static final int MAX_GET_BYTES = 32_000;
+  /** The documented daily URL quota of an account (per area on API 3.0), unless {@link #dailyQuota} says otherwise. */
+  public static final int DEFAULT_DAILY_QUOTA = 10_000;
+  /** The documented daily directory quota of an account, unless {@link #dailyQuota} says otherwise. */
+  public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
+  /** The most directories the legacy {@code RefreshCdnDir} takes in one request, and the size {@link #batch()} uses for them. */
+  public static final int MAX_DIR_BATCH_SIZE = 20;
+  /** Requests in flight at once, unless {@link #parallel} says otherwise: one, in order. */
+  public static final int DEFAULT_PARALLEL = 1;
+  /** The most requests {@link #parallel} lets be in flight at once. */
+  public static final int MAX_PARALLEL = 8;
   /** Room kept in every request for the common parameters, the signature and the headers (a token's is added). */
   static final int RESERVED_BYTES = 4096;
 
@@ -90,6 +101,47 @@ public final class Refresh {
       copy.add(url == null ? null : url.toString());
     }
     return new Refresh(Collections.unmodifiableList(copy), new Settings());
+  }
+
+  /**
+   * Starts a refresh of these directories ({@code RefreshCdnDir}; API 3.0: {@code PurgePathCache}), e.g.
+   * {@code https://www.test.com/img/}: by default only what changed under them, everything with
+   * {@link #flushAll()}. At most {@link #MAX_DIR_BATCH_SIZE} a request, {@link #DEFAULT_DAILY_DIR_QUOTA} a day.
+   */
+  public static Refresh dirs(String... dirs) {
+    return dirs(Arrays.asList(dirs));
+  }
+
+  /** Like {@link #dirs(String...)}, in iteration order. */
+  public static Refresh dirs(Collection<? extends CharSequence> dirs) {
+    Refresh refresh = urls(dirs);
+    return new Refresh(refresh.urls, refresh.settings.with(s -> s.directories = true));
+  }
+
+  /**
+   * Starts a configuration that refreshes nothing, for asking the service about an account:
+   * {@link #taskStatus(String)}, {@link #quota()}. Credentials, endpoint, API and the rest are set as for a refresh.
+   */
+  public static Refresh account() {
+    return new Refresh(List.of(), new Settings());
+  }
+
+  /**
+   * Continues a job recorded in {@code stateDir}: a refresh of exactly the URLs the service has not accepted
+   * (refused, never sent, or sent without a confirmed answer), with the job's API, endpoint and request options.
+   * Credentials and connection options are set as for a new refresh (they are never journaled); its
+   * {@link Plan#submit()} records into the same job.
+   *
+   * @param jobId the job's id, or null for the most recent job that is not done
+   * @throws IllegalArgumentException when there is no such job, or it is done
+   */
+  public static Refresh resume(Path stateDir, String jobId) {
+    return Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
+  }
+
+  /** The jobs recorded in {@code stateDir}, oldest first; empty when there are none. */
+  public static List<Job> jobs(Path stateDir) {
+    return Jobs.list(Objects.requireNonNull(stateDir, "stateDir"));
   }
 
   private Refresh with(Consumer<Settings> change) {
@@ -149,6 +201,49 @@ public final class Refresh {
   /** With API 3.0, asks the service to encode Chinese characters in the URLs before purging ({@code UrlEncode}). */
   public Refresh urlEncode() {
     return with(s -> s.urlEncode = true);
+  }
+
+  /** Directories only: refresh everything under them, not only what changed (legacy {@code type=2}, {@code FlushType=delete}). */
+  public Refresh flushAll() {
+    if (!settings.directories) {
+      throw new IllegalStateException("flushAll() applies to Refresh.dirs(...), not to URLs");
+    }
+    return with(s -> s.flushAll = true);
+  }
+
+  /**
+   * Keeps a journal of every submission under {@code dir}{@code /jobs} and a ledger of the daily quota spent
+   * per account under {@code dir}{@code /quota}, so a job stopped by the quota, a crash or a network failure
+   * can be {@linkplain #resume resumed} with nothing lost. Secrets are never written there. By default nothing
+   * is kept, and the daily quota is counted within each submission only.
+   */
+  public Refresh stateDir(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    return with(s -> s.stateDir = dir);
+  }
+
+  /**
+   * Sends at most this many URLs (or directories) a day for this account, Beijing time; default
+   * {@link #DEFAULT_DAILY_QUOTA} URLs or {@link #DEFAULT_DAILY_DIR_QUOTA} directories, or on API 3.0 what
+   * {@code DescribePurgeQuota} says is available. A job larger than what is left submits what fits and stops
+   * with a {@link QuotaExhaustedException}.
+   */
+  public Refresh dailyQuota(int dailyQuota) {
+    if (dailyQuota < 1) {
+      throw new IllegalArgumentException("daily quota must be positive: " + dailyQuota);
+    }
+    return with(s -> s.dailyQuota = dailyQuota);
+  }
+
+  /**
+   * Keeps up to this many requests in flight at once, 1 to {@link #MAX_PARALLEL}; default
+   * {@link #DEFAULT_PARALLEL}. The call rate ({@link #callsPerMinute}) still holds across all of them.
+   */
+  public Refresh parallel(int requests) {
+    if (requests < 1 || requests > MAX_PARALLEL) {
+      throw new IllegalArgumentException("parallel must be between 1 and " + MAX_PARALLEL + ": " + requests);
+    }
+    return with(s -> s.parallel = requests);
   }
 
   /** Signs with this HMAC; default {@link #DEFAULT_SIGNATURE_METHOD}. */
@@ -237,9 +332,12 @@ public final class Refresh {
     return with(s -> s.skipInvalid = true);
   }
 
-  /** Checks the URLs and plans requests of at most {@link #MAX_BATCH_SIZE} URLs (fewer when size demands). */
+  /**
+   * Checks the URLs and plans requests of at most {@link #MAX_BATCH_SIZE} URLs, or {@link #MAX_DIR_BATCH_SIZE}
+   * directories (fewer when size demands, or a resumed job was planned smaller).
+   */
   public Plan batch() {
-    return batch(MAX_BATCH_SIZE);
+    return batch(settings.batchSize != 0 ? settings.batchSize : settings.maxBatchSize());
   }
 
   /**
@@ -250,13 +348,44 @@ public final class Refresh {
    * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
    */
   public Plan batch(int size) {
-    if (size < 1 || size > MAX_BATCH_SIZE) {
-      throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH_SIZE + ": " + size);
+    if (size < 1 || size > settings.maxBatchSize()) {
+      throw new IllegalArgumentException("batch size must be between 1 and " + settings.maxBatchSize() + ": " + size);
     }
     if (settings.api == Api.V3 && settings.method == HttpMethod.GET) {
       throw new IllegalArgumentException("API 3.0 requests are POSTs with a JSON body; method(GET) is for the legacy API");
     }
     return Plan.of(urls, settings, size);
+  }
+
+  /**
+   * What the service says about one task ({@code GetCdnRefreshLog} by {@code taskId}; API 3.0:
+   * {@code DescribePurgeTasks}, every page).
+   *
+   * @throws RefusedException when the service refuses the query
+   * @throws NoAnswerException when the query gets no usable answer
+   */
+  public TaskStatus taskStatus(String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
+    return Queries.of(settings).task(taskId);
+  }
+
+  /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
+  public List<TaskStatus> taskStatus(java.time.Instant since, java.time.Instant until) {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
+    if (until.isBefore(since)) {
+      throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
+    }
+    return Queries.of(settings).tasks(since, until);
+  }
+
+  /**
+   * Today's quotas: on API 3.0 from {@code DescribePurgeQuota} (URLs and directories, per area); on the
+   * legacy API, which cannot tell, the {@linkplain #dailyQuota daily quota} less what the
+   * {@linkplain #stateDir ledger} recorded today for these credentials.
+   */
+  public List<Quota> quota() {
+    return Queries.of(settings).quota();
   }
 
   // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.

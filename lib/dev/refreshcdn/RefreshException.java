@@ -35,6 +35,14 @@ public abstract class RefreshException extends RuntimeException {
     return progress.requestNumber;
   }
 
+  /**
+   * The job this failure stopped, when it was submitted with a {@link Refresh#stateDir state directory}:
+   * its journal holds everything above, and {@link Refresh#resume} sends what was not accepted.
+   */
+  public java.util.Optional<String> jobId() {
+    return java.util.Optional.ofNullable(progress.jobId);
+  }
+
   Progress progress() {
     return progress;
   }
@@ -49,8 +57,16 @@ public abstract class RefreshException extends RuntimeException {
     /** 1-based number of the failed request, 0 when no request was involved. */
     final int requestNumber;
     final int requestCount;
+    /** The journaled job, or null when the submission kept no journal. */
+    final String jobId;
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
+      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null);
+    }
+
+    Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
+        String jobId) {
+      this.jobId = jobId;
       this.tasks = List.copyOf(tasks);
       this.failedUrls = List.copyOf(failedUrls);
       this.unsentUrls = List.copyOf(unsentUrls);

@@ -34,6 +34,19 @@ final class Settings implements Cloneable {
   int retries = Refresh.DEFAULT_RETRIES;
   int callsPerMinute = Refresh.DEFAULT_CALLS_PER_MINUTE;
   Duration retryWithin = Refresh.DEFAULT_RETRY_WITHIN;
+  /** Directories ({@code RefreshCdnDir}, {@code PurgePathCache}) rather than URLs. */
+  boolean directories;
+  /** Directories only: refresh everything under them (legacy {@code type=2}, API 3.0 {@code FlushType=delete}). */
+  boolean flushAll;
+  /** Where jobs are journaled and the quota ledger is kept; null: no journal, quota counted per submission. */
+  java.nio.file.Path stateDir;
+  /** The daily quota given; null means the default of the kind, or what DescribePurgeQuota says on API 3.0. */
+  Integer dailyQuota;
+  int parallel = Refresh.DEFAULT_PARALLEL;
+  /** The batch size a resumed job was planned with; 0: the kind's largest. */
+  int batchSize;
+  /** The job a resumption continues: its id and, for each URL, its index in the job's own list. */
+  Resumption resumption;
   // Test seams: time, waiting, randomness and the environment.
   Clock clock = Clock.systemUTC();
   Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
@@ -57,6 +70,16 @@ final class Settings implements Cloneable {
     }
     change.accept(copy);
     return copy;
+  }
+
+  /** The documented daily quota of this kind of refresh, unless {@link #dailyQuota} was given. */
+  int dailyQuotaOrDefault() {
+    return dailyQuota != null ? dailyQuota : directories ? Refresh.DEFAULT_DAILY_DIR_QUOTA : Refresh.DEFAULT_DAILY_QUOTA;
+  }
+
+  /** The most items one request may carry: 1,000 URLs or 20 directories. */
+  int maxBatchSize() {
+    return directories ? Refresh.MAX_DIR_BATCH_SIZE : Refresh.MAX_BATCH_SIZE;
   }
 
   URI endpoint() {

@@ -1,0 +1,115 @@
+package dev.refreshcdn;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A submission recorded in a state directory ({@link Refresh#stateDir}): what it was asked to refresh
+ * and how far it got, read back from its journal. {@link Refresh#resume} continues one that is not done.
+ */
+public final class Job {
+  /** How far a job got, from its journal. */
+  public enum State {
+    /** Every URL was accepted by the service. */
+    DONE,
+    /** Stopped by the daily quota; the rest is pending until {@link #quotaReturns()}. */
+    QUOTA,
+    /** Stopped by a refusal of the service (its code is in the journal). */
+    REFUSED,
+    /** Stopped without a verdict: a lost answer, a network failure, a crash or a kill. */
+    UNFINISHED
+  }
+
+  private final String id;
+  private final Instant created;
+  private final State state;
+  private final Api api;
+  private final URI endpoint;
+  private final boolean directories;
+  private final int urlCount;
+  private final int acceptedUrls;
+  private final List<String> taskIds;
+  private final Instant quotaReturns;
+  private final String lastError;
+
+  Job(String id, Instant created, State state, Api api, URI endpoint, boolean directories, int urlCount,
+      int acceptedUrls, List<String> taskIds, Instant quotaReturns, String lastError) {
+    this.id = Objects.requireNonNull(id);
+    this.created = created;
+    this.state = state;
+    this.api = api;
+    this.endpoint = endpoint;
+    this.directories = directories;
+    this.urlCount = urlCount;
+    this.acceptedUrls = acceptedUrls;
+    this.taskIds = List.copyOf(taskIds);
+    this.quotaReturns = quotaReturns;
+    this.lastError = lastError;
+  }
+
+  /** The job's id, e.g. {@code 20261127-231502-3f9a}: its creation time (UTC), then random hex. */
+  public String id() {
+    return id;
+  }
+
+  public Instant created() {
+    return created;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  /** The endpoint the job was submitted to (a resumption may override it). */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Whether the job refreshes directories ({@link Refresh#dirs}) rather than URLs. */
+  public boolean directories() {
+    return directories;
+  }
+
+  /** How many distinct URLs (or directories) the job was asked to refresh. */
+  public int urlCount() {
+    return urlCount;
+  }
+
+  /** How many of them the service has accepted so far. */
+  public int acceptedUrls() {
+    return acceptedUrls;
+  }
+
+  /** How many are not accepted yet: what a resumption sends. */
+  public int pendingUrls() {
+    return urlCount - acceptedUrls;
+  }
+
+  /** The ids of the tasks created so far, in the order the requests were accepted. */
+  public List<String> taskIds() {
+    return taskIds;
+  }
+
+  /** When the daily quota returns, for a job stopped by it (the next midnight, Beijing time). */
+  public Optional<Instant> quotaReturns() {
+    return Optional.ofNullable(quotaReturns);
+  }
+
+  /** The last failure recorded, e.g. a refusal's code and message; empty when none. */
+  public Optional<String> lastError() {
+    return Optional.ofNullable(lastError).filter(s -> !s.isEmpty());
+  }
+
+  @Override
+  public String toString() {
+    return "Job " + id + " (" + state + ", " + acceptedUrls + " of " + urlCount + (directories ? " directories" : " URLs")
+        + " accepted)";
+  }
+}
