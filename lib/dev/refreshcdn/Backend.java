@@ -19,22 +19,34 @@ interface Backend {
     final String requestId;
     /** Whether the refusal means "busy, try later" rather than "no". */
     final boolean busy;
+    /**
+     * Whether the refusal says today's quota is spent (legacy module code 22044 for URLs or 22046 for
+     * directories; API 3.0 codes ending in {@code ExceedDayLimit}): nothing more goes through until tomorrow.
+     */
+    final boolean dailyQuota;
 
-    private Answer(Task task, String code, String codeDesc, String message, String requestId, boolean busy) {
+    private Answer(Task task, String code, String codeDesc, String message, String requestId, boolean busy,
+        boolean dailyQuota) {
       this.task = task;
       this.code = code;
       this.codeDesc = codeDesc;
       this.message = message;
       this.requestId = requestId;
       this.busy = busy;
+      this.dailyQuota = dailyQuota;
     }
 
     static Answer accepted(Task task) {
-      return new Answer(task, null, null, null, null, false);
+      return new Answer(task, null, null, null, null, false, false);
     }
 
     static Answer refused(String code, String codeDesc, String message, String requestId, boolean busy) {
-      return new Answer(null, code, codeDesc, message, requestId, busy);
+      return refused(code, codeDesc, message, requestId, busy, false);
+    }
+
+    static Answer refused(String code, String codeDesc, String message, String requestId, boolean busy,
+        boolean dailyQuota) {
+      return new Answer(null, code, codeDesc, message, requestId, busy, dailyQuota);
     }
   }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** The legacy envelope {@code {code, message, codeDesc, data}}, read leniently where the service varies; JSON helpers for both APIs. */
 final class LegacyAnswer {
+  /** Module codes of "today's quota is spent": URLs (22044) and directories (22046), reference 3.2. */
+  static final int URL_DAY_LIMIT = 22044;
+  static final int DIR_DAY_LIMIT = 22046;
   private static final JSON PARSER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   final int code;
@@ -44,6 +47,27 @@ final class LegacyAnswer {
         body, null);
   }
 
+  /**
+   * {@code data.task_id} when the answer carries one, else empty: RefreshCdnDir documents no data, and a
+   * task id that may or may not come back is no reason to fail an accepted request.
+   */
+  String taskIdOrEmpty() {
+    Object taskId = data.get("task_id");
+    return taskId instanceof String || taskId instanceof Number ? text(taskId).strip() : "";
+  }
+
+  /** The refusal this answer states (code not 0), with whether it may pass and whether it is the daily quota. */
+  Backend.Answer refusal() {
+    return Backend.Answer.refused(Integer.toString(code), codeDesc, message, null,
+        RetryPolicy.busy(code, codeDesc, message), dailyQuota(codeDesc, message));
+  }
+
+  /** Whether a refusal's module code (in codeDesc, or in message's parentheses) is a daily-quota one. */
+  static boolean dailyQuota(String codeDesc, String message) {
+    int module = moduleCode(codeDesc, message);
+    return module == URL_DAY_LIMIT || module == DIR_DAY_LIMIT;
+  }
+
   /** {@code data.count} as the service wrote it, or the number sent when the answer leaves it out. */
   int count(int sent) {
     Object count = data.get("count");
@@ -52,11 +76,12 @@ final class LegacyAnswer {
 
   /**
    * The module code of a refusal: {@code codeDesc} when it is a number, else the number in parentheses
-   * that starts {@code message} ({@code (9110)…}); -1 when there is none.
+   * that starts {@code message} ({@code (9110)…}); some are negative ({@code -9009}, no records);
+   * -1 when there is none.
    */
   static int moduleCode(String codeDesc, String message) {
-    String digits = codeDesc.matches("\\d{1,9}") ? codeDesc
-        : message.matches("(?s)\\(\\d{1,9}\\).*") ? message.substring(1, message.indexOf(')')) : null;
+    String digits = codeDesc.matches("-?\\d{1,9}") ? codeDesc
+        : message.matches("(?s)\\(-?\\d{1,9}\\).*") ? message.substring(1, message.indexOf(')')) : null;
     return digits == null ? -1 : Integer.parseInt(digits);
   }
 

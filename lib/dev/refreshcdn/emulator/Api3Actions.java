@@ -139,12 +139,16 @@ final class Api3Actions {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Task t : ledger.tasks(account.secretId())) {
       String type = t.kind == Task.Kind.URL ? "url" : "path";
-      String state = t.done(now, config.taskCompletion) ? "done" : "process";
+      boolean done = t.done(now, config.taskCompletion);
       if ((taskId != null && !taskId.equals(t.id)) || t.created.isBefore(from) || t.created.isAfter(to)
-          || (purgeType != null && !purgeType.equals(type)) || (status != null && !status.equals(state))) {
+          || (purgeType != null && !purgeType.equals(type))) {
         continue;
       }
       for (Target target : t.targets) {
+        String state = !done ? "process" : config.fails(target.url) ? "fail" : "done";
+        if (status != null && !status.equals(state)) {
+          continue;
+        }
         if (keyword != null && !keyword.equals(target.url) && !keyword.equalsIgnoreCase(target.domain.host)) {
           continue;
         }

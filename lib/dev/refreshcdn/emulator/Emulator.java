@@ -233,6 +233,7 @@ public final class Emulator implements AutoCloseable {
     private int dailyUrlQuota = DEFAULT_DAILY_URL_QUOTA;
     private int dailyDirQuota = DEFAULT_DAILY_DIR_QUOTA;
     private Path requestLog;
+    private final List<String> failingTasks = new ArrayList<>();
 
     private Builder() {
     }
@@ -294,6 +295,20 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes every purged URL or directory containing {@code urlSubstring} fail: once its task is complete
+     * it reports {@code fail} in DescribePurgeTasks and a negative {@code status} in GetCdnRefreshLog
+     * instead of done. May be called several times; by default nothing fails.
+     */
+    public Builder failingTasks(String urlSubstring) {
+      Objects.requireNonNull(urlSubstring, "urlSubstring");
+      if (urlSubstring.isEmpty()) {
+        throw new IllegalArgumentException("urlSubstring must not be empty");
+      }
+      failingTasks.add(urlSubstring);
+      return this;
+    }
+
     /** Appends every request and its verdict as one JSON line to {@code file}; default none. */
     public Builder requestLog(Path file) {
       this.requestLog = Objects.requireNonNull(file, "file");
@@ -329,6 +344,7 @@ public final class Emulator implements AutoCloseable {
     final int dailyUrlQuota;
     final int dailyDirQuota;
     final Optional<Path> requestLog;
+    final List<String> failingTasks;
 
     Config(Builder b) {
       this.accounts = List.copyOf(b.accounts);
@@ -338,6 +354,17 @@ public final class Emulator implements AutoCloseable {
       this.dailyUrlQuota = b.dailyUrlQuota;
       this.dailyDirQuota = b.dailyDirQuota;
       this.requestLog = Optional.ofNullable(b.requestLog);
+      this.failingTasks = List.copyOf(b.failingTasks);
+    }
+
+    /** Whether a purge of {@code url} ends in failure. */
+    boolean fails(String url) {
+      for (String s : failingTasks) {
+        if (url.contains(s)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -157,7 +157,7 @@ final class LegacyActions {
     m.put("project_id", 0);
     m.put("host", rec.host);
     m.put("type", t.kind == Task.Kind.URL ? 0 : 1);
-    m.put("status", t.done(now, config.taskCompletion) ? 1 : 0);
+    m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(config::fails) ? -1 : 1);
     m.put("url_list", rec.urls);
     m.put("datetime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(DATE_TIME));
     return m;

@@ -1,0 +1,98 @@
+package dev.refreshcdn;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One API 3.0 call of any action: a POST of a JSON payload signed with TC3-HMAC-SHA256, answered by
+ * {@code {"Response": {..., "RequestId"}}} or {@code {"Response": {"Error": {"Code", "Message"}, "RequestId"}}}.
+ * Purges and queries share it, so every action is signed and read the same way.
+ */
+final class Api3Call {
+  static final String VERSION = "2018-06-06";
+  /** The signed content type, sent byte for byte as signed. */
+  static final String CONTENT_TYPE = "application/json; charset=utf-8";
+  /** The TC3 service name: always {@code cdn}, whatever the endpoint's host (an emulator's, a proxy's). */
+  static final String SERVICE = "cdn";
+
+  private final URI endpoint;
+  private final String host;
+  private final Credentials credentials;
+  private final Tc3Signer signer;
+
+  Api3Call(URI endpoint, Credentials credentials) {
+    this.endpoint = endpoint;
+    this.host = V2Codec.signedHost(endpoint);
+    this.credentials = credentials;
+    this.signer = new Tc3Signer(credentials, SERVICE);
+  }
+
+  /**
+   * Signs {@code action} with {@code payload} as its body; {@code detail} describes the payload in the
+   * redacted preview (never a secret), {@code itemCount} is how many URLs or paths it carries.
+   */
+  EncodedRequest encode(String action, Map<String, Object> payload, long timestamp, int itemCount, String detail) {
+    byte[] body;
+    try {
+      body = JSON.std.asBytes(payload);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the request body", e);
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-TC-Action", action);
+    headers.put("X-TC-Version", VERSION);
+    headers.put("X-TC-Timestamp", Long.toString(timestamp));
+    if (credentials.token() != null) {
+      headers.put("X-TC-Token", credentials.token());
+    }
+    headers.put("Authorization", signer.authorization(CONTENT_TYPE, host, body, body.length, timestamp));
+    String preview = "X-TC-Action: " + action + (detail.isEmpty() ? "" : ", " + detail)
+        + ", Authorization: " + Tc3Signer.ALGORITHM + " Credential=" + Texts.maskId(credentials.secretId()) + "/"
+        + signer.scope(timestamp) + ", Signature=<redacted>";
+    return new EncodedRequest(HttpMethod.POST, endpoint, body, body.length, itemCount, preview, CONTENT_TYPE, headers);
+  }
+
+  /** A read {@code Response}: its fields, or the refusal its {@code Error} states. */
+  static final class Reply {
+    final Map<String, Object> response;
+    final String requestId;
+    /** The refusal, or null when the call succeeded. */
+    final Backend.Answer refusal;
+
+    private Reply(Map<String, Object> response, String requestId, Backend.Answer refusal) {
+      this.response = response;
+      this.requestId = requestId;
+      this.refusal = refusal;
+    }
+  }
+
+  /** Reads an answer; a body without a {@code Response} object is a failure with no usable answer. */
+  static Reply read(String body) throws Transport.Failure {
+    Map<String, Object> response = LegacyAnswer.object(LegacyAnswer.json(body).get("Response"));
+    if (response == null) {
+      throw LegacyAnswer.notDocumented("the answer has no Response object", body, null);
+    }
+    String requestId = LegacyAnswer.text(response.get("RequestId"));
+    Map<String, Object> error = LegacyAnswer.object(response.get("Error"));
+    if (error == null) {
+      return new Reply(response, requestId, null);
+    }
+    String code = LegacyAnswer.text(error.get("Code"));
+    return new Reply(response, requestId, Backend.Answer.refused(code, "", LegacyAnswer.text(error.get("Message")),
+        requestId, busy(code), dailyQuota(code)));
+  }
+
+  /** Throttling and internal errors may pass; auth, parameter and quota errors will not. */
+  static boolean busy(String code) {
+    return code.startsWith("RequestLimitExceeded") || code.startsWith("InternalError")
+        || code.equals("ServiceUnavailable") || code.endsWith("OperationTooOften");
+  }
+
+  /** {@code LimitExceeded.CdnPurgeUrlExceedDayLimit}, {@code …PathExceedDayLimit}, {@code …PurgeExceedDayLimit}. */
+  static boolean dailyQuota(String code) {
+    return code.endsWith("ExceedDayLimit");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.refreshcdn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Time that only the test moves: one clock for the client's signatures and the emulator's tasks, a
+ * ticker for pacing and deadlines, and a sleeper that records each wait and moves both instead of sleeping.
+ */
+final class FakeTime extends Clock {
+  private volatile Instant now;
+  private volatile long nanos;
+  /** Every wait asked of the sleeper, in order. */
+  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+  FakeTime(String instant) {
+    this.now = Instant.parse(instant);
+  }
+
+  void sleep(Duration wait) {
+    sleeps.add(wait);
+    advance(wait);
+  }
+
+  synchronized void advance(Duration duration) {
+    now = now.plus(duration);
+    nanos += duration.toNanos();
+  }
+
+  long nanos() {
+    return nanos;
+  }
+
+  /** {@code refresh} signing, pacing, retrying and waiting on this time; jitter at its largest, so waits are exact. */
+  Refresh on(Refresh refresh) {
+    return refresh.clock(this).sleeper(this::sleep).ticker(this::nanos).jitter(() -> 1.0);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+}
