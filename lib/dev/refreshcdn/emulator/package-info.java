@@ -25,6 +25,9 @@
  * 22043-22046 limits, 9150 bad date); authentication failures are 4100, a stale Timestamp or a replayed
  * Nonce 4500. Directory purges allow 20 per request and 100 per day on both APIs. Quotas are counted per
  * account, area and Beijing calendar day, and both API generations draw on the same quota. API 3.0 is served
- * as POST with a JSON body only; a faulted request is answered with the fault and not processed.
+ * as POST with a JSON body only; a faulted request is answered with the fault and not processed. A task
+ * reports {@code process} (legacy {@code status} 0) until {@code taskCompletion} has passed on the clock,
+ * then {@code done} (1), or {@code fail} (-1) for URLs matching {@code Builder.failingTasks}; DescribePurgeTasks
+ * and GetCdnRefreshLog list the newest first.
  */
 package dev.refreshcdn.emulator;
