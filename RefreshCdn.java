@@ -12,24 +12,27 @@ import dev.refreshcdn.DryRun;
 import dev.refreshcdn.HttpMethod;
 import dev.refreshcdn.InvalidInputException;
 import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.Job;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;
+import dev.refreshcdn.Quota;
 import dev.refreshcdn.Refresh;
-import dev.refreshcdn.RefreshException;
 import dev.refreshcdn.RefusedException;
 import dev.refreshcdn.SignatureMethod;
-import dev.refreshcdn.Submission;
-import dev.refreshcdn.Task;
+import dev.refreshcdn.TaskStatus;
 import dev.refreshcdn.cli.Choices;
+import dev.refreshcdn.cli.Connection;
 import dev.refreshcdn.cli.CredentialChain;
 import dev.refreshcdn.cli.Creds;
 import dev.refreshcdn.cli.Durations;
+import dev.refreshcdn.cli.Exit;
 import dev.refreshcdn.cli.Input;
 import dev.refreshcdn.cli.JsonReport;
-import dev.refreshcdn.cli.LoggingClient;
-import dev.refreshcdn.cli.Progress;
-import dev.refreshcdn.cli.Proxies;
+import dev.refreshcdn.cli.Reporter;
+import dev.refreshcdn.cli.StateDir;
+import dev.refreshcdn.cli.Tables;
 import dev.refreshcdn.cli.Terminal;
+import dev.refreshcdn.cli.Times;
 import dev.refreshcdn.cli.UsageException;
 import dev.refreshcdn.emulator.Emulator;
 import java.io.BufferedOutputStream;
@@ -37,12 +40,13 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,13 +62,22 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
-    sortOptions = false, usageHelpAutoWidth = true, subcommands = RefreshCdn.EmulatorCommand.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    subcommands = {RefreshCdn.ResumeCommand.class, RefreshCdn.JobsCommand.class, RefreshCdn.StatusCommand.class,
+        RefreshCdn.QuotaCommand.class, RefreshCdn.EmulatorCommand.class},
     description = {
-        "Expire cached URLs on Tencent Cloud CDN: the legacy API 2.0 action RefreshCdnUrl, or API 3.0's "
-            + "PurgeUrlsCache with --api v3 (or REFRESH_CDN_API=v3).",
+        "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN: the legacy API 2.0 actions "
+            + "RefreshCdnUrl and RefreshCdnDir, or API 3.0's PurgeUrlsCache and PurgePathCache with --api v3 "
+            + "(or REFRESH_CDN_API=v3).",
         "",
         "URLs come from the arguments, from --input FILE, or from stdin when neither is given. They are checked, "
-            + "de-duplicated and sent in requests of at most 1000 URLs; if any entry is bad, nothing is sent.",
+            + "de-duplicated and sent in requests of at most 1000 URLs (20 directories); if any entry is bad, nothing "
+            + "is sent.",
+        "",
+        "Every job is journaled in the state directory (--state-dir, default $HOME/.refresh-cdn), with a ledger of "
+            + "the daily quota spent per SecretId and Beijing day: a job larger than the quota left sends what fits "
+            + "and exits 5, and `refresh-cdn resume` sends the rest after a quota stop, a crash or a network failure. "
+            + "`refresh-cdn jobs` lists the jobs; no secret is ever written there.",
         "",
         "Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (with TENCENTCLOUD_TOKEN or "
             + "TENCENTCLOUD_SECURITY_TOKEN for temporary keys); else tccli's ~/.tccli/NAME.credential "
@@ -73,13 +87,16 @@ import picocli.CommandLine.TypeConversionException;
         ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every URL was submitted (or the dry run succeeded)",
+        "0:every URL was submitted (with --wait: and every task is done), or the dry run or query succeeded",
         "1:unexpected internal error",
         "2:usage error, bad input or missing credentials; nothing was sent",
         "3:the service refused a request (its code and message are printed, e.g. codeDesc 9110, or "
             + "ResourceNotFound.CdnHostNotExists with its RequestId)",
         "4:no usable answer (network failure, timeout, HTTP status other than 200)",
-        "5:stopped with URLs still pending (quota; reserved)"},
+        "5:stopped by the daily quota with URLs pending: how many, when the quota returns and the "
+            + "`refresh-cdn resume JOB` command are printed",
+        "6:after --wait, a task failed",
+        "7:--wait timed out before every task was done"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  # Try it on this machine, no account needed:",
@@ -91,49 +108,55 @@ import picocli.CommandLine.TypeConversionException;
         "  sed 's|^|https://www.example.com/|' changed.txt | refresh-cdn --ignore-query",
         "  # Sign and show every request, send nothing:",
         "  refresh-cdn --dry-run -i urls.txt",
-        "  # API 3.0 (PurgeUrlsCache), only the caches outside the Chinese mainland:",
+        "  # 40,000 URLs, 4 requests in flight, then wait until every task is done:",
+        "  refresh-cdn --parallel 4 --wait -i release.txt",
+        "  # After exit 5 (daily quota) or a crash, tomorrow or now: send what is pending",
+        "  refresh-cdn jobs",
+        "  refresh-cdn resume",
+        "  # Everything under a directory, then the state of the tasks:",
+        "  refresh-cdn --dir --flush-all https://www.example.com/static/",
+        "  refresh-cdn status --since '2026-11-27 00:00:00'",
+        "  # API 3.0 (PurgeUrlsCache), only the caches outside the Chinese mainland; its quota:",
         "  refresh-cdn --api v3 --area overseas -i urls.txt",
+        "  refresh-cdn quota --api v3",
         "  # Another tccli profile, signed with HmacSHA256:",
         "  refresh-cdn --profile prod --signature-method HmacSHA256 -i urls.txt",
         "  # A local stand-in for the service (see: refresh-cdn emulator --help):",
         "  refresh-cdn emulator --domain www.test.com",
         ""})
 public class RefreshCdn implements Callable<Integer> {
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
-  static final int REFUSED = 3;
-  static final int NO_ANSWER = 4;
-  static final int PENDING = 5;
+  static final int OK = Exit.OK;
+  static final int USAGE = Exit.USAGE;
 
   /** How many bad entries are listed on stderr; --json lists them all. */
   static final int LISTED = 50;
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to expire (http:// or https://).")
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to expire (http:// or https://); with --dir, directories.")
   List<String> arguments = new ArrayList<>();
 
   @Option(names = {"-i", "--input"}, paramLabel = "FILE",
       description = "Read URLs from FILE, one per line; blank lines and lines starting with # are skipped; - is stdin.")
   String input;
 
+  @Option(names = "--dir",
+      description = "The entries are directories (RefreshCdnDir; API 3.0: PurgePathCache): refresh what changed under "
+          + "them; 20 a request, 100 a day.")
+  boolean directories;
+
+  @Option(names = "--flush-all", description = "With --dir: refresh everything under the directories, not only what changed.")
+  boolean flushAll;
+
   @Option(names = "--dry-run", description = "Check, batch and sign every request, print them redacted, send nothing.")
   boolean dryRun;
 
   @Option(names = "--emulator",
-      description = "Send to an emulator started in this process on loopback, with a generated key pair.")
+      description = "Send to an emulator started in this process on loopback, with a generated key pair "
+          + "(no state is kept unless --state-dir is given).")
   boolean emulator;
 
-  @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
-      description = "v2: the legacy RefreshCdnUrl; v3: API 3.0's PurgeUrlsCache, signed with TC3-HMAC-SHA256 "
-          + "(default: $REFRESH_CDN_API, else v2).")
-  Api api;
-
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "The endpoint (default: https://cdn.api.qcloud.com/v2/index.php; with --api v3: "
-          + "https://cdn.tencentcloudapi.com/).")
-  String endpoint;
+  @Mixin ApiOption api;
 
   @Option(names = "--area", paramLabel = "mainland|overseas", converter = AreaConverter.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
@@ -153,9 +176,9 @@ public class RefreshCdn implements Callable<Integer> {
       description = "API 2.0 only: the HMAC that signs each request (default: HmacSHA1).")
   SignatureMethod signatureMethod;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
-      description = "At most N URLs per request, 1 to 1000 (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "At most N URLs per request, 1 to 1000 (default: 1000; with --dir 1 to 20, default 20).")
+  Integer batchSize;
 
   @Option(names = "--ignore-query", description = "Strip query strings and fragments, then drop the duplicates.")
   boolean ignoreQuery;
@@ -163,40 +186,11 @@ public class RefreshCdn implements Callable<Integer> {
   @Option(names = "--skip-invalid", description = "Leave bad entries out (listed on stderr) instead of sending nothing.")
   boolean skipInvalid;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long to wait for each answer, e.g. 30s, 2m, 500ms or PT1M (default: 30s).")
-  Duration timeout;
-
-  @Option(names = "--retries", paramLabel = "N",
-      description = "Retry a request up to N times after a failure that may pass (network, timeout, HTTP 5xx or 429, "
-          + "a busy service), with backoff (default: 3).")
-  Integer retries;
-
-  @Option(names = "--calls-per-minute", paramLabel = "N",
-      description = "Start at most N requests a minute, retries included (default: 1200, the documented limit).")
-  Integer callsPerMinute;
-
-  @Option(names = "--https-proxy", paramLabel = "URL",
-      description = "Connect through this http:// proxy (no user info), e.g. http://proxy:3128 (default: $HTTPS_PROXY, honouring $NO_PROXY).")
-  String httpsProxy;
-
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "Read credentials from tccli's ~/.tccli/NAME.credential (default: $TCCLI_PROFILE, else default).")
-  String profile;
-
-  @Option(names = "--credentials", paramLabel = "FILE",
-      description = "Read credentials from FILE: tccli JSON (secretId, secretKey) or INI ([default] secret_id, secret_key).")
-  Path credentialsFile;
-
-  @Option(names = "--json", description = "Print one JSON document on stdout: tasks, refusal, failed and unsent URLs.")
-  boolean json;
-
-  @Option(names = {"-q", "--quiet"},
-      description = "Print only the task ids, one per line (a dry run: its summary; with --json: no progress).")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "Log every HTTP request on stderr (never a secret).")
-  boolean verbose;
+  @Mixin StateDirOption state;
+  @Mixin SendOptions send;
+  @Mixin ConnectionOptions connection;
+  @Mixin CredentialOptions credentials;
+  @Mixin OutputOptions output;
 
   private PrintStream out;
   private PrintStream err;
@@ -212,8 +206,9 @@ public class RefreshCdn implements Callable<Integer> {
     commandLine.setParameterExceptionHandler((e, args) -> {
       int exit = standard.handleParseException(e, args);
       if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
-        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream stdout = stdout();
         stdout.println(JsonReport.text(JsonReport.usage(e.getMessage(), exit)));
+        stdout.flush();
       }
       return exit;
     });
@@ -233,13 +228,24 @@ public class RefreshCdn implements Callable<Integer> {
     return false;
   }
 
+  /** Standard output, buffered, UTF-8; flushed by each command before it returns. */
+  static PrintStream stdout() {
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+        StandardCharsets.UTF_8);
+  }
+
+  /** Standard error, UTF-8, flushed on every line. */
+  static PrintStream stderr() {
+    return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+  }
+
   @Override
   public Integer call() {
-    out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
-        StandardCharsets.UTF_8);
-    err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    out = stdout();
+    err = stderr();
     Emulator emu = null;
     Input entries = null;
+    Map<String, String> env = System.getenv();
     try {
       if (arguments.isEmpty() && input == null && Terminal.isTerminal(0)) {
         String message = "no URLs given (pass them as arguments, with --input FILE or on stdin)";
@@ -247,13 +253,14 @@ public class RefreshCdn implements Callable<Integer> {
         spec.commandLine().usage(err);
         return usageError(message);
       }
-      if (emulator && endpoint != null) {
-        throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
-      }
-      Api chosen = Choices.api(api, System.getenv());
+      checkCombinations();
+      Api chosen = Choices.api(api.api, env);
       checkApiOptions(chosen);
       entries = Input.read(arguments, input);
-      Refresh refresh = configure(Refresh.urls(entries.urls()).api(chosen), chosen);
+      Refresh refresh = configure((directories ? Refresh.dirs(entries.urls()) : Refresh.urls(entries.urls())).api(chosen));
+      refresh = connection.value().applyTo(refresh, Connection.defaultEndpoint(chosen), emulator, err, env);
+      Path stateDir = StateDir.forSubmission(state.dir, dryRun || emulator, env);
+      refresh = send.applyTo(refresh, stateDir);
       Creds creds;
       String emulated = null;
       if (emulator) {
@@ -262,16 +269,31 @@ public class RefreshCdn implements Callable<Integer> {
         URI emulatorEndpoint = chosen == Api.V3 ? emu.endpointV3() : emu.endpoint();
         refresh = refresh.endpoint(emulatorEndpoint);
         emulated = emulatorEndpoint.toString();
-        if (!quiet && !json) {
+        if (!output.quiet && !output.json) {
           out.println("[emulator] " + emulated + " — nothing leaves this machine");
           out.flush();
         }
       } else {
         creds = credentials(refresh);
       }
-      Plan plan = creds.applyTo(refresh).batch(batchSize);
+      refresh = creds.applyTo(refresh);
+      Plan plan = batchSize == null ? refresh.batch() : refresh.batch(batchSize);
       reportSkipped(plan, entries);
-      return dryRun ? printDryRun(plan, creds, entries, emulated) : submit(plan, creds, entries, emulated);
+      if (dryRun) {
+        return printDryRun(plan, creds, entries, emulated);
+      }
+      if (stateDir == null && !emulator && !output.quiet && !output.json) {
+        err.println("refresh-cdn: HOME is not set and no --state-dir was given, so this job is not journaled");
+      }
+      if (connection.verbose) {
+        err.println("[refresh-cdn] " + plan.urls().size() + " entries in " + plan.requestCount() + " requests to "
+            + plan.endpoint() + ", signed with " + creds.describe()
+            + (stateDir == null ? "" : ", journaled in " + stateDir));
+      }
+      Refresh asked = refresh;
+      return new Reporter(out, err, output.json, output.quiet, env).emulated(emulated).stateDir(stateDir)
+          .directories(directories)
+          .submit(plan, entries, send.waitTimeout(), () -> Reporter.quotaLeft(asked, directories, stateDir != null));
     } catch (UsageException | IllegalArgumentException e) {
       err.println("refresh-cdn: " + e.getMessage());
       return usageError(e.getMessage());
@@ -287,10 +309,22 @@ public class RefreshCdn implements Callable<Integer> {
 
   /** Exit code {@link #USAGE}, with its JSON document under --json (the message is on stderr already). */
   private int usageError(String message) {
-    if (json) {
+    if (output.json) {
       printJson(JsonReport.usage(message, USAGE));
     }
     return USAGE;
+  }
+
+  private void checkCombinations() {
+    if (emulator && connection.endpoint != null) {
+      throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
+    }
+    if (flushAll && !directories) {
+      throw new UsageException("--flush-all applies to directories: add --dir");
+    }
+    if (dryRun && send.waitTimeout() != null) {
+      throw new UsageException("--wait does not combine with --dry-run: a dry run creates no task");
+    }
   }
 
   /**
@@ -300,9 +334,13 @@ public class RefreshCdn implements Callable<Integer> {
    */
   private Creds credentials(Refresh refresh) {
     try {
-      return CredentialChain.ofSystem().resolve(profile, credentialsFile, dryRun);
+      return credentials.resolve(dryRun);
     } catch (UsageException e) {
-      refresh.batch(batchSize); // throws InvalidInputException (or IllegalArgumentException) on bad input
+      if (batchSize == null) {
+        refresh.batch(); // throws InvalidInputException (or IllegalArgumentException) on bad input
+      } else {
+        refresh.batch(batchSize);
+      }
       throw e;
     }
   }
@@ -322,24 +360,16 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
-  private Refresh configure(Refresh refresh, Api chosen) {
-    if (endpoint != null) {
-      refresh = refresh.endpoint(endpoint);
+  /** The request options of the main command (the connection options are shared with the other commands). */
+  private Refresh configure(Refresh refresh) {
+    if (flushAll) {
+      refresh = refresh.flushAll();
     }
     if (method != null) {
       refresh = refresh.method(method);
     }
     if (signatureMethod != null) {
       refresh = refresh.signatureMethod(signatureMethod);
-    }
-    if (timeout != null) {
-      refresh = refresh.timeout(timeout);
-    }
-    if (retries != null) {
-      refresh = refresh.retries(retries);
-    }
-    if (callsPerMinute != null) {
-      refresh = refresh.callsPerMinute(callsPerMinute);
     }
     if (area != null) {
       refresh = refresh.area(area);
@@ -353,21 +383,13 @@ public class RefreshCdn implements Callable<Integer> {
     if (skipInvalid) {
       refresh = refresh.skipInvalid();
     }
-    URI target = endpoint != null ? URI.create(endpoint)
-        : chosen == Api.V3 ? Refresh.DEFAULT_V3_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
-    ProxySelector proxy = emulator ? null : Proxies.select(httpsProxy, target, System.getenv());
-    if (verbose) {
-      refresh = refresh.httpClient(LoggingClient.withDefaults(proxy, err));
-    } else if (proxy != null) {
-      refresh = refresh.proxy(proxy);
-    }
     return refresh;
   }
 
   // ---- dry run ----
 
   private int printDryRun(Plan plan, Creds creds, Input entries, String emulated) {
-    if (json) {
+    if (output.json) {
       printJson(JsonReport.dryRun(plan, creds.describe(), entries, emulated));
       return OK;
     }
@@ -377,125 +399,32 @@ public class RefreshCdn implements Callable<Integer> {
     out.println("Dry run: " + run.requests().size() + " " + first.method() + " request"
         + (run.requests().size() == 1 ? ", " : "s, ") + run.urlCount() + " URLs, "
         + run.bytes() + " bytes to " + plan.endpoint() + "; nothing was sent.");
-    if (quiet) {
+    if (output.quiet) {
       return OK;
     }
     out.println("Signed with " + creds.describe() + ".");
     out.println("The Signature and the SecretKey are redacted.");
-    notes(plan);
+    new Reporter(out, err, false, false, Map.of()).notes(plan);
     for (DryRun.Request request : run.requests()) {
       List<String> urls = batches.get(request.number() - 1).urls();
       out.println("  request " + request.number() + ": " + request.urlCount() + " URLs, " + request.bytes() + " bytes, "
           + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
-      if (verbose) {
+      if (connection.verbose) {
         out.println("    " + request.preview());
       }
     }
-    if (!verbose) {
+    if (!connection.verbose) {
       out.println("Request 1 as it would be sent (-v shows every request):");
       out.println("    " + first.preview());
     }
     return OK;
   }
 
-  // ---- submission ----
-
-  private int submit(Plan plan, Creds creds, Input entries, String emulated) {
-    Progress progress = new Progress(err, plan.requestCount(), !quiet && plan.requestCount() > 1 && Terminal.isTerminal(2));
-    if (verbose) {
-      err.println("[refresh-cdn] " + plan.urls().size() + " URLs in " + plan.requestCount() + " requests to "
-          + plan.endpoint() + ", signed with " + creds.describe());
-    }
-    try {
-      Submission submission = plan.submit(task -> {
-        progress.clear();
-        if (!json) {
-          out.println(quiet ? task.taskId() : taskLine(task));
-          out.flush();
-        }
-        progress.advance(task.urls().size());
-      });
-      progress.clear();
-      if (json) {
-        printJson(JsonReport.outcome(emulated, "submitted", OK, submission.tasks(), null, plan, entries));
-      } else if (!quiet) {
-        out.println("Submitted " + submission.urlCount() + " URL" + (submission.urlCount() == 1 ? "" : "s") + " in "
-            + submission.tasks().size() + " task" + (submission.tasks().size() == 1 ? "" : "s")
-            + (emulated != null ? " to the emulator." : "."));
-        notes(plan);
-      }
-      return OK;
-    } catch (RefusedException e) {
-      progress.clear();
-      err.println("refresh-cdn: " + e.getMessage() + hint(e));
-      reportFailure(e, "refused", REFUSED, emulated, plan, entries);
-      return REFUSED;
-    } catch (NoAnswerException e) {
-      progress.clear();
-      err.println("refresh-cdn: " + e.getMessage());
-      reportFailure(e, "no_answer", NO_ANSWER, emulated, plan, entries);
-      return NO_ANSWER;
-    } catch (RefreshException e) {
-      // The last resort, e.g. StoppedException when the task listener above throws. Like a missing answer it leaves
-      // tasks created and URLs unsent without a verdict from the service, hence 4 (1 would hide the partial
-      // progress, 5 is reserved for quota); the tasks and unsent URLs are printed as for the other failures.
-      progress.clear();
-      err.println("refresh-cdn: stopped before every URL was sent: " + e.getMessage());
-      reportFailure(e, "stopped", NO_ANSWER, emulated, plan, entries);
-      return NO_ANSWER;
-    }
-  }
-
-  private static String taskLine(Task task) {
-    List<String> urls = task.urls();
-    return "task " + task.taskId() + ": " + task.count() + " URL" + (task.count() == 1 ? "" : "s")
-        + (urls.isEmpty() ? "" : ", first " + urls.get(0));
-  }
-
-  private static String hint(RefusedException e) {
-    if ("9110".equals(e.codeDesc()) || String.valueOf(e.message()).contains("(9110)")) {
-      return "\n  (9110: a domain in this request is not a CDN domain of this account)";
-    }
-    if ("ResourceNotFound.CdnHostNotExists".equals(e.code())) {
-      return "\n  (a domain in this request is not a CDN domain of this account)";
-    }
-    if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
-      return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";
-    }
-    return "";
-  }
-
-  private void reportFailure(RefreshException e, String status, int exit, String emulated, Plan plan, Input entries) {
-    if (json) {
-      printJson(JsonReport.outcome(emulated, status, exit, e.tasks(), e, plan, entries));
-      return;
-    }
-    if (quiet) {
-      return;
-    }
-    boolean refused = e instanceof RefusedException;
-    boolean noAnswer = e instanceof NoAnswerException;
-    out.println("Stopped: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s") + " created"
-        + (e.tasks().isEmpty() ? "" : " (above)") + ", " + e.failedUrls().size() + " URLs "
-        + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", " + e.unsentUrls().size()
-        + " URLs not sent.");
-    if (refused || noAnswer || !e.failedUrls().isEmpty()) {
-      boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
-      out.println("# " + e.failedUrls().size() + " URLs " + (refused ? "refused by the service:"
-          : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
-          : "whose request did not reach the service:"));
-      e.failedUrls().forEach(out::println);
-    }
-    if (!e.unsentUrls().isEmpty()) {
-      out.println("# " + e.unsentUrls().size() + " URLs not sent:");
-      e.unsentUrls().forEach(out::println);
-    }
-  }
 
   // ---- bad input ----
 
   private void reportSkipped(Plan plan, Input entries) {
-    if (plan.skipped().isEmpty() || quiet || json) {
+    if (plan.skipped().isEmpty() || output.quiet || output.json) {
       return;
     }
     err.println("refresh-cdn: skipped " + plan.skipped().size() + " bad entr" + (plan.skipped().size() == 1 ? "y" : "ies")
@@ -511,33 +440,25 @@ public class RefreshCdn implements Callable<Integer> {
           + "to refresh; nothing was sent:");
       listInvalid(e.invalid(), entries);
     }
-    if (json) {
+    if (output.json) {
       printJson(JsonReport.invalid(e, entries, USAGE));
     }
     return USAGE;
   }
 
   private void listInvalid(List<InvalidUrl> invalid, Input entries) {
-    for (int i = 0; i < invalid.size() && (i < LISTED || verbose); i++) {
+    for (int i = 0; i < invalid.size() && (i < LISTED || connection.verbose); i++) {
       err.println("  " + entries.describe(invalid.get(i)));
     }
-    if (invalid.size() > LISTED && !verbose) {
+    if (invalid.size() > LISTED && !connection.verbose) {
       err.println("  … and " + (invalid.size() - LISTED) + " more (-v or --json lists them all)");
-    }
-  }
-
-  private void notes(Plan plan) {
-    if (plan.duplicatesDropped() > 0) {
-      out.println("(" + plan.duplicatesDropped() + " duplicate" + (plan.duplicatesDropped() == 1 ? "" : "s") + " dropped)");
-    }
-    if (!plan.skipped().isEmpty()) {
-      out.println("(" + plan.skipped().size() + " bad entr" + (plan.skipped().size() == 1 ? "y" : "ies") + " skipped)");
     }
   }
 
   private void printJson(Map<String, Object> doc) {
     out.println(JsonReport.text(doc));
   }
+
 
   // ---- option converters (picocli types stay in this script) ----
 
@@ -598,6 +519,387 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return Times.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  // ---- options shared by several commands (mixins), so that they cannot drift apart ----
+
+  /** --api, for the commands that talk to the service about something new. */
+  static final class ApiOption {
+    @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
+        description = "v2: the legacy API 2.0 (RefreshCdnUrl); v3: API 3.0 (PurgeUrlsCache), signed with "
+            + "TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else v2).")
+    Api api;
+  }
+
+  /** Where the requests go and how: shared by submitting, resume, status and quota. */
+  static final class ConnectionOptions {
+    @Option(names = "--endpoint", paramLabel = "URL",
+        description = "The endpoint (default: https://cdn.api.qcloud.com/v2/index.php; with --api v3: "
+            + "https://cdn.tencentcloudapi.com/; for resume: the job's).")
+    String endpoint;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "How long to wait for each answer, e.g. 30s, 2m, 500ms or PT1M (default: 30s).")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N",
+        description = "Retry a request up to N times after a failure that may pass (network, timeout, HTTP 5xx or "
+            + "429, a busy service), with backoff (default: 3).")
+    Integer retries;
+
+    @Option(names = "--calls-per-minute", paramLabel = "N",
+        description = "Start at most N requests a minute, retries included (default: 1200, the documented limit).")
+    Integer callsPerMinute;
+
+    @Option(names = "--https-proxy", paramLabel = "URL",
+        description = "Connect through this http:// proxy (no user info), e.g. http://proxy:3128 (default: "
+            + "$HTTPS_PROXY, honouring $NO_PROXY).")
+    String httpsProxy;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log every HTTP request on stderr (never a secret).")
+    boolean verbose;
+
+    Connection value() {
+      return new Connection(endpoint, timeout, retries, callsPerMinute, httpsProxy, verbose);
+    }
+  }
+
+  /** Where the key pair comes from: shared by every command that signs. */
+  static final class CredentialOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+        description = "Read credentials from tccli's ~/.tccli/NAME.credential (default: $TCCLI_PROFILE, else default).")
+    String profile;
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+        description = "Read credentials from FILE: tccli JSON (secretId, secretKey) or INI ([default] secret_id, "
+            + "secret_key).")
+    Path file;
+
+    Creds resolve(boolean dryRun) {
+      return CredentialChain.ofSystem().resolve(profile, file, dryRun);
+    }
+  }
+
+  /** --state-dir: shared by submitting, resume, jobs and quota. */
+  static final class StateDirOption {
+    @Option(names = "--state-dir", paramLabel = "DIR",
+        description = "Keep the job journals and the daily quota ledger in DIR (default: $HOME/.refresh-cdn; a dry run "
+            + "and --emulator keep none unless given). No secret is written there.")
+    Path dir;
+  }
+
+  /** How a job is sent and followed: shared by submitting and resume. */
+  static final class SendOptions {
+    @Option(names = "--daily-quota", paramLabel = "N",
+        description = "Send at most N URLs (with --dir: directories) a day for this SecretId, Beijing time, counting "
+            + "what the state directory's ledger recorded today (default: 10000 URLs, 100 directories; with --api v3 "
+            + "what DescribePurgeQuota says); the rest is kept pending and the exit code is 5.")
+    Integer dailyQuota;
+
+    @Option(names = "--parallel", paramLabel = "N",
+        description = "Keep up to N requests in flight, 1 to 8 (default: 1); --calls-per-minute holds across them.")
+    Integer parallel;
+
+    @Option(names = "--wait",
+        description = "After submitting, poll the tasks' status until every task is done or failed (exit 6 when one "
+            + "failed, 7 on timeout).")
+    boolean wait;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "Wait at most this long, e.g. 10m (default: 10m; implies --wait).")
+    Duration waitTimeout;
+
+    /** How long to wait for the tasks, or null when not waiting. */
+    Duration waitTimeout() {
+      return waitTimeout != null ? waitTimeout : wait ? Duration.ofMinutes(10) : null;
+    }
+
+    Refresh applyTo(Refresh refresh, Path stateDir) {
+      if (stateDir != null) {
+        refresh = refresh.stateDir(stateDir);
+      }
+      if (dailyQuota != null) {
+        refresh = refresh.dailyQuota(dailyQuota);
+      }
+      if (parallel != null) {
+        refresh = refresh.parallel(parallel);
+      }
+      return refresh;
+    }
+  }
+
+  /** --json and --quiet: shared by submitting and resume. */
+  static final class OutputOptions {
+    @Option(names = "--json",
+        description = "Print one JSON document on stdout: job_id, tasks, pending and quota_returns, refusal, failed and "
+            + "unsent URLs, resent_urls, and with --wait the task statuses.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"},
+        description = "Print only the task ids, one per line (a dry run: its summary; with --json: no progress).")
+    boolean quiet;
+  }
+
+  // ---- subcommands: each parses, calls the library and prints through the cli helpers ----
+
+  /** {@code refresh-cdn resume [JOB]}: sends what a journaled job has not had accepted. */
+  @Command(name = "resume", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+      sortOptions = false, usageHelpAutoWidth = true,
+      description = {
+          "Continue a job of the state directory after a quota stop (exit 5), a crash, a kill or a network failure: "
+              + "send exactly the URLs the service has not accepted, with the job's API, endpoint and request options. "
+              + "A request whose answer was lost is sent again (a refresh is idempotent; only quota is spent) and "
+              + "counted as resent.",
+          "",
+          "Credentials and connection options are given as for a new job: they are never journaled.",
+          ""},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:every pending URL was submitted, or nothing was left to resume", "2:usage error, no such job",
+          "3:refused", "4:no usable answer", "5:the daily quota is still spent: nothing more was sent",
+          "6:after --wait, a task failed", "7:--wait timed out"})
+  static final class ResumeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "JOB", arity = "0..1",
+        description = "The job's id, as `refresh-cdn jobs` lists it (default: the most recent job not done).")
+    String jobId;
+
+    @Mixin StateDirOption state;
+    @Mixin SendOptions send;
+    @Mixin ConnectionOptions connection;
+    @Mixin CredentialOptions credentials;
+    @Mixin OutputOptions output;
+
+    @Override
+    public Integer call() {
+      PrintStream out = stdout();
+      PrintStream err = stderr();
+      Map<String, String> env = System.getenv();
+      try {
+        Path dir = StateDir.required(state.dir, env);
+        Job job = StateDir.pick(Refresh.jobs(dir), jobId, dir);
+        if (job == null) {
+          String message = (jobId == null ? "no unfinished job in " + dir : "job " + jobId + " is done") + ": nothing to resume";
+          if (output.json) {
+            out.println(JsonReport.text(JsonReport.withJob(JsonReport.nothingToResume(message), jobId, 0, null, 0)));
+          } else if (!output.quiet) {
+            out.println(message + ".");
+          }
+          return OK;
+        }
+        Refresh refresh = connection.value().applyTo(Refresh.resume(dir, job.id()), job.endpoint(), false, err, env);
+        refresh = send.applyTo(credentials.resolve(false).applyTo(refresh), dir);
+        Plan plan = refresh.batch();
+        if (!output.json && !output.quiet) {
+          out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of " + job.urlCount()
+              + (job.directories() ? " directories" : " URLs") + " pending, " + job.acceptedUrls() + " accepted before.");
+          out.flush();
+        }
+        Refresh asked = refresh;
+        return new Reporter(out, err, output.json, output.quiet, env).stateDir(dir).directories(job.directories())
+            .submit(plan, null, send.waitTimeout(), () -> Reporter.quotaLeft(asked, job.directories(), true));
+      } catch (UsageException | IllegalArgumentException e) {
+        return usage(out, err, output.json, e.getMessage());
+      } finally {
+        out.flush();
+      }
+    }
+  }
+
+  /** {@code refresh-cdn jobs}: the jobs of the state directory with their state. */
+  @Command(name = "jobs", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+      sortOptions = false, usageHelpAutoWidth = true,
+      description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
+          + "quota, refused, unfinished), URLs accepted of all, URLs pending, API and endpoint host.", ""})
+  static final class JobsCommand implements Callable<Integer> {
+    @Mixin StateDirOption state;
+
+    @Option(names = "--json", description = "Print one JSON document with every job.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintStream out = stdout();
+      PrintStream err = stderr();
+      try {
+        Path dir = StateDir.required(state.dir, System.getenv());
+        List<Job> jobs = Refresh.jobs(dir);
+        if (json) {
+          out.println(JsonReport.text(JsonReport.jobs(jobs, dir.toString())));
+        } else if (jobs.isEmpty()) {
+          out.println("No jobs in " + dir + ".");
+        } else {
+          out.print(Tables.jobs(jobs, ZoneId.systemDefault()));
+        }
+        return OK;
+      } catch (UsageException | IllegalArgumentException e) {
+        return usage(out, err, json, e.getMessage());
+      } finally {
+        out.flush();
+      }
+    }
+  }
+
+  /** {@code refresh-cdn status}: what the service says about tasks. */
+  @Command(name = "status", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+      sortOptions = false, usageHelpAutoWidth = true,
+      description = {"Show the state of refresh tasks (processing, done, failed, unknown) as the service reports it: "
+          + "GetCdnRefreshLog, or with --api v3 DescribePurgeTasks (every page).", ""},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:the tasks were listed", "2:usage error", "3:refused", "4:no usable answer"})
+  static final class StatusCommand implements Callable<Integer> {
+    @Option(names = "--task", paramLabel = "ID", description = "A task id, as submitting printed it; repeatable.")
+    List<String> taskIds = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
+        description = "Instead of --task: the tasks created since TIME, an ISO instant (2026-11-27T08:00:00Z) or "
+            + "Beijing time as the service writes it (\"2026-11-27 16:00:00\").")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
+        description = "With --since: up to TIME (default: now).")
+    Instant until;
+
+    @Mixin ApiOption api;
+    @Mixin ConnectionOptions connection;
+    @Mixin CredentialOptions credentials;
+
+    @Option(names = "--json", description = "Print one JSON document with every task's state and URLs.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintStream out = stdout();
+      PrintStream err = stderr();
+      try {
+        if (taskIds.isEmpty() == (since == null)) {
+          throw new UsageException("give either --task ID (repeatable) or --since TIME");
+        }
+        if (until != null && since == null) {
+          throw new UsageException("--until goes with --since");
+        }
+        Refresh account = account(api, connection, credentials, err);
+        List<TaskStatus> statuses = new ArrayList<>();
+        if (since != null) {
+          statuses.addAll(account.taskStatus(since, until != null ? until : Instant.now()));
+        }
+        for (String id : taskIds) {
+          statuses.add(account.taskStatus(id));
+        }
+        if (json) {
+          out.println(JsonReport.text(JsonReport.statusDocument(statuses)));
+        } else if (statuses.isEmpty()) {
+          out.println("No tasks.");
+        } else {
+          out.print(Tables.statuses(statuses));
+        }
+        return OK;
+      } catch (UsageException | IllegalArgumentException e) {
+        return usage(out, err, json, e.getMessage());
+      } catch (RefusedException | NoAnswerException e) {
+        return queryFailed(out, err, json, e);
+      } finally {
+        out.flush();
+      }
+    }
+  }
+
+  /** {@code refresh-cdn quota}: today's quota. */
+  @Command(name = "quota", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+      sortOptions = false, usageHelpAutoWidth = true,
+      description = {"Show today's refresh quota: with --api v3 as DescribePurgeQuota reports it (URLs and directories, "
+          + "per area: left, a day, per request); on the legacy API, which has no quota query, the daily quota less "
+          + "what the state directory's ledger recorded today for this SecretId (Beijing day).", ""},
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:the quota was shown", "2:usage error", "3:refused", "4:no usable answer"})
+  static final class QuotaCommand implements Callable<Integer> {
+    @Mixin ApiOption api;
+    @Mixin StateDirOption state;
+
+    @Option(names = "--daily-quota", paramLabel = "N",
+        description = "Legacy API: the daily URL quota to count against (default: 10000).")
+    Integer dailyQuota;
+
+    @Mixin ConnectionOptions connection;
+    @Mixin CredentialOptions credentials;
+
+    @Option(names = "--json", description = "Print one JSON document with every quota.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintStream out = stdout();
+      PrintStream err = stderr();
+      Map<String, String> env = System.getenv();
+      try {
+        Api chosen = Choices.api(api.api, env);
+        Refresh account = account(api, connection, credentials, err);
+        Path dir = StateDir.forSubmission(state.dir, false, env);
+        if (dir != null) {
+          account = account.stateDir(dir);
+        }
+        if (dailyQuota != null) {
+          account = account.dailyQuota(dailyQuota);
+        }
+        List<Quota> quotas = account.quota();
+        if (json) {
+          out.println(JsonReport.text(JsonReport.quotas(quotas, chosen.name().toLowerCase(java.util.Locale.ROOT))));
+          return OK;
+        }
+        out.print(Tables.quotas(quotas));
+        if (chosen == Api.V2) {
+          out.println("(The legacy API has no quota query: these numbers are the local ledger's"
+              + (dir == null ? ", and no state directory is kept (HOME is not set)" : " in " + dir)
+              + ", counting only what refresh-cdn sent with this SecretId today, Beijing time.)");
+        }
+        return OK;
+      } catch (UsageException | IllegalArgumentException e) {
+        return usage(out, err, json, e.getMessage());
+      } catch (RefusedException | NoAnswerException e) {
+        return queryFailed(out, err, json, e);
+      } finally {
+        out.flush();
+      }
+    }
+  }
+
+  /** A configuration for questions about the account: API, connection and credentials as given. */
+  static Refresh account(ApiOption api, ConnectionOptions connection, CredentialOptions credentials, PrintStream err) {
+    Map<String, String> env = System.getenv();
+    Api chosen = Choices.api(api.api, env);
+    Refresh account = connection.value().applyTo(Refresh.account().api(chosen), Connection.defaultEndpoint(chosen),
+        false, err, env);
+    return credentials.resolve(false).applyTo(account);
+  }
+
+  /** Reports a usage error of a subcommand; exit code 2. */
+  static int usage(PrintStream out, PrintStream err, boolean json, String message) {
+    err.println("refresh-cdn: " + message);
+    if (json) {
+      out.println(JsonReport.text(JsonReport.usage(message, USAGE)));
+    }
+    return USAGE;
+  }
+
+  /** Reports a failed status or quota query; exit code 3 or 4. */
+  static int queryFailed(PrintStream out, PrintStream err, boolean json, dev.refreshcdn.RefreshException e) {
+    int exit = e instanceof RefusedException ? Exit.REFUSED : Exit.NO_ANSWER;
+    err.println("refresh-cdn: " + e.getMessage());
+    if (json) {
+      Map<String, Object> doc = JsonReport.usage(e.getMessage(), exit);
+      doc.put("status", e instanceof RefusedException ? "refused" : "no_answer");
+      out.println(JsonReport.text(doc));
+    }
+    return exit;
+  }
+
   /**
    * {@code refresh-cdn emulator}: a local stand-in for the service until interrupted. Its --secret-key is a
    * command-line value only because it is the emulator's own fake key, never a real one.
@@ -629,6 +931,18 @@ public class RefreshCdn implements Callable<Integer> {
     @Option(names = "--request-log", paramLabel = "FILE", description = "Also append every request as a JSON line to FILE.")
     Path requestLog;
 
+    @Option(names = "--daily-url-quota", paramLabel = "N",
+        description = "URLs the account may refresh a day, per area (default: 10000); raise it for benchmarks.")
+    Integer dailyUrlQuota;
+
+    @Option(names = "--daily-dir-quota", paramLabel = "N",
+        description = "Directories the account may refresh a day, per area (default: 100).")
+    Integer dailyDirQuota;
+
+    @Option(names = "--task-completion", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "How long after submission a task reports done, e.g. 0s or 2m (default: 5s).")
+    Duration taskCompletion;
+
     @Override
     public Integer call() {
       if ((secretId == null) != (secretKey == null)) {
@@ -639,6 +953,15 @@ public class RefreshCdn implements Callable<Integer> {
       String[] hosts = domains.toArray(new String[0]);
       try {
         builder.port(port);
+        if (dailyUrlQuota != null) {
+          builder.dailyUrlQuota(dailyUrlQuota);
+        }
+        if (dailyDirQuota != null) {
+          builder.dailyDirQuota(dailyDirQuota);
+        }
+        if (taskCompletion != null) {
+          builder.taskCompletion(taskCompletion);
+        }
         if (secretId == null) {
           builder.account(Emulator.Account.generate(hosts));
         } else {

@@ -5,15 +5,20 @@ import dev.refreshcdn.Batch;
 import dev.refreshcdn.DryRun;
 import dev.refreshcdn.InvalidInputException;
 import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.Job;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;
+import dev.refreshcdn.Quota;
 import dev.refreshcdn.RefreshException;
 import dev.refreshcdn.RefusedException;
 import dev.refreshcdn.Task;
+import dev.refreshcdn.TaskStatus;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -136,11 +141,111 @@ public final class JsonReport {
     return doc;
   }
 
+  /**
+   * Adds what a journaled job needs to be followed up: {@code job_id} (null without a state directory), how many
+   * URLs are {@code pending}, when the quota returns ({@code quota_returns}, an ISO instant, or null) and how many
+   * URLs a resumption sent again because an earlier answer was lost ({@code resent_urls}).
+   */
+  public static Map<String, Object> withJob(Map<String, Object> doc, String jobId, int pending, Instant quotaReturns,
+      int resentUrls) {
+    doc.put("job_id", jobId);
+    doc.put("pending", pending);
+    doc.put("quota_returns", quotaReturns == null ? null : quotaReturns.toString());
+    doc.put("resent_urls", resentUrls);
+    return doc;
+  }
+
+  /** The document of a {@code resume} that found nothing to send. */
+  public static Map<String, Object> nothingToResume(String message) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "nothing_to_resume");
+    doc.put("exit_code", 0);
+    doc.put("message", message);
+    doc.put("tasks", List.of());
+    return doc;
+  }
+
+  /** Task statuses: {@code task_id}, {@code state} (processing, done, failed, unknown), {@code created}, {@code urls}. */
+  public static List<Object> statuses(List<TaskStatus> statuses) {
+    List<Object> list = new ArrayList<>();
+    for (TaskStatus status : statuses) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("task_id", status.taskId());
+      s.put("state", status.state().name().toLowerCase(Locale.ROOT));
+      s.put("created", status.created());
+      s.put("count", status.urls().size());
+      s.put("urls", status.urls());
+      list.add(s);
+    }
+    return list;
+  }
+
+  /** The document of {@code refresh-cdn status}. */
+  public static Map<String, Object> statusDocument(List<TaskStatus> statuses) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "ok");
+    doc.put("exit_code", 0);
+    doc.put("tasks", statuses(statuses));
+    return doc;
+  }
+
+  /** The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first. */
+  public static Map<String, Object> jobs(List<Job> jobs, String stateDir) {
+    List<Object> list = new ArrayList<>();
+    for (Job job : jobs) {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("job_id", job.id());
+      j.put("created", job.created() == null ? null : job.created().toString());
+      j.put("state", job.state().name().toLowerCase(Locale.ROOT));
+      j.put("api", job.api() == null ? null : job.api().name().toLowerCase(Locale.ROOT));
+      j.put("endpoint", job.endpoint() == null ? null : job.endpoint().toString());
+      j.put("directories", job.directories());
+      j.put("urls", job.urlCount());
+      j.put("accepted", job.acceptedUrls());
+      j.put("pending", job.pendingUrls());
+      j.put("task_ids", job.taskIds());
+      j.put("quota_returns", job.quotaReturns().map(Instant::toString).orElse(null));
+      j.put("last_error", job.lastError().orElse(null));
+      list.add(j);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "ok");
+    doc.put("exit_code", 0);
+    doc.put("state_dir", stateDir);
+    doc.put("jobs", list);
+    return doc;
+  }
+
+  /** The document of {@code refresh-cdn quota}: one entry per quota, with where it comes from. */
+  public static Map<String, Object> quotas(List<Quota> quotas, String api) {
+    List<Object> list = new ArrayList<>();
+    for (Quota quota : quotas) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("kind", quota.directories() ? "directories" : "urls");
+      q.put("area", quota.area().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse(null));
+      q.put("available", quota.available());
+      q.put("total", quota.total());
+      q.put("batch", quota.batch());
+      q.put("source", quota.fromService() ? "service" : "local_ledger");
+      list.add(q);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", "ok");
+    doc.put("exit_code", 0);
+    doc.put("api", api);
+    doc.put("quotas", list);
+    return doc;
+  }
+
   private static List<Object> invalidEntries(List<InvalidUrl> invalid, Input entries) {
     List<Object> list = new ArrayList<>();
     for (InvalidUrl bad : invalid) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put(entries.isArgument(bad.position()) ? "argument" : "line", entries.number(bad.position()));
+      if (entries == null) {
+        entry.put("position", bad.position());
+      } else {
+        entry.put(entries.isArgument(bad.position()) ? "argument" : "line", entries.number(bad.position()));
+      }
       entry.put("value", bad.value());
       entry.put("reason", bad.reason());
       list.add(entry);

@@ -1,31 +1,54 @@
 package dev.refreshcdn.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** Redraws one "request n of m" line on stderr while a multi-request job runs (only on a terminal). */
+/**
+ * Redraws one line on stderr while a multi-request job runs (only on a terminal): requests done of all, URLs, the
+ * quota left when known, the time elapsed and an estimate of the time left.
+ */
 public final class Progress {
   private final PrintStream err;
-  private final int total;
+  private final int requests;
+  private final int urls;
   private final boolean enabled;
+  private final LongSupplier nanos;
+  private final long start;
   private int done;
-  private int urls;
+  private int urlsDone;
+  private int quotaLeft = -1;
 
-  /** Starts the line for {@code total} requests on {@code err}, or prints nothing at all unless {@code enabled}. */
-  public Progress(PrintStream err, int total, boolean enabled) {
-    this.err = err;
-    this.total = total;
-    this.enabled = enabled;
-    if (enabled) {
-      err.print("\rsending request 1 of " + total + "…");
-    }
+  /** Starts the line for {@code requests} requests of {@code urls} URLs on {@code err}, or prints nothing unless {@code enabled}. */
+  public Progress(PrintStream err, int requests, int urls, boolean enabled) {
+    this(err, requests, urls, enabled, System::nanoTime);
   }
 
-  /** Counts one more request answered, which carried {@code count} URLs, and names the next one. */
+  Progress(PrintStream err, int requests, int urls, boolean enabled, LongSupplier nanos) {
+    this.err = err;
+    this.requests = requests;
+    this.urls = urls;
+    this.enabled = enabled;
+    this.nanos = nanos;
+    this.start = nanos.getAsLong();
+    draw();
+  }
+
+  /** Shows the daily quota left before the first request; it is counted down as URLs are accepted. */
+  public void quotaLeft(int left) {
+    quotaLeft = left;
+    draw();
+  }
+
+  /** Counts one more request accepted, which carried {@code count} URLs. */
   public void advance(int count) {
     done++;
-    urls += count;
-    if (enabled && done < total) {
-      err.print("\r" + done + " of " + total + " requests sent (" + urls + " URLs); sending request " + (done + 1) + "…");
+    urlsDone += count;
+    if (quotaLeft >= 0) {
+      quotaLeft = Math.max(0, quotaLeft - count);
+    }
+    if (done < requests) {
+      draw();
     }
   }
 
@@ -34,5 +57,26 @@ public final class Progress {
     if (enabled) {
       err.print("\r\033[K");
     }
+  }
+
+  private void draw() {
+    if (enabled) {
+      err.print("\r" + line(done, requests, urlsDone, urls, quotaLeft, Duration.ofNanos(nanos.getAsLong() - start)));
+    }
+  }
+
+  /** The text of the line; {@code quotaLeft} is negative when unknown. */
+  static String line(int done, int requests, int urlsDone, int urls, int quotaLeft, Duration elapsed) {
+    StringBuilder line = new StringBuilder();
+    line.append(done).append('/').append(requests).append(" requests, ").append(urlsDone).append('/').append(urls)
+        .append(" URLs");
+    if (quotaLeft >= 0) {
+      line.append(", quota left ").append(quotaLeft);
+    }
+    line.append(", ").append(Times.clock(elapsed)).append(" elapsed");
+    if (done > 0 && done < requests) {
+      line.append(", ~").append(Times.clock(elapsed.multipliedBy(requests - done).dividedBy(done))).append(" left");
+    }
+    return line.toString();
   }
 }

@@ -1,0 +1,86 @@
+package dev.refreshcdn.cli;
+
+import dev.refreshcdn.Job;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where jobs and the quota ledger are kept: --state-dir, else {@code $HOME/.refresh-cdn}. Only the HOME variable
+ * counts, never Java's user.home (which ignores it), so a CI job that sets HOME gets its own state.
+ */
+public final class StateDir {
+  /** The directory's name under $HOME. */
+  public static final String NAME = ".refresh-cdn";
+
+  private StateDir() {}
+
+  /** {@code $HOME/.refresh-cdn}, or null when HOME is not set. */
+  public static Path defaultDir(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home == null || home.isBlank() ? null : Paths.get(home, NAME);
+  }
+
+  /**
+   * The state directory of a submission: {@code option} when given; else, unless {@code ephemeral} (a dry run, the
+   * in-process emulator), the default; else null (no journal kept).
+   */
+  public static Path forSubmission(Path option, boolean ephemeral, Map<String, String> env) {
+    if (option != null) {
+      return option.toAbsolutePath();
+    }
+    return ephemeral ? null : defaultDir(env);
+  }
+
+  /**
+   * The state directory of a command that reads it (resume, jobs): {@code option}, else the default.
+   *
+   * @throws UsageException when neither exists
+   */
+  public static Path required(Path option, Map<String, String> env) {
+    Path dir = forSubmission(option, false, env);
+    if (dir == null) {
+      throw new UsageException("HOME is not set, so there is no default state directory: pass --state-dir DIR");
+    }
+    return dir;
+  }
+
+  /** The command that resumes {@code jobId}, naming the state directory unless it is the default. */
+  public static String resumeCommand(String jobId, Path dir, Map<String, String> env) {
+    Path standard = defaultDir(env);
+    boolean isDefault = standard != null && standard.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize());
+    return "refresh-cdn resume " + jobId + (isDefault ? "" : " --state-dir " + shellQuoted(dir.toString()));
+  }
+
+  /** {@code text} as a shell reads it back: as is when it is made of safe characters, else in single quotes. */
+  static String shellQuoted(String text) {
+    if (!text.isEmpty() && text.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+      return text;
+    }
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * The job {@code refresh-cdn resume [JOB]} continues: the one named, else the most recent that is not done; null
+   * when there is nothing to resume (the named job is done, or every job is).
+   *
+   * @throws UsageException when no job has that id
+   */
+  public static Job pick(List<Job> jobs, String id, Path dir) {
+    if (id != null) {
+      for (Job job : jobs) {
+        if (job.id().equals(id)) {
+          return job.state() == Job.State.DONE ? null : job;
+        }
+      }
+      throw new UsageException("no job " + id + " in " + dir + " (refresh-cdn jobs lists them)");
+    }
+    for (int i = jobs.size() - 1; i >= 0; i--) {
+      if (jobs.get(i).state() != Job.State.DONE) {
+        return jobs.get(i);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.refreshcdn.cli;
+
+import dev.refreshcdn.Job;
+import dev.refreshcdn.Quota;
+import dev.refreshcdn.TaskStatus;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The human tables of {@code jobs}, {@code status}, {@code quota} and --wait: aligned columns, one row a line. */
+public final class Tables {
+  private Tables() {}
+
+  /** The jobs, oldest first: id, creation (local time), state, accepted of total, pending, API and endpoint host. */
+  public static String jobs(List<Job> jobs, ZoneId local) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"JOB", "CREATED", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
+    for (Job job : jobs) {
+      rows.add(new String[] {job.id(), job.created() == null ? "" : Times.wall(job.created(), local),
+          job.state().name().toLowerCase(Locale.ROOT),
+          job.acceptedUrls() + "/" + job.urlCount() + (job.directories() ? " dirs" : ""),
+          String.valueOf(job.pendingUrls()), job.api() == null ? "" : job.api().name().toLowerCase(Locale.ROOT),
+          job.endpoint() == null ? "" : hostOf(job.endpoint())});
+    }
+    return align(rows);
+  }
+
+  /** Task statuses: id, state, URL count, creation (as the service wrote it) and the first URL. */
+  public static String statuses(List<TaskStatus> statuses) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED", "FIRST URL"});
+    for (TaskStatus status : statuses) {
+      rows.add(new String[] {status.taskId().isEmpty() ? "-" : status.taskId(),
+          status.state().name().toLowerCase(Locale.ROOT), String.valueOf(status.urls().size()), status.created(),
+          status.urls().isEmpty() ? "" : status.urls().get(0)});
+    }
+    return align(rows);
+  }
+
+  /** Quotas: what (URLs or directories), area, available, total, per request and where the numbers come from. */
+  public static String quotas(List<Quota> quotas) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"KIND", "AREA", "AVAILABLE", "TOTAL", "PER REQUEST", "SOURCE"});
+    for (Quota quota : quotas) {
+      rows.add(new String[] {quota.directories() ? "directories" : "URLs",
+          quota.area().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse("all"), String.valueOf(quota.available()),
+          String.valueOf(quota.total()), String.valueOf(quota.batch()),
+          quota.fromService() ? "service" : "local ledger"});
+    }
+    return align(rows);
+  }
+
+  /** The host (and port, when not the default) of an endpoint. */
+  static String hostOf(java.net.URI endpoint) {
+    return endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+  }
+
+  /** Columns padded to their widest cell, two spaces apart, no trailing spaces. */
+  static String align(List<String[]> rows) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+      }
+      text.append(line.toString().stripTrailing()).append('\n');
+    }
+    return text.toString();
+  }
+}

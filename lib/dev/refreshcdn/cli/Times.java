@@ -1,0 +1,66 @@
+package dev.refreshcdn.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Times as the command line reads and writes them: ISO instants, and the service's Beijing wall-clock time. */
+public final class Times {
+  /** The service's time zone (UTC+8, no daylight saving): its quota day and its task times. */
+  public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+  private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private Times() {}
+
+  /**
+   * Reads a point in time: an ISO instant ({@code 2026-11-27T08:00:00Z}), an ISO time with an offset, or the
+   * service's own {@code yyyy-MM-dd HH:mm:ss} (or {@code yyyy-MM-dd}) taken as Beijing time.
+   *
+   * @throws IllegalArgumentException naming the value otherwise
+   */
+  public static Instant parse(String value) {
+    String text = value.strip();
+    try {
+      if (text.contains("T")) {
+        return text.endsWith("Z") || text.endsWith("z") ? Instant.parse(text.toUpperCase(java.util.Locale.ROOT))
+            : OffsetDateTime.parse(text).toInstant();
+      }
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay().toInstant(BEIJING);
+      }
+      return LocalDateTime.parse(text, WALL).toInstant(BEIJING);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("expected an ISO instant such as 2026-11-27T08:00:00Z or a Beijing time "
+          + "such as \"2026-11-27 16:00:00\": " + value);
+    }
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss} in {@code zone}. */
+  public static String wall(Instant time, ZoneId zone) {
+    return WALL.format(time.atZone(zone));
+  }
+
+  /** A time in both the user's zone and Beijing, e.g. {@code 2026-11-28 00:00:00 Beijing time (2026-11-27 17:00:00 Europe/Berlin)}. */
+  public static String both(Instant time, ZoneId local) {
+    String beijing = wall(time, BEIJING) + " Beijing time";
+    if (local.getRules().getOffset(time).equals(BEIJING)) {
+      return beijing + " (also local time)";
+    }
+    return beijing + " (" + wall(time, local) + " local time, " + local.getId() + ")";
+  }
+
+  /** A duration as a clock reads it: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
+  public static String clock(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    long h = seconds / 3600;
+    long m = seconds / 60 % 60;
+    long s = seconds % 60;
+    return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+  }
+}

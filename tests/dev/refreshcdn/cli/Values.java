@@ -1,0 +1,46 @@
+package dev.refreshcdn.cli;
+
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Area;
+import dev.refreshcdn.Job;
+import dev.refreshcdn.Quota;
+import dev.refreshcdn.TaskStatus;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The library's value types as the service or a journal would yield them, for the formatting tests: their
+ * constructors are package-private (the library alone creates them), so they are reached by reflection here.
+ */
+final class Values {
+  private Values() {}
+
+  static TaskStatus status(String taskId, TaskStatus.State state, List<String> urls, String created) {
+    return create(TaskStatus.class, taskId, state, urls, created);
+  }
+
+  static Job job(String id, Instant created, Job.State state, Api api, URI endpoint, boolean directories, int urls,
+      int accepted) {
+    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, List.of(), null, null);
+  }
+
+  static Quota quota(boolean directories, Area area, int batch, int total, int available, boolean fromService) {
+    return create(Quota.class, directories, area, batch, total, available, fromService);
+  }
+
+  private static <T> T create(Class<T> type, Object... args) {
+    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+      if (constructor.getParameterCount() == args.length) {
+        try {
+          constructor.setAccessible(true);
+          return type.cast(constructor.newInstance(args));
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError("cannot create a " + type.getSimpleName(), e);
+        }
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " constructor with " + args.length + " parameters");
+  }
+}
