@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -30,10 +31,13 @@ public final class Plan {
   private final int[] starts;
   private final List<InvalidUrl> skipped;
   private final int duplicates;
+  private final int batchSize;
   /** Built on first submission; guarded by {@code this}. */
   private HttpClient client;
 
-  private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates) {
+  private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates,
+      int batchSize) {
+    this.batchSize = batchSize;
     this.settings = settings;
     this.urls = urls;
     this.starts = starts;
@@ -52,7 +56,7 @@ public final class Plan {
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
     int[] starts = split(checked.urls.size(), checked.encodedLengths, batchSize, budget);
-    return new Plan(settings, checked.urls, starts, checked.invalid, checked.duplicates);
+    return new Plan(settings, checked.urls, starts, checked.invalid, checked.duplicates, batchSize);
   }
 
   /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
@@ -137,57 +141,83 @@ public final class Plan {
 
   /**
    * Sends every request in order and returns the tasks created. A request that fails in a way that may
-   * pass is retried (see {@link Refresh#retries(int)}) before the job stops.
+   * pass is retried (see {@link Refresh#retries(int)}) before the job stops. With {@link Refresh#parallel}
+   * several requests are in flight at once; with {@link Refresh#stateDir} the job is journaled there.
    *
    * @throws RefusedException when the service refuses a request; earlier tasks and unsent URLs are in it
    * @throws NoAnswerException when a request gets no usable answer; likewise
+   * @throws QuotaExhaustedException when the daily quota is spent before every URL was sent; likewise
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    * @throws StoppedException when the task listener of {@link #submit(Consumer)} throws
+   * @throws JournalException when the state directory cannot be written
    */
   public Submission submit() {
     return submit(task -> { });
   }
 
   /**
-   * Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created; if it throws,
-   * the job stops with a {@link StoppedException}.
+   * Like {@link #submit()}, telling {@code onTask} of each task as soon as it is created (one call at a
+   * time, in the order the answers come); if it throws, the job stops with a {@link StoppedException}.
    */
   public Submission submit(Consumer<? super Task> onTask) {
     Backend backend;
+    Credentials credentials;
     try {
+      credentials = settings.resolveCredentials();
       backend = settings.backend();
     } catch (MissingCredentialsException e) {
-      throw new MissingCredentialsException(e, new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount()));
+      throw new MissingCredentialsException(e, nothingSent());
     }
-    Sender sender = new Sender(settings, backend, client());
-    List<Task> tasks = new ArrayList<>(requestCount());
-    for (int i = 0; i < requestCount(); i++) {
-      try {
-        Task task = sender.send(urlsOf(i));
-        tasks.add(task);
-        tell(onTask, task, tasks, i);
-      } catch (Sender.Refusal refusal) {
-        Backend.Answer answer = refusal.answer;
-        throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
-            refusal.earlierAttemptMayHaveReached, progress(tasks, i),
-            LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
-      } catch (Transport.Failure failure) {
-        throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
-            failure.mayHaveReachedService, progress(tasks, i), failure.getCause(),
-            LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
-      }
+    HttpClient client = client();
+    Quota service = settings.api == Api.V3 && settings.dailyQuota == null ? askServiceQuota() : null;
+    Journal journal;
+    try {
+      journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
+          : settings.stateDir != null ? Journal.create(settings, urls, batchSize, credentials) : null;
+    } catch (IOException e) {
+      throw new JournalException("cannot record the job in " + settings.stateDir, e, nothingSent());
     }
-    return new Submission(tasks, null, 0, new Waiting(settings, client()));
+    QuotaLedger ledger = settings.stateDir == null ? null
+        : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
+    String jobId = journal == null ? null : journal.id;
+    DailyQuota quota = service != null
+        ? new DailyQuota(settings, ledger, jobId, service.total(), service.available())
+        : new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
+    int chunkSize = service != null ? Math.max(1, Math.min(batchSize, service.batch())) : batchSize;
+    return new JobRun(this, settings, client, onTask, journal, quota, chunkSize).run(backend);
   }
 
-  /** Tells the listener of a task; if it throws, the job stops with everything accounted for. */
-  private void tell(Consumer<? super Task> onTask, Task task, List<Task> tasks, int request) {
+  /**
+   * API 3.0's own account of today's quota for this kind of refresh and area (the least of the areas when
+   * none is chosen, as the domain's may be either); null when the service cannot tell, e.g. a sub-account
+   * without permission for DescribePurgeQuota: then the documented defaults hold.
+   */
+  private Quota askServiceQuota() {
+    List<Quota> quotas;
     try {
-      onTask.accept(task);
-    } catch (RuntimeException e) {
-      throw new StoppedException(e,
-          new RefreshException.Progress(tasks, List.of(), unsentAfter(request), request + 1, requestCount()));
+      quotas = Queries.of(settings).quota();
+    } catch (RefreshException e) {
+      return null;
     }
+    Quota least = null;
+    for (Quota quota : quotas) {
+      if (quota.directories() != settings.directories
+          || settings.area != null && quota.area().isPresent() && quota.area().get() != settings.area) {
+        continue;
+      }
+      least = least == null ? quota : new Quota(quota.directories(), null, Math.min(least.batch(), quota.batch()),
+          Math.min(least.total(), quota.total()), Math.min(least.available(), quota.available()), true);
+    }
+    return least;
+  }
+
+  private RefreshException.Progress nothingSent() {
+    return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount());
+  }
+
+  /** Where planned request {@code request} (0-based) ends in {@link #urls()}. */
+  int requestEnd(int request) {
+    return starts[request + 1];
   }
 
   /** This plan's one HTTP client, built on first use and shared by every submission of the plan. */
@@ -196,15 +226,6 @@ public final class Plan {
       client = settings.client();
     }
     return client;
-  }
-
-  private RefreshException.Progress progress(List<Task> tasks, int failed) {
-    return new RefreshException.Progress(tasks, urlsOf(failed), unsentAfter(failed), failed + 1, requestCount());
-  }
-
-  /** The URLs of every request after {@code request}. */
-  private List<String> unsentAfter(int request) {
-    return urls.subList(starts[request + 1], urls.size());
   }
 
   /** The endpoint this plan sends to. */

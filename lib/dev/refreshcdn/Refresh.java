@@ -144,6 +144,11 @@ public final class Refresh {
     return Jobs.list(Objects.requireNonNull(stateDir, "stateDir"));
   }
 
+  /** A refresh of already-checked URLs with these settings: a resumed job's. */
+  static Refresh of(List<String> urls, Settings settings) {
+    return new Refresh(Collections.unmodifiableList(new ArrayList<>(urls)), settings);
+  }
+
   private Refresh with(Consumer<Settings> change) {
     return new Refresh(urls, settings.with(change));
   }

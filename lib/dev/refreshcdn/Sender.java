@@ -14,9 +14,7 @@ final class Sender {
   private final IntSupplier nonces;
   private final Transport transport;
   private final RetryPolicy retries;
-  /** The least time between the starts of two requests, from the documented call rate. */
-  private final long intervalNanos;
-  private long lastStart = Long.MIN_VALUE;
+  private final Pacer pacer;
 
   /** The service refused a request; the caller adds where the job stood. */
   static final class Refusal extends Exception {
@@ -31,13 +29,14 @@ final class Sender {
     }
   }
 
-  Sender(Settings settings, Backend backend, java.net.http.HttpClient client) {
+  /** A sender for one thread; senders of one submission share its {@code pacer} and {@code nonces}. */
+  Sender(Settings settings, Backend backend, java.net.http.HttpClient client, Pacer pacer, IntSupplier nonces) {
     this.settings = settings;
     this.backend = backend;
-    this.nonces = settings.nonceSource();
+    this.nonces = nonces;
     this.transport = new Transport(client, settings.timeout);
     this.retries = settings.retryPolicy();
-    this.intervalNanos = 60_000_000_000L / settings.callsPerMinute;
+    this.pacer = pacer;
   }
 
   /** Sends one request's URLs until it is accepted, refused for good, or the retries are spent. */
@@ -71,12 +70,12 @@ final class Sender {
 
   /** Waits until a request may start without going over the call rate. */
   private void pace(boolean reached) throws Transport.Failure {
-    long now = settings.ticker.getAsLong();
-    if (lastStart != Long.MIN_VALUE && now - lastStart < intervalNanos) {
-      sleep(Duration.ofNanos(intervalNanos - (now - lastStart)), "interrupted while waiting to send", reached);
-      now = settings.ticker.getAsLong();
+    try {
+      pacer.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Transport.Failure("interrupted while waiting to send", 0, null, reached, e);
     }
-    lastStart = now;
   }
 
   private Duration since(long startNanos) {

@@ -97,12 +97,13 @@ class EmulatorSubmitTest {
     // given: 6000 URLs a day and a job of 7000
     List<String> urls = SubmitTest.awkwardUrls(7000);
     // when
-    RefusedException e = assertThrows(RefusedException.class, () -> refresh(urls).batch().submit());
-    // then
-    assertTrue(e.message().contains("22044") || e.codeDesc().contains("22044"), e.getMessage());
+    QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> refresh(urls).batch().submit());
+    // then: the service's 22044 stops the job like the local count would, nothing lost
+    assertTrue(e.getMessage().contains("22044"), e.getMessage());
     assertEquals(6, e.tasks().size());
     assertEquals(urls.subList(6000, 7000), e.failedUrls());
     assertTrue(e.unsentUrls().isEmpty());
+    assertEquals(1000, e.pendingUrls());
   }
 
   @Test

@@ -134,11 +134,11 @@ class RetryTest {
 
   @Test
   void aRefusalAfterALostAnswerSaysTheEarlierAttemptMayHaveReachedTheService() {
-    // given: the first answer is lost to a timeout, the second says the day's quota is spent
+    // given: the first answer is lost to a timeout, the second refuses the domain
     server.stubFor(post("/v2/index.php").inScenario("q").whenScenarioStateIs("Started").willSetStateTo("spent")
         .willReturn(okJson(SubmitTest.SUCCESS).withFixedDelay(2000)));
     server.stubFor(post("/v2/index.php").inScenario("q").whenScenarioStateIs("spent")
-        .willReturn(okJson("{\"code\":4000,\"message\":\"(22044)quota\",\"codeDesc\":\"22044\"}")));
+        .willReturn(okJson("{\"code\":4000,\"message\":\"(9110)no such host\",\"codeDesc\":\"9110\"}")));
     // when
     RefusedException e = assertThrows(RefusedException.class,
         () -> refresh().timeout(Duration.ofMillis(300)).batch().submit());

@@ -280,7 +280,7 @@ class SubmitTest {
     server.stubFor(post("/v2/index.php").inScenario("r").whenScenarioStateIs("Started")
         .willReturn(okJson(SUCCESS)).willSetStateTo("second"));
     server.stubFor(post("/v2/index.php").inScenario("r").whenScenarioStateIs("second")
-        .willReturn(okJson("{\"code\":4000,\"message\":\"(22044)over quota\",\"codeDesc\":\"22044\"}")));
+        .willReturn(okJson("{\"code\":4000,\"message\":\"(9110)no such host\",\"codeDesc\":\"9110\"}")));
     List<String> urls = awkwardUrls(2500);
     // when
     RefusedException e = assertThrows(RefusedException.class, () -> refresh(urls).batch().submit());

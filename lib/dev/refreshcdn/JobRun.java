@@ -1,0 +1,361 @@
+package dev.refreshcdn;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * One submission of a plan: hands its requests, in order, to one sender or up to
+ * {@link Refresh#parallel} of them, within the daily quota, journaling each before and after it is sent.
+ * A planned request is cut shorter when the quota has less left, or when API 3.0 says its batch is smaller.
+ * The first failure stops new requests; those in flight finish and are accounted for.
+ */
+final class JobRun {
+  /** A piece of the plan handed to a sender: plan positions {@code [from, to)} and the quota taken for them. */
+  private static final class Chunk {
+    final int number;
+    final int from;
+    final int to;
+    final DailyQuota.Grant grant;
+
+    Chunk(int number, int from, int to, DailyQuota.Grant grant) {
+      this.number = number;
+      this.from = from;
+      this.to = to;
+      this.grant = grant;
+    }
+  }
+
+  /** Why the job stopped early; the first one wins. */
+  private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL }
+
+  private final Plan plan;
+  private final Settings settings;
+  private final HttpClient client;
+  private final Consumer<? super Task> onTask;
+  private final Journal journal;
+  private final DailyQuota quota;
+  private final int chunkSize;
+  private final Pacer pacer;
+  private final IntSupplier nonces;
+  private final Object listenerLock = new Object();
+
+  // Guarded by this.
+  private int request;
+  private int position;
+  private int chunks;
+  private Why why;
+  private Chunk stoppedAt;
+  private Object cause;
+  private boolean earlierAttemptReached;
+  private final List<Chunk> acceptedChunks = new ArrayList<>();
+  private final List<Task> acceptedTasks = new ArrayList<>();
+  private final List<Chunk> failed = new ArrayList<>();
+
+  JobRun(Plan plan, Settings settings, HttpClient client, Consumer<? super Task> onTask, Journal journal,
+      DailyQuota quota, int chunkSize) {
+    this.plan = plan;
+    this.settings = settings;
+    this.client = client;
+    this.onTask = onTask;
+    this.journal = journal;
+    this.quota = quota;
+    this.chunkSize = chunkSize;
+    this.pacer = new Pacer(settings);
+    this.nonces = settings.nonceSource();
+  }
+
+  /** Sends everything, or stops at the first failure; {@code first} is the already-built backend of thread one. */
+  Submission run(Backend first) {
+    int threads = Math.min(settings.parallel, plan.requestCount());
+    if (threads <= 1) {
+      work(first);
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        Thread thread = new Thread(runnable, "refresh-cdn-sender");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        List<Future<?>> workers = new ArrayList<>();
+        workers.add(pool.submit(() -> work(first)));
+        for (int i = 1; i < threads; i++) {
+          workers.add(pool.submit(() -> work(settings.backend())));
+        }
+        for (Future<?> worker : workers) {
+          join(worker);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return finish();
+  }
+
+  private void join(Future<?> worker) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the senders see it through their own sleeps; wait for them to account
+        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted", 0, null, true, e), false);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+            : new IllegalStateException(e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One sender's loop: take the next piece of the plan, send it, record what happened. */
+  private void work(Backend backend) {
+    Sender sender = new Sender(settings, backend, client, pacer, nonces);
+    for (Chunk chunk = next(); chunk != null; chunk = next()) {
+      List<String> urls = plan.urls().subList(chunk.from, chunk.to);
+      try {
+        Task task = sender.send(urls);
+        accepted(chunk, task);
+      } catch (Sender.Refusal refusal) {
+        refused(chunk, refusal);
+      } catch (Transport.Failure failure) {
+        noAnswer(chunk, failure);
+      }
+    }
+  }
+
+  /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
+  private synchronized Chunk next() {
+    if (why != null || position == plan.urls().size()) {
+      return null;
+    }
+    int end = Math.min(plan.requestEnd(request), position + chunkSize);
+    DailyQuota.Grant grant;
+    try {
+      grant = quota.take(end - position);
+    } catch (IOException e) {
+      stop(Why.JOURNAL, null, e, false);
+      return null;
+    }
+    if (grant.count == 0) {
+      stop(Why.QUOTA, null, null, false);
+      return null;
+    }
+    Chunk chunk = new Chunk(++chunks, position, position + grant.count, grant);
+    try {
+      if (journal != null) {
+        journal.sending(chunk.number, chunk.from, chunk.to);
+      }
+    } catch (IOException e) {
+      giveBackQuietly(chunk);
+      stop(Why.JOURNAL, null, e, false);
+      return null;
+    }
+    position = chunk.to;
+    if (position == plan.requestEnd(request)) {
+      request++;
+    }
+    return chunk;
+  }
+
+  private void accepted(Chunk chunk, Task task) {
+    IOException unrecorded = null;
+    try {
+      if (journal != null) {
+        journal.accepted(chunk.from, chunk.to, task);
+      }
+    } catch (IOException e) {
+      unrecorded = e;
+    }
+    synchronized (this) {
+      acceptedChunks.add(chunk);
+      acceptedTasks.add(task);
+      if (unrecorded != null) {
+        stop(Why.JOURNAL, chunk, unrecorded, false);
+      }
+    }
+    synchronized (listenerLock) {
+      try {
+        onTask.accept(task);
+      } catch (RuntimeException e) {
+        stop(Why.STOPPED, chunk, e, false);
+      }
+    }
+  }
+
+  private void refused(Chunk chunk, Sender.Refusal refusal) {
+    Backend.Answer answer = refusal.answer;
+    boolean dailyQuota = isDailyQuota(answer);
+    try {
+      if (dailyQuota) {
+        quota.exhaust(chunk.grant);
+      } else if (!refusal.earlierAttemptMayHaveReached) {
+        quota.giveBack(chunk.grant);
+      }
+      if (journal != null) {
+        journal.refused(chunk.from, chunk.to, answer.code, answer.message, dailyQuota);
+      }
+    } catch (IOException e) {
+      failed(chunk, Why.JOURNAL, e, false);
+      return;
+    }
+    failed(chunk, dailyQuota ? Why.QUOTA : Why.REFUSED, refusal, refusal.earlierAttemptMayHaveReached);
+  }
+
+  private void noAnswer(Chunk chunk, Transport.Failure failure) {
+    try {
+      if (!failure.mayHaveReachedService) {
+        quota.giveBack(chunk.grant);
+      }
+      if (journal != null) {
+        journal.noAnswer(chunk.from, chunk.to, failure.mayHaveReachedService, failure.getMessage());
+      }
+    } catch (IOException e) {
+      failed(chunk, Why.JOURNAL, e, false);
+      return;
+    }
+    failed(chunk, Why.NO_ANSWER, failure, failure.mayHaveReachedService);
+  }
+
+  private synchronized void failed(Chunk chunk, Why reason, Object detail, boolean reached) {
+    failed.add(chunk);
+    stop(reason, chunk, detail, reached);
+  }
+
+  /** Records the first reason to stop; later ones only add their chunk to the failed ones. */
+  private synchronized void stop(Why reason, Chunk chunk, Object detail, boolean reached) {
+    if (why == null) {
+      why = reason;
+      stoppedAt = chunk;
+      cause = detail;
+      earlierAttemptReached = reached;
+    }
+  }
+
+  private void giveBackQuietly(Chunk chunk) {
+    try {
+      quota.giveBack(chunk.grant);
+    } catch (IOException e) {
+      // The journal already failed and stops the job; an over-counted ledger only costs quota, never data.
+    }
+  }
+
+  /** Legacy 22044, or API 3.0's {@code LimitExceeded.CdnPurge…ExceedDayLimit}. */
+  static boolean isDailyQuota(Backend.Answer answer) {
+    String code = answer.code == null ? "" : answer.code;
+    return code.endsWith("ExceedDayLimit") || "22044".equals(answer.codeDesc)
+        || LegacyAnswer.moduleCode(answer.codeDesc, answer.message) == 22044;
+  }
+
+  /** The submission, or the exception that says where the job stood. */
+  private synchronized Submission finish() {
+    List<Task> tasks = tasksInOrder();
+    String jobId = journal == null ? null : journal.id;
+    int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
+    if (why == null) {
+      closeJournal(() -> journal.done());
+      return new Submission(tasks, jobId, resent, new Waiting(settings, client));
+    }
+    failed.sort(Comparator.comparingInt(c -> c.from));
+    List<String> failedUrls = new ArrayList<>();
+    for (Chunk chunk : failed) {
+      failedUrls.addAll(plan.urls().subList(chunk.from, chunk.to));
+    }
+    List<String> unsent = plan.urls().subList(position, plan.urls().size());
+    int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
+    RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
+        Math.max(plan.requestCount(), chunks), jobId);
+    RefreshException e = exception(progress);
+    Instant returns = why == Why.QUOTA ? ((QuotaExhaustedException) e).quotaReturns() : null;
+    String stopWhy = why == Why.QUOTA ? "quota" : why == Why.REFUSED ? "refused"
+        : why == Why.NO_ANSWER ? "no-answer" : why == Why.STOPPED ? "stopped" : "journal";
+    closeJournal(() -> journal.stop(stopWhy, returns, e.getMessage()));
+    throw e;
+  }
+
+  private RefreshException exception(RefreshException.Progress progress) {
+    switch (why) {
+      case QUOTA: {
+        Instant returns = QuotaLedger.quotaReturns(settings.clock.instant());
+        String what;
+        if (cause instanceof Sender.Refusal) {
+          Backend.Answer answer = ((Sender.Refusal) cause).answer;
+          what = "the service refused request " + progress.requestNumber + " for the daily quota: code " + answer.code
+              + (answer.codeDesc == null || answer.codeDesc.isEmpty() ? "" : ", codeDesc " + answer.codeDesc)
+              + ", message " + Texts.quote(answer.message);
+        } else {
+          what = "the daily quota of " + quota.limit() + (settings.directories ? " directories" : " URLs")
+              + " is spent for today";
+        }
+        return new QuotaExhaustedException(what, returns, quota.limit(), progress);
+      }
+      case REFUSED: {
+        Backend.Answer answer = ((Sender.Refusal) cause).answer;
+        return new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
+            earlierAttemptReached, progress,
+            LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
+      }
+      case NO_ANSWER: {
+        Transport.Failure failure = (Transport.Failure) cause;
+        return new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
+            failure.mayHaveReachedService, progress, failure.getCause(),
+            LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
+      }
+      case STOPPED:
+        return new StoppedException((RuntimeException) cause, progress);
+      default:
+        return new JournalException("cannot write to the state directory " + settings.stateDir, (IOException) cause,
+            progress);
+    }
+  }
+
+  private List<Task> tasksInOrder() {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < acceptedChunks.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingInt(i -> acceptedChunks.get(i).from));
+    List<Task> tasks = new ArrayList<>(order.size());
+    for (int i : order) {
+      tasks.add(acceptedTasks.get(i));
+    }
+    return tasks;
+  }
+
+  private interface JournalStep {
+    void write() throws IOException;
+  }
+
+  /**
+   * Writes the journal's last line and closes it. A failure here cannot change what was sent: the events
+   * before it are on disk, and a job without its end line reads as unfinished, which a resume settles.
+   */
+  private void closeJournal(JournalStep last) {
+    if (journal == null) {
+      return;
+    }
+    try {
+      last.write();
+    } catch (IOException e) {
+      // Nothing is lost: every request's outcome was forced to disk before this line.
+    } finally {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        // Likewise: closing a channel whose lines were all forced loses nothing.
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.refreshcdn;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of one job in a state directory, {@code jobs/<id>/}: {@code job.json} (what was asked, never a
+ * secret), {@code urls.txt} (the checked URLs, one a line, in plan order) and {@code journal.jsonl}, one JSON
+ * event a line, each forced to disk before the next step: {@code send} before a request goes out, then
+ * {@code accepted}, {@code refused} or {@code no-answer}, and {@code stop} when the job ends early. Events
+ * name URLs by their indices in {@code urls.txt}, as {@code [from, to)} ranges; a resumed plan maps its own
+ * positions back through {@link Resumption#indices}.
+ */
+final class Journal implements AutoCloseable {
+  static final String JOBS = "jobs";
+  static final String JOB_FILE = "job.json";
+  static final String URLS_FILE = "urls.txt";
+  static final String EVENTS_FILE = "journal.jsonl";
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  final String id;
+  private final Settings settings;
+  private final FileChannel events;
+  /** Plan position to job index; null when the plan is the job's whole list. */
+  private final int[] indices;
+
+  private Journal(String id, Settings settings, FileChannel events, int[] indices) {
+    this.id = id;
+    this.settings = settings;
+    this.events = events;
+    this.indices = indices;
+  }
+
+  static Path jobsDir(Path stateDir) {
+    return stateDir.resolve(JOBS);
+  }
+
+  /** Records a new job of these (checked, distinct) URLs and opens its journal. */
+  static Journal create(Settings settings, List<String> urls, int batchSize, Credentials credentials)
+      throws IOException {
+    Path jobs = jobsDir(settings.stateDir);
+    Files.createDirectories(jobs);
+    Instant now = settings.clock.instant();
+    SecureRandom random = new SecureRandom();
+    Path dir;
+    String id;
+    while (true) {
+      id = ID_TIME.format(now) + "-" + String.format("%04x", random.nextInt(0x10000));
+      try {
+        dir = Files.createDirectory(jobs.resolve(id));
+        break;
+      } catch (FileAlreadyExistsException e) {
+        // another job started in the same second drew the same suffix: draw again
+      }
+    }
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(URLS_FILE), StandardCharsets.UTF_8)) {
+      for (String url : urls) {
+        out.write(url);
+        out.write('\n');
+      }
+    }
+    force(dir.resolve(URLS_FILE));
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("id", id);
+    job.put("created", now.toString());
+    job.put("version", Refresh.VERSION);
+    job.put("api", settings.api.name());
+    job.put("endpoint", settings.endpoint().toString());
+    job.put("directories", settings.directories);
+    job.put("flushAll", settings.flushAll);
+    job.put("method", settings.method.name());
+    job.put("signatureMethod", settings.signatureMethod.name());
+    if (settings.area != null) {
+      job.put("area", settings.area.name());
+    }
+    job.put("urlEncode", settings.urlEncode);
+    job.put("batchSize", batchSize);
+    if (settings.dailyQuota != null) {
+      job.put("dailyQuota", settings.dailyQuota);
+    }
+    job.put("urls", urls.size());
+    job.put("account", QuotaLedger.account(credentials.secretId()));
+    job.put("secretId", Texts.maskId(credentials.secretId()));
+    Files.write(dir.resolve(JOB_FILE), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
+    force(dir.resolve(JOB_FILE));
+    Journal journal = new Journal(id, settings, openEvents(dir), null);
+    journal.write(journal.event("created").put("urls", urls.size()));
+    return journal;
+  }
+
+  /** Opens the journal of the job a resumed plan continues, and records the resumption. */
+  static Journal reopen(Settings settings, Resumption resumption) throws IOException {
+    Path dir = jobsDir(settings.stateDir).resolve(resumption.jobId);
+    Journal journal = new Journal(resumption.jobId, settings, openEvents(dir), resumption.indices);
+    journal.write(journal.event("resume").put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
+    return journal;
+  }
+
+  /** Before a request leaves: its URLs may be acted on from now on. */
+  synchronized void sending(int number, int from, int to) throws IOException {
+    write(event("send").put("request", number).put("ranges", ranges(from, to)));
+  }
+
+  synchronized void accepted(int from, int to, Task task) throws IOException {
+    write(event("accepted").put("ranges", ranges(from, to)).put("task", task.taskId()).put("count", task.count()));
+  }
+
+  /** The service refused the request: its URLs were not acted on by it. */
+  synchronized void refused(int from, int to, String code, String message, boolean dailyQuota) throws IOException {
+    write(event("refused").put("ranges", ranges(from, to)).put("code", code).put("message", message)
+        .put("dailyQuota", dailyQuota));
+  }
+
+  synchronized void noAnswer(int from, int to, boolean mayHaveReached, String message) throws IOException {
+    write(event("no-answer").put("ranges", ranges(from, to)).put("mayHaveReached", mayHaveReached)
+        .put("message", message));
+  }
+
+  /** The job ends early: {@code why} is {@code quota}, {@code refused}, {@code no-answer} or {@code stopped}. */
+  synchronized void stop(String why, Instant quotaReturns, String message) throws IOException {
+    Event event = event("stop").put("why", why).put("message", message);
+    if (quotaReturns != null) {
+      event.put("quotaReturns", quotaReturns.toString());
+    }
+    write(event);
+  }
+
+  synchronized void done() throws IOException {
+    write(event("done"));
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    events.close();
+  }
+
+  /** The job's index ranges of plan positions {@code [from, to)}, merged where they touch. */
+  private List<int[]> ranges(int from, int to) {
+    List<int[]> ranges = new ArrayList<>();
+    if (indices == null) {
+      ranges.add(new int[] {from, to});
+      return ranges;
+    }
+    int start = indices[from];
+    int previous = start;
+    for (int i = from + 1; i < to; i++) {
+      if (indices[i] != previous + 1) {
+        ranges.add(new int[] {start, previous + 1});
+        start = indices[i];
+      }
+      previous = indices[i];
+    }
+    ranges.add(new int[] {start, previous + 1});
+    return ranges;
+  }
+
+  private Event event(String name) {
+    return new Event(name, settings.clock.instant());
+  }
+
+  /** One line of the journal, written whole and forced to disk. */
+  private void write(Event event) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap((JSON.std.asString(event.fields) + "\n").getBytes(StandardCharsets.UTF_8));
+    while (bytes.hasRemaining()) {
+      events.write(bytes);
+    }
+    events.force(false);
+  }
+
+  private static FileChannel openEvents(Path dir) throws IOException {
+    return FileChannel.open(dir.resolve(EVENTS_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+  }
+
+  private static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  private static final class Event {
+    final Map<String, Object> fields = new LinkedHashMap<>();
+
+    Event(String name, Instant at) {
+      fields.put("event", name);
+      fields.put("at", at.toString());
+    }
+
+    Event put(String name, Object value) {
+      fields.put(name, value instanceof List ? rangesAsLists(value) : value);
+      return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object rangesAsLists(Object value) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : (List<Object>) value) {
+        out.add(item instanceof int[] ? List.of(((int[]) item)[0], ((int[]) item)[1]) : item);
+      }
+      return out;
+    }
+  }
+}

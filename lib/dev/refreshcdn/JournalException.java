@@ -1,0 +1,14 @@
+package dev.refreshcdn;
+
+import java.io.IOException;
+
+/**
+ * The job's journal or the quota ledger in the {@linkplain Refresh#stateDir state directory} could not be
+ * written, so the job stopped rather than send requests it could not record. Tasks created before are in
+ * {@link #tasks()}; the cause says what the file system refused.
+ */
+public final class JournalException extends RefreshException {
+  JournalException(String what, IOException cause, Progress progress) {
+    super(what + ": " + cause + "; the job stopped" + progress.summary(), progress, cause);
+  }
+}

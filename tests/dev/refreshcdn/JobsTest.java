@@ -1,0 +1,256 @@
+package dev.refreshcdn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refreshcdn.emulator.Emulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jobs journaled in a state directory, against the emulator sharing the test's clock: quota days, resumption, parallel senders. */
+class JobsTest {
+  private static final String ID = "AKIDjobsTESTexample0001";
+  private static final String KEY = "jobsTestSecretKeyNeverWritten";
+  /** 22:00 in Beijing: the quota day ends in two hours. */
+  private final ManualClock clock = new ManualClock("2026-11-27T14:00:00Z");
+  @TempDir Path state;
+  private Emulator emulator;
+
+  private Emulator start(int dailyQuota) {
+    emulator = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").clock(clock)
+        .dailyUrlQuota(dailyQuota).start();
+    return emulator;
+  }
+
+  @AfterEach
+  void stop() {
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  private Refresh connected(Refresh refresh) {
+    return refresh.credentials(ID, KEY).endpoint(emulator.endpoint()).clock(clock).sleeper(wait -> { });
+  }
+
+  private Refresh refresh(List<String> urls) {
+    return connected(Refresh.urls(urls)).stateDir(state);
+  }
+
+  private Submission resume() {
+    return connected(Refresh.resume(state, null)).batch().submit();
+  }
+
+  /** How many times the service accepted each URL. */
+  private Map<String, Integer> acceptedCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Emulator.RecordedRequest request : emulator.requests()) {
+      if (request.accepted()) {
+        request.urls().forEach(url -> counts.merge(url, 1, Integer::sum));
+      }
+    }
+    return counts;
+  }
+
+  private void assertEachAcceptedOnce(List<String> urls) {
+    Map<String, Integer> counts = acceptedCounts();
+    assertEquals(urls.size(), counts.size());
+    for (String url : urls) {
+      assertEquals(1, counts.getOrDefault(url, 0), url);
+    }
+  }
+
+  @Test
+  void aJobOfTwentyFiveThousandRunsOverThreeBeijingDaysWithNothingLost() {
+    // given: the documented 10,000 a day, on both sides
+    start(10_000);
+    List<String> urls = SubmitTest.awkwardUrls(25_000);
+    // when: day one
+    QuotaExhaustedException first = assertThrows(QuotaExhaustedException.class, () -> refresh(urls).batch().submit());
+    // then: what fits is submitted, the rest pending until Beijing midnight, and the service never said 22044
+    assertEquals(10, first.tasks().size());
+    assertEquals(15_000, first.pendingUrls());
+    assertEquals(urls.subList(10_000, 25_000), first.unsentUrls());
+    assertEquals(Instant.parse("2026-11-27T16:00:00Z"), first.quotaReturns());
+    String jobId = first.jobId().orElseThrow();
+    Job job = Refresh.jobs(state).get(0);
+    assertEquals(jobId, job.id());
+    assertEquals(Job.State.QUOTA, job.state());
+    assertEquals(10_000, job.acceptedUrls());
+    assertEquals(Instant.parse("2026-11-27T16:00:00Z"), job.quotaReturns().orElseThrow());
+    assertTrue(emulator.requests().stream().allMatch(Emulator.RecordedRequest::accepted));
+    // when: resumed the same day, then on day two and day three
+    int sent = emulator.requests().size();
+    QuotaExhaustedException sameDay = assertThrows(QuotaExhaustedException.class, this::resume);
+    assertEquals(sent, emulator.requests().size(), "nothing is sent when no quota is left");
+    assertEquals(15_000, sameDay.pendingUrls());
+    clock.advance(Duration.ofHours(3));
+    QuotaExhaustedException dayTwo = assertThrows(QuotaExhaustedException.class, this::resume);
+    assertEquals(10, dayTwo.tasks().size());
+    assertEquals(5_000, dayTwo.pendingUrls());
+    assertEquals(Instant.parse("2026-11-28T16:00:00Z"), dayTwo.quotaReturns());
+    clock.advance(Duration.ofDays(1));
+    Submission dayThree = resume();
+    // then
+    assertEquals(5, dayThree.tasks().size());
+    assertEquals(0, dayThree.resentUrls());
+    assertEquals(jobId, dayThree.jobId().orElseThrow());
+    assertEachAcceptedOnce(urls);
+    job = Refresh.jobs(state).get(0);
+    assertEquals(Job.State.DONE, job.state());
+    assertEquals(25, job.taskIds().size());
+    IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> Refresh.resume(state, jobId));
+    assertTrue(done.getMessage().contains("done"), done.getMessage());
+  }
+
+  @Test
+  void aDailyQuotaOf2500TakesExactly2500AndTheSameDayResumeSendsNothing() {
+    // given
+    start(10_000);
+    List<String> urls = SubmitTest.awkwardUrls(6_000);
+    // when
+    QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class,
+        () -> refresh(urls).dailyQuota(2_500).batch().submit());
+    // then: 1000, 1000 and the first 500 of the third request
+    assertEquals(List.of(1000, 1000, 500), e.tasks().stream().map(Task::count).collect(Collectors.toList()));
+    assertEquals(3_500, e.pendingUrls());
+    assertEquals(2_500, acceptedCounts().size());
+    int sent = emulator.requests().size();
+    assertThrows(QuotaExhaustedException.class, this::resume);
+    assertEquals(sent, emulator.requests().size());
+    assertEquals(2_500, Refresh.jobs(state).get(0).acceptedUrls());
+  }
+
+  @Test
+  void theLedgerSharesTheQuotaBetweenJobsOfOneAccount() {
+    // given: a first job takes 6,000 of the day's 10,000
+    start(20_000);
+    refresh(SubmitTest.awkwardUrls(6_000)).batch().submit();
+    List<String> more = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      more.add("https://img.test.com/more/" + i + ".png");
+    }
+    // when
+    QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> refresh(more).batch().submit());
+    // then
+    assertEquals(4_000, e.tasks().stream().mapToInt(Task::count).sum());
+    assertEquals(2_000, e.pendingUrls());
+    assertEquals(2, Refresh.jobs(state).size());
+  }
+
+  @Test
+  void aLostAnswerIsResentOnResumeAndReportedAsSuch() {
+    // given: the third answer comes too late
+    start(10_000);
+    List<String> urls = SubmitTest.awkwardUrls(5_000);
+    List<Task> told = new ArrayList<>();
+    Refresh refresh = refresh(urls).retries(0).timeout(Duration.ofMillis(300));
+    // when
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit(task -> {
+      told.add(task);
+      if (told.size() == 2) {
+        emulator.delay(Duration.ofSeconds(2));
+      }
+    }));
+    emulator.delay(Duration.ZERO);
+    // then
+    assertTrue(e.mayHaveReachedService());
+    assertEquals(Job.State.UNFINISHED, Refresh.jobs(state).get(0).state());
+    assertEquals(e.jobId(), Optional.of(Refresh.jobs(state).get(0).id()));
+    Submission resumed = resume();
+    assertEquals(1_000, resumed.resentUrls());
+    assertEquals(3, resumed.tasks().size());
+    Map<String, Integer> counts = acceptedCounts();
+    assertEquals(5_000, counts.size());
+    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+  }
+
+  @Test
+  void fourParallelSendersRetryServiceUnavailableAndLandEveryUrlOnce() {
+    // given
+    start(100_000);
+    List<String> urls = SubmitTest.awkwardUrls(20_000);
+    emulator.failNext(3, 503);
+    // when
+    Submission s = refresh(urls).dailyQuota(100_000).parallel(4).batch().submit();
+    // then: tasks in request order, whatever order the answers came in
+    assertEquals(20, s.tasks().size());
+    List<String> sent = new ArrayList<>();
+    s.tasks().forEach(task -> sent.addAll(task.urls()));
+    assertEquals(urls, sent);
+    assertEachAcceptedOnce(urls);
+    assertEquals(20 + 3, emulator.requests().size());
+    Job job = Refresh.jobs(state).get(0);
+    assertEquals(Job.State.DONE, job.state());
+    assertEquals(20_000, job.acceptedUrls());
+  }
+
+  @Test
+  void fourParallelSendersStoppedByAFailureAccountForEveryUrlAndResumeTheRest() {
+    // given: an answer lost for good half-way
+    start(100_000);
+    List<String> urls = SubmitTest.awkwardUrls(20_000);
+    List<Task> told = new ArrayList<>();
+    // when
+    RefreshException e = assertThrows(RefreshException.class, () -> refresh(urls).dailyQuota(100_000).parallel(4)
+        .retries(0).batch().submit(task -> {
+          told.add(task);
+          if (told.size() == 8) {
+            emulator.failNext(1, 502);
+          }
+        }));
+    // then: accepted, failed and unsent are the whole job, each URL once
+    List<String> accounted = new ArrayList<>();
+    e.tasks().forEach(task -> accounted.addAll(task.urls()));
+    accounted.addAll(e.failedUrls());
+    accounted.addAll(e.unsentUrls());
+    assertEquals(urls.size(), accounted.size());
+    assertEquals(urls.size(), accounted.stream().distinct().count());
+    assertEquals(told.size(), e.tasks().size(), "every task created was told, once");
+    assertTrue(e.tasks().size() >= 8 && e.tasks().size() < 20, e.getMessage());
+    Job job = Refresh.jobs(state).get(0);
+    assertEquals(Job.State.UNFINISHED, job.state());
+    assertEquals(e.tasks().stream().mapToInt(Task::count).sum(), job.acceptedUrls());
+    // when: resumed with four senders
+    Submission rest = connected(Refresh.resume(state, job.id())).parallel(4).batch().submit();
+    // then
+    assertEquals(urls.size() - job.acceptedUrls(), rest.urlCount());
+    assertEachAcceptedOnce(urls);
+    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+  }
+
+  @Test
+  void theStateDirectoryHoldsNoSecret() throws IOException {
+    // given
+    start(10_000);
+    // when
+    refresh(SubmitTest.awkwardUrls(1_500)).batch().submit();
+    // then
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(state)) {
+      files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
+    }
+    assertFalse(files.isEmpty());
+    for (Path file : files) {
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      assertFalse(text.contains(KEY), file.toString());
+      assertFalse(text.contains(ID), file.toString());
+    }
+  }
+}
