@@ -197,7 +197,7 @@ final class JobRun {
 
   private void refused(Chunk chunk, Sender.Refusal refusal) {
     Backend.Answer answer = refusal.answer;
-    boolean dailyQuota = isDailyQuota(answer);
+    boolean dailyQuota = answer.dailyQuota;
     try {
       if (dailyQuota) {
         quota.exhaust(chunk.grant);
@@ -250,13 +250,6 @@ final class JobRun {
     } catch (IOException e) {
       // The journal already failed and stops the job; an over-counted ledger only costs quota, never data.
     }
-  }
-
-  /** Legacy 22044, or API 3.0's {@code LimitExceeded.CdnPurge…ExceedDayLimit}. */
-  static boolean isDailyQuota(Backend.Answer answer) {
-    String code = answer.code == null ? "" : answer.code;
-    return code.endsWith("ExceedDayLimit") || "22044".equals(answer.codeDesc)
-        || LegacyAnswer.moduleCode(answer.codeDesc, answer.message) == 22044;
   }
 
   /** The submission, or the exception that says where the job stood. */

@@ -195,9 +195,16 @@ public final class Plan {
   private Quota askServiceQuota() {
     List<Quota> quotas;
     try {
-      quotas = Queries.of(settings).quota();
-    } catch (RefreshException e) {
-      return null;
+      quotas = Queries.of(settings, client()).quota();
+    } catch (RefusedException e) {
+      if (e.code().startsWith("AuthFailure")) {
+        // The credentials themselves are refused: every purge would be too, so none is sent.
+        throw new RefusedException(e.code(), e.codeDesc(), e.message(), e.requestId().orElse(null), false,
+            nothingSent(), "");
+      }
+      return null; // e.g. UnauthorizedOperation: a sub-account may purge without leave to read the quota
+    } catch (NoAnswerException e) {
+      return null; // the purge requests will meet the same trouble, and report it with their progress
     }
     Quota least = null;
     for (Quota quota : quotas) {

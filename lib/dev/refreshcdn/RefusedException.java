@@ -25,8 +25,11 @@ public final class RefusedException extends RefreshException {
 
   private static String describe(String code, String codeDesc, String message, String requestId, boolean earlier,
       Progress progress) {
-    return String.format("the service refused request %d of %d (%d URLs): code %s%s, message %s%s%s%s",
-        progress.requestNumber, progress.requestCount, progress.failedUrls.size(), code,
+    String what = progress.requestNumber == 0
+        ? "the service refused the quota query (DescribePurgeQuota) asked before the first request"
+        : String.format("the service refused request %d of %d (%d URLs)", progress.requestNumber,
+            progress.requestCount, progress.failedUrls.size());
+    return String.format("%s: code %s%s, message %s%s%s%s", what, code,
         codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc, Texts.quote(message),
         requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId,
         earlier ? "; an earlier attempt of this request may have reached the service" : "", progress.summary());

@@ -29,6 +29,11 @@ final class Sender {
     }
   }
 
+  /** A sender of its own pacing and nonces: one request at a time, outside any submission. */
+  Sender(Settings settings, Backend backend, java.net.http.HttpClient client) {
+    this(settings, backend, client, new Pacer(settings), settings.nonceSource());
+  }
+
   /** A sender for one thread; senders of one submission share its {@code pacer} and {@code nonces}. */
   Sender(Settings settings, Backend backend, java.net.http.HttpClient client, Pacer pacer, IntSupplier nonces) {
     this.settings = settings;

@@ -88,10 +88,7 @@ final class Settings implements Cloneable {
 
   /** The API generation's signer and reader, for credentials resolved now (from the environment by default). */
   Backend backend() {
-    Credentials resolved = resolveCredentials();
-    return api == Api.V3
-        ? new V3Backend(endpoint(), resolved, area, urlEncode)
-        : new V2Backend(new V2Codec(endpoint(), method, signatureMethod, resolved));
+    return Backends.of(this, resolveCredentials());
   }
 
   Credentials resolveCredentials() {

@@ -32,6 +32,11 @@ class V3SubmitTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  /** The purge requests the server received, without the DescribePurgeQuota asked before them. */
+  private static List<LoggedRequest> purgeRequests() {
+    return server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-TC-Action", equalTo("PurgeUrlsCache")));
+  }
+
   @Test
   void sendsTheExactHeadersAndBodyTheOfficialSignerAccepts() throws Exception {
     // given
@@ -53,7 +58,7 @@ class V3SubmitTest {
         .withHeader("X-TC-Timestamp", equalTo("1551113065"))
         .withHeader("X-TC-Token", equalTo("session+token/="))
         .withHeader("X-TC-Region", absent()));
-    LoggedRequest request = server.findAll(postRequestedFor(urlEqualTo("/"))).get(0);
+    LoggedRequest request = purgeRequests().get(0);
     assertEquals("{\"Urls\":[\"https://www.test.com/图片%201.jpg\",\"https://www.test.com/a?b=1&c=+\"]}",
         request.getBodyAsString());
     String expected = OfficialTc3Signer.authorization(ID, KEY, "cdn", request.getHeader("Host"),
@@ -70,7 +75,7 @@ class V3SubmitTest {
         .area(Area.OVERSEAS).urlEncode().batch().submit();
     // then
     assertEquals("{\"Urls\":[\"https://www.test.com/1.jpg\"],\"Area\":\"overseas\",\"UrlEncode\":true}",
-        server.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+        purgeRequests().get(0).getBodyAsString());
   }
 
   @Test
@@ -116,7 +121,9 @@ class V3SubmitTest {
       // then
       assertEquals(3, s.tasks().size());
       List<String> recorded = new ArrayList<>();
-      for (Emulator.RecordedRequest r : emulator.requests()) {
+      // the batch size and the quota left are asked first
+      assertEquals("DescribePurgeQuota", emulator.requests().get(0).action());
+      for (Emulator.RecordedRequest r : emulator.requests().subList(1, emulator.requests().size())) {
         assertEquals("PurgeUrlsCache", r.action());
         assertTrue(r.accepted(), r.toString());
         recorded.addAll(r.urls());
@@ -136,7 +143,11 @@ class V3SubmitTest {
       // then
       assertEquals("ResourceNotFound.CdnHostNotExists", unknown.code());
       assertEquals("AuthFailure.SignatureFailure", wrongKey.code());
-      assertEquals(2, emulator.requests().size());
+      // the unknown domain: quota asked, purge refused; the wrong key: refused at the quota query, no purge tried
+      assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache", "DescribePurgeQuota"),
+          emulator.requests().stream().map(Emulator.RecordedRequest::action).toList());
+      assertEquals(List.of("https://www.test.com/1.jpg"), wrongKey.unsentUrls());
+      assertTrue(wrongKey.getMessage().contains("DescribePurgeQuota"), wrongKey.getMessage());
     }
   }
 
@@ -156,7 +167,8 @@ class V3SubmitTest {
       Submission v3 = Refresh.urls(wwwOnly).credentials(ID, KEY).api(Api.V3).endpoint(emulator.endpointV3()).batch().submit();
       // then
       assertEquals(v2.urlCount(), v3.urlCount());
-      assertEquals(List.of("v2", "v3"), emulator.requests().stream().map(Emulator.RecordedRequest::api).toList());
+      assertEquals(List.of("RefreshCdnUrl", "DescribePurgeQuota", "PurgeUrlsCache"),
+          emulator.requests().stream().map(Emulator.RecordedRequest::action).toList());
     }
   }
 
