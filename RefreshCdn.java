@@ -943,6 +943,10 @@ public class RefreshCdn implements Callable<Integer> {
         description = "How long after submission a task reports done, e.g. 0s or 2m (default: 5s).")
     Duration taskCompletion;
 
+    @Option(names = "--failing-tasks", paramLabel = "TEXT",
+        description = "Tasks with a URL containing TEXT end failed instead of done, to try --wait; repeatable.")
+    List<String> failingTasks = new ArrayList<>();
+
     @Override
     public Integer call() {
       if ((secretId == null) != (secretKey == null)) {
@@ -962,6 +966,7 @@ public class RefreshCdn implements Callable<Integer> {
         if (taskCompletion != null) {
           builder.taskCompletion(taskCompletion);
         }
+        failingTasks.forEach(builder::failingTasks);
         if (secretId == null) {
           builder.account(Emulator.Account.generate(hosts));
         } else {

@@ -183,6 +183,18 @@ final class Cli {
           + process.exitValue() + ")"));
     }
 
+    /** Kills the command with SIGKILL, as a CI runner or the OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Whether the command is still running. */
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
       process.descendants().forEach(ProcessHandle::destroy);

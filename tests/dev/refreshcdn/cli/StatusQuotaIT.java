@@ -1,0 +1,118 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.emulator.Emulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** refresh-cdn status and quota on both APIs, through ./jbang as real processes. */
+class StatusQuotaIT {
+  @TempDir Path stateDir;
+  private Emulator emu;
+
+  @BeforeEach
+  void startEmulator() {
+    emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").taskCompletion(Duration.ZERO)
+        .dailyUrlQuota(5000).start();
+  }
+
+  @AfterEach
+  void stopEmulator() {
+    emu.close();
+  }
+
+  private String submit(String api, String endpoint) throws Exception {
+    Cli.Result r = Cli.refreshCdn("--api", api, "--endpoint", endpoint, "--state-dir", stateDir.toString(), "--json",
+        "https://www.test.com/a.js", "https://www.test.com/b.js").withCredentials().run();
+    assertEquals(0, r.exit(), r::toString);
+    return (String) ((Map<?, ?>) ((List<?>) JSON.std.mapFrom(r.out()).get("tasks")).get(0)).get("task_id");
+  }
+
+  @Test
+  void statusOfATaskOnTheLegacyApi() throws Exception {
+    // given
+    String taskId = submit("v2", emu.endpoint().toString());
+    // when
+    Cli.Result r = Cli.refreshCdn("status", "--task", taskId, "--endpoint", emu.endpoint().toString(), "--json")
+        .withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    List<?> tasks = (List<?>) JSON.std.mapFrom(r.out()).get("tasks");
+    assertEquals(1, tasks.size(), r::toString);
+    assertEquals(taskId, ((Map<?, ?>) tasks.get(0)).get("task_id"));
+    assertEquals("done", ((Map<?, ?>) tasks.get(0)).get("state"));
+    assertEquals(List.of("https://www.test.com/a.js", "https://www.test.com/b.js"), ((Map<?, ?>) tasks.get(0)).get("urls"));
+    assertEquals("GetCdnRefreshLog", emu.requests().get(emu.requests().size() - 1).action());
+  }
+
+  @Test
+  void statusSinceATimeOnApi3ListsTheTasksAsATable() throws Exception {
+    // given
+    String taskId = submit("v3", emu.endpointV3().toString());
+    // when
+    Cli.Result r = Cli.refreshCdn("status", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--since",
+        "2000-01-01 00:00:00").withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("TASK"), r::toString);
+    assertTrue(r.out().contains(taskId), r::toString);
+    assertTrue(r.out().contains("done"), r::toString);
+    assertEquals("DescribePurgeTasks", emu.requests().get(emu.requests().size() - 1).action());
+  }
+
+  @Test
+  void statusWithoutTaskOrSinceIsAUsageError() {
+    // when
+    Cli.Result r = Cli.refreshCdn("status", "--endpoint", emu.endpoint().toString()).withCredentials().run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("give either --task ID (repeatable) or --since TIME"), r::toString);
+    assertEquals(0, emu.requests().size());
+  }
+
+  @Test
+  void quotaOnApi3IsWhatTheServiceSays() throws Exception {
+    // given
+    submit("v3", emu.endpointV3().toString());
+    // when
+    Cli.Result r = Cli.refreshCdn("quota", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--json")
+        .withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("DescribePurgeQuota", emu.requests().get(emu.requests().size() - 1).action());
+    List<?> quotas = (List<?>) JSON.std.mapFrom(r.out()).get("quotas");
+    Map<?, ?> urls = quotas.stream().map(q -> (Map<?, ?>) q)
+        .filter(q -> q.get("kind").equals("urls") && "mainland".equals(q.get("area"))).findFirst()
+        .orElseThrow(() -> new AssertionError(r));
+    assertEquals(5000, urls.get("total"));
+    assertEquals(4998, urls.get("available"));
+    assertEquals("service", urls.get("source"));
+  }
+
+  @Test
+  void quotaOnTheLegacyApiIsTheLocalLedgerAndSaysSo() {
+    // given
+    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+        "https://www.test.com/a.js").withCredentials().run();
+    assertEquals(0, sent.exit(), sent::toString);
+    int requests = emu.requests().size();
+    // when
+    Cli.Result r = Cli.refreshCdn("quota", "--state-dir", stateDir.toString(), "--daily-quota", "2500")
+        .withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("2499"), r::toString);
+    assertTrue(r.out().contains("local ledger"), r::toString);
+    assertTrue(r.out().contains("The legacy API has no quota query"), r::toString);
+    assertEquals(requests, emu.requests().size(), "nothing asked of the service");
+  }
+}
