@@ -242,10 +242,12 @@ public final class Plan {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("Plan: ").append(urls.size()).append(" URLs in ")
+    StringBuilder text = new StringBuilder("Plan: ").append(urls.size())
+        .append(settings.directories ? " directories in " : " URLs in ")
         .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
         .append(settings.endpoint()).append(" (")
-        .append(settings.api == Api.V3 ? "API 3.0 PurgeUrlsCache, TC3-HMAC-SHA256" : settings.signatureMethod)
+        .append(settings.api == Api.V3 ? "API 3.0 " + (settings.directories ? "PurgePathCache" : "PurgeUrlsCache")
+            + ", TC3-HMAC-SHA256" : (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod)
         .append(')');
     if (duplicates > 0) {
       text.append(", ").append(duplicates).append(" duplicates dropped");

@@ -63,13 +63,17 @@ final class QuotaLedger {
 
   /** Takes up to {@code want} of what is left of {@code limit} on {@code day}; returns how many were taken. */
   int take(LocalDate day, int want, int limit, String jobId) throws IOException {
-    try (FileChannel file = open(day); FileLock lock = file.lock()) {
-      long spent = spent(file);
-      int taken = (int) Math.max(0, Math.min(want, limit - spent));
-      if (taken > 0) {
-        append(file, "+" + taken + " " + jobId);
+    // A file lock keeps other processes out; the class monitor keeps this JVM's other jobs out, as a second
+    // lock on one file from the same JVM would throw OverlappingFileLockException instead of waiting.
+    synchronized (QuotaLedger.class) {
+      try (FileChannel file = open(day); FileLock lock = file.lock()) {
+        long spent = spent(file);
+        int taken = (int) Math.max(0, Math.min(want, limit - spent));
+        if (taken > 0) {
+          append(file, "+" + taken + " " + jobId);
+        }
+        return taken;
       }
-      return taken;
     }
   }
 
@@ -114,8 +118,10 @@ final class QuotaLedger {
   }
 
   private void write(LocalDate day, String line) throws IOException {
-    try (FileChannel file = open(day); FileLock lock = file.lock()) {
-      append(file, line);
+    synchronized (QuotaLedger.class) { // see take
+      try (FileChannel file = open(day); FileLock lock = file.lock()) {
+        append(file, line);
+      }
     }
   }
 

@@ -464,7 +464,7 @@ public final class Refresh {
   @Override
   public String toString() {
     String signing = settings.api == Api.V3 ? "API 3.0, TC3-HMAC-SHA256" : settings.method + ", " + settings.signatureMethod;
-    return "Refresh[" + urls.size() + " URLs to " + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
+    return "Refresh[" + urls.size() + (settings.directories ? " directories to " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }
 }

@@ -155,6 +155,36 @@ class JobsTest {
   }
 
   @Test
+  void twoJobsOfOneAccountAtOnceNeverTakeMoreThanTheQuota() throws Exception {
+    // given: two jobs of 6,000 in one JVM, against a day of 10,000
+    start(20_000);
+    List<String> other = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      other.add("https://img.test.com/other/" + i + ".png");
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Integer>> jobs = new ArrayList<>();
+      for (List<String> urls : List.of(SubmitTest.awkwardUrls(6_000), other)) {
+        jobs.add(pool.submit(() -> {
+          try {
+            return refresh(urls).batch(500).submit().urlCount();
+          } catch (QuotaExhaustedException e) {
+            return e.tasks().stream().mapToInt(Task::count).sum();
+          }
+        }));
+      }
+      // when
+      int accepted = jobs.get(0).get() + jobs.get(1).get();
+      // then
+      assertEquals(10_000, accepted);
+      assertEquals(10_000, acceptedCounts().size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aLostAnswerIsResentOnResumeAndReportedAsSuch() {
     // given: the third answer comes too late
     start(10_000);
