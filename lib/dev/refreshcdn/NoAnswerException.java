@@ -28,8 +28,9 @@ public final class NoAnswerException extends RefreshException {
   }
 
   private static String describe(String what, int status, String excerpt, boolean reached, Progress progress) {
-    StringBuilder message = new StringBuilder("no usable answer to request ")
-        .append(progress.requestNumber).append(" of ").append(progress.requestCount).append(": ").append(what);
+    StringBuilder message = new StringBuilder(progress.requestCount == 0 ? "no usable answer to the query"
+        : "no usable answer to request " + progress.requestNumber + " of " + progress.requestCount).append(": ")
+        .append(what);
     if (status > 0) {
       message.append(" (HTTP ").append(status).append(')');
     }
@@ -39,7 +40,7 @@ public final class NoAnswerException extends RefreshException {
     message.append(reached
         ? "; the request may have reached the service"
         : "; the request did not reach the service");
-    return message.append(progress.summary()).toString();
+    return message.append(progress.requestCount == 0 ? "" : progress.summary()).toString();
   }
 
   /** The HTTP status received, empty when no HTTP answer came at all. */

@@ -123,7 +123,7 @@ final class Queries {
    */
   List<Quota> quota() {
     if (call == null) {
-      throw new UnsupportedOperationException("legacy quota comes from the ledger"); // TODO QuotaLedger.localQuota
+      return QuotaLedger.localQuota(settings);
     }
     return asker.ask(new Asker.Question<List<Quota>>() {
       @Override

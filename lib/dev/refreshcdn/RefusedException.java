@@ -25,14 +25,17 @@ public final class RefusedException extends RefreshException {
 
   private static String describe(String code, String codeDesc, String message, String requestId, boolean earlier,
       Progress progress) {
-    String what = progress.requestNumber == 0
+    // A query (status, quota) sends no URLs: requestCount 0. A job refused at its quota query: request 0 of n.
+    String what = progress.requestCount == 0 ? "the service refused the query"
+        : progress.requestNumber == 0
         ? "the service refused the quota query (DescribePurgeQuota) asked before the first request"
         : String.format("the service refused request %d of %d (%d URLs)", progress.requestNumber,
             progress.requestCount, progress.failedUrls.size());
     return String.format("%s: code %s%s, message %s%s%s%s", what, code,
         codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc, Texts.quote(message),
         requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId,
-        earlier ? "; an earlier attempt of this request may have reached the service" : "", progress.summary());
+        earlier ? "; an earlier attempt of this request may have reached the service" : "",
+        progress.requestCount == 0 ? "" : progress.summary());
   }
 
   /**
