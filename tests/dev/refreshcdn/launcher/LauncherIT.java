@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,10 @@ class LauncherIT {
   }
 
   private static String[] run(String... args) throws Exception {
+    return run(Map.of(), args);
+  }
+
+  private static String[] run(Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(copy.resolve("jbang").toString(), "refresh-cdn"));
     command.addAll(Arrays.asList(args));
     Path out = Files.createTempFile(copy, "out", ".txt");
@@ -54,6 +59,7 @@ class LauncherIT {
     builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.startsWith("JBANG_")
         || name.startsWith("REFRESH_CDN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
     builder.environment().put("REFRESH_CDN_LAUNCHER_DEBUG", "1"); // it says on stderr which route it took
+    builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly); // JBang's JVM would keep the lock
@@ -62,6 +68,19 @@ class LauncherIT {
     }
     return new String[] {Integer.toString(process.exitValue()), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void jvmOptionsMeantForTheScriptDoNotBreakJBangsOwnRun() throws Exception {
+    // given: an option that makes a JVM print to stdout as it starts, which JBang's own stdout (the command
+    // to run) must not catch
+    Path recording = copy.resolve("flight.jfr");
+    // when
+    String[] result = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), "--version");
+    // then: the script ran, with the option
+    assertEquals("0", result[0], result[2]);
+    assertTrue(result[1].contains("refresh-cdn "), result[1]);
+    assertTrue(Files.size(recording) > 0, "the script's JVM recorded");
   }
 
   @Test
