@@ -138,6 +138,31 @@ class JobsTest {
   }
 
   @Test
+  void onApiThreeTheServiceSaysWhatIsLeftAndTheJobResumesTheNextDay() {
+    // given: 2,500 a day per area, of which another tool already spent 500 today
+    start(2_500);
+    connected(Refresh.urls(SubmitTest.awkwardUrls(600).subList(100, 600))).api(Api.V3)
+        .endpoint(emulator.endpointV3()).area(Area.MAINLAND).batch().submit();
+    List<String> urls = SubmitTest.awkwardUrls(3_000);
+    Refresh v3 = refresh(urls).api(Api.V3).endpoint(emulator.endpointV3()).area(Area.MAINLAND);
+    // when
+    QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> v3.batch().submit());
+    // then: DescribePurgeQuota's Available (2,000), not a constant, and no ExceedDayLimit refusal
+    assertEquals(2_000, e.tasks().stream().mapToInt(Task::count).sum());
+    assertTrue(emulator.requests().stream().allMatch(Emulator.RecordedRequest::accepted));
+    // when: the next day, resumed with the job's own API and endpoint
+    clock.advance(Duration.ofDays(1));
+    Submission rest = Refresh.resume(state, null).credentials(ID, KEY).clock(clock).batch().submit();
+    // then
+    assertEquals(1_000, rest.urlCount());
+    assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"), emulator.requests().subList(
+        emulator.requests().size() - 2, emulator.requests().size()).stream()
+        .map(Emulator.RecordedRequest::action).collect(Collectors.toList()));
+    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+    assertEquals(Api.V3, Refresh.jobs(state).get(0).api());
+  }
+
+  @Test
   void theLedgerSharesTheQuotaBetweenJobsOfOneAccount() {
     // given: a first job takes 6,000 of the day's 10,000
     start(20_000);
