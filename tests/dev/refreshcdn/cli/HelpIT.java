@@ -22,12 +22,30 @@ class HelpIT {
     assertEquals(0, r.exit(), r::toString);
     for (String text : new String[] {"--input", "--dry-run", "--emulator", "--json", "--https-proxy", "--profile",
         "--credentials", "--signature-method", "--batch-size", "--timeout", "--api", "REFRESH_CDN_API", "--area",
-        "--url-encode", "--calls-per-minute", "Examples:", "Exit codes:",
-        "refresh-cdn --emulator https://www.test.com/1.jpg", "emulator"}) {
+        "--url-encode", "--calls-per-minute", "--state-dir", "--daily-quota", "--parallel", "--dir", "--flush-all",
+        "--wait", "--wait-timeout", "Examples:", "Exit codes:", "refresh-cdn --emulator https://www.test.com/1.jpg",
+        "emulator", "resume", "jobs", "status", "quota"}) {
       assertTrue(r.out().contains(text), () -> "help lacks " + text + "\n" + r);
     }
-    for (String code : new String[] {"0", "1", "2", "3", "4", "5"}) {
+    for (String code : new String[] {"0", "1", "2", "3", "4", "5", "6", "7"}) {
       assertTrue(Pattern.compile("(?m)^  " + code + "   \\S").matcher(r.out()).find(), () -> "no exit code " + code + "\n" + r);
+    }
+  }
+
+  @Test
+  void resumeTakesTheSameConnectionCredentialStateAndOutputOptionsAsSubmitting() {
+    // given
+    String[] shared = {"--state-dir", "--daily-quota", "--parallel", "--wait", "--wait-timeout", "--endpoint", "--timeout",
+        "--retries", "--calls-per-minute", "--https-proxy", "--verbose", "--profile", "--credentials", "--json", "--quiet"};
+    // when
+    Cli.Result main = Cli.refreshCdn("--help").run();
+    Cli.Result resume = Cli.refreshCdn("resume", "--help").run();
+    // then
+    assertEquals(0, resume.exit(), resume::toString);
+    for (String option : shared) {
+      Matcher inMain = Pattern.compile("(?m)^ +(-\\w, )?" + Pattern.quote(option) + "[=\\s].*$").matcher(main.out());
+      assertTrue(inMain.find(), () -> "help lacks " + option + "\n" + main);
+      assertTrue(resume.out().contains(inMain.group().strip()), () -> "resume --help differs on " + option + "\n" + resume);
     }
   }
 

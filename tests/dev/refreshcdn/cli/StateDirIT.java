@@ -1,0 +1,74 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.emulator.Emulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The default state directory is $HOME/.refresh-cdn; a dry run and --emulator keep no state; no secret is written. */
+class StateDirIT {
+  @TempDir Path home;
+
+  @Test
+  void aJobIsJournaledUnderTheHomeVariableAndJobsFindsItThere() throws Exception {
+    try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start()) {
+      // when
+      Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--json", "https://www.test.com/a.js")
+          .withCredentials().env("HOME", home.toString()).run();
+      Cli.Result jobs = Cli.refreshCdn("jobs", "--json").env("HOME", home.toString()).run();
+      // then
+      assertEquals(0, r.exit(), r::toString);
+      String jobId = (String) JSON.std.mapFrom(r.out()).get("job_id");
+      assertTrue(Files.isDirectory(home.resolve(".refresh-cdn/jobs").resolve(jobId)), r::toString);
+      assertEquals(0, jobs.exit(), jobs::toString);
+      Map<?, ?> job = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(jobs.out()).get("jobs")).get(0);
+      assertEquals(jobId, job.get("job_id"));
+      assertEquals("done", job.get("state"));
+      try (Stream<Path> files = Files.walk(home.resolve(".refresh-cdn"))) {
+        for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          String text = Files.readString(file);
+          assertFalse(text.contains(Cli.SECRET_KEY), "the key is in " + file);
+          assertFalse(text.contains(Cli.SECRET_ID), "the SecretId is in " + file);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDryRunAndTheEmulatorKeepNoState() {
+    // when
+    Cli.Result dry = Cli.refreshCdn("--dry-run", "https://www.test.com/a.js").env("HOME", home.toString()).run();
+    Cli.Result emulated = Cli.refreshCdn("--emulator", "https://www.test.com/a.js").env("HOME", home.toString()).run();
+    // then
+    assertEquals(0, dry.exit(), dry::toString);
+    assertEquals(0, emulated.exit(), emulated::toString);
+    assertFalse(Files.exists(home.resolve(".refresh-cdn")), "no state directory was made");
+  }
+
+  @Test
+  void resumeWithNothingUnfinishedSaysSoAndExits0() {
+    // when
+    Cli.Result r = Cli.refreshCdn("resume", "--state-dir", home.resolve("empty").toString()).withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("nothing to resume"), r::toString);
+  }
+
+  @Test
+  void resumeOfAnUnknownJobIsAUsageError() {
+    // when
+    Cli.Result r = Cli.refreshCdn("resume", "no-such-job", "--state-dir", home.toString()).withCredentials().run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("no job no-such-job in " + home), r::toString);
+  }
+}
