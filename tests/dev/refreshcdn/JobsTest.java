@@ -28,7 +28,7 @@ class JobsTest {
   private static final String ID = "AKIDjobsTESTexample0001";
   private static final String KEY = "jobsTestSecretKeyNeverWritten";
   /** 22:00 in Beijing: the quota day ends in two hours. */
-  private final ManualClock clock = new ManualClock("2026-11-27T14:00:00Z");
+  private final FakeTime clock = new FakeTime("2026-11-27T14:00:00Z");
   @TempDir Path state;
   private Emulator emulator;
 
