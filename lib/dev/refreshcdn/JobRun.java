@@ -108,7 +108,8 @@ final class JobRun {
         worker.get();
         break;
       } catch (InterruptedException e) {
-        interrupted = true; // the senders see it through their own sleeps; wait for them to account
+        // No new request starts; those in flight finish and are accounted for before this returns.
+        interrupted = true;
         stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted", 0, null, true, e), false);
       } catch (ExecutionException e) {
         throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
