@@ -105,4 +105,25 @@ class JsonReportTest {
       assertEquals(List.of("https://www.test.com/2.jpg"), doc.get("unsent"));
     }
   }
+
+  @Test
+  void aJobDocumentCarriesItsIdPendingUrlsQuotaReturnAndResentCount() throws Exception {
+    // given
+    java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    // when
+    JsonReport.withJob(doc, "20261127-080000-3f9a", 3500, java.time.Instant.parse("2026-11-27T16:00:00Z"), 12);
+    // then
+    assertEquals("{\"job_id\":\"20261127-080000-3f9a\",\"pending\":3500,\"quota_returns\":\"2026-11-27T16:00:00Z\","
+        + "\"resent_urls\":12}", com.fasterxml.jackson.jr.ob.JSON.std.asString(doc));
+  }
+
+  @Test
+  void statusesAreListedWithTheirStateInLowerCase() {
+    // when
+    java.util.List<Object> statuses = JsonReport.statuses(java.util.List.of(Values.status("1001",
+        dev.refreshcdn.TaskStatus.State.FAILED, java.util.List.of("https://www.test.com/a"), "2026-11-27 16:00:00")));
+    // then
+    assertEquals(java.util.List.of(java.util.Map.of("task_id", "1001", "state", "failed", "created",
+        "2026-11-27 16:00:00", "count", 1, "urls", java.util.List.of("https://www.test.com/a"))), statuses);
+  }
 }

@@ -151,6 +151,23 @@ class LargeJobsIT {
   }
 
   @Test
+  void onApi3TheQuotaTheServiceReportsStopsTheJobWithExit5() throws Exception {
+    // given: an account with 2,500 URLs a day, as DescribePurgeQuota will say
+    try (Emulator small = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").dailyUrlQuota(2500)
+        .start()) {
+      // when
+      Cli.Result r = Cli.refreshCdn("--api", "v3", "--endpoint", small.endpointV3().toString(), "--state-dir",
+          stateDir.toString(), "--json").withCredentials().stdin(Accepted.urls("v3", 6000)).run();
+      // then
+      assertEquals(5, r.exit(), r::toString);
+      assertEquals(2500, Accepted.acceptedUrls(small));
+      Map<String, Object> doc = JSON.std.mapFrom(r.out());
+      assertEquals(3500, doc.get("pending"));
+      assertTrue(r.err().contains("refresh-cdn resume " + doc.get("job_id")), r::toString);
+    }
+  }
+
+  @Test
   void aResumeCommandIsPrintedWithTheJobOfAFailure() {
     // given: no answer at all
     emu.dropNext(10);
