@@ -47,7 +47,10 @@ class ApiV3IT {
         "https://unknown.example.com/a.png").withCredentials().run();
     // then
     assertEquals(3, r.exit(), r::toString);
-    Emulator.RecordedRequest request = emu.requests().get(0);
+    // API 3.0 jobs ask DescribePurgeQuota first (batch size, what is left today), then purge
+    List<Emulator.RecordedRequest> purges = Accepted.purges(emu);
+    assertEquals(1, purges.size(), emu.requests()::toString);
+    Emulator.RecordedRequest request = purges.get(0);
     assertEquals("v3", request.api());
     assertEquals("PurgeUrlsCache", request.action());
     assertEquals("overseas", request.params().get("Area"));
