@@ -89,7 +89,7 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeList = {
         "0:every URL was submitted (with --wait: and every task is done), or the dry run or query succeeded",
         "1:unexpected internal error",
-        "2:usage error, bad input or missing credentials; nothing was sent",
+        "2:usage error, bad input, missing credentials or an unwritable state directory; nothing was sent",
         "3:the service refused a request (its code and message are printed, e.g. codeDesc 9110, or "
             + "ResourceNotFound.CdnHostNotExists with its RequestId)",
         "4:no usable answer (network failure, timeout, HTTP status other than 200)",

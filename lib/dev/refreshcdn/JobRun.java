@@ -42,6 +42,7 @@ final class JobRun {
   private final Settings settings;
   private final HttpClient client;
   private final Consumer<? super Task> onTask;
+  private final Consumer<? super Retry> onRetry;
   private final Journal journal;
   private final DailyQuota quota;
   private final int chunkSize;
@@ -61,8 +62,9 @@ final class JobRun {
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
 
-  JobRun(Plan plan, Settings settings, HttpClient client, Consumer<? super Task> onTask, Journal journal,
-      DailyQuota quota, int chunkSize) {
+  JobRun(Plan plan, Settings settings, HttpClient client, Consumer<? super Task> onTask,
+      Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
+    this.onRetry = onRetry;
     this.plan = plan;
     this.settings = settings;
     this.client = client;
@@ -127,7 +129,7 @@ final class JobRun {
     for (Chunk chunk = next(); chunk != null; chunk = next()) {
       List<String> urls = plan.urls().subList(chunk.from, chunk.to);
       try {
-        Task task = sender.send(urls);
+        Task task = sender.send(urls, chunk.number, this::retrying);
         accepted(chunk, task);
       } catch (Sender.Refusal refusal) {
         refused(chunk, refusal);
@@ -192,6 +194,17 @@ final class JobRun {
         onTask.accept(task);
       } catch (RuntimeException e) {
         stop(Why.STOPPED, chunk, e, false);
+      }
+    }
+  }
+
+  /** Tells the retry listener, one call at a time like the task listener; if it throws, the job stops. */
+  private void retrying(Retry retry) {
+    synchronized (listenerLock) {
+      try {
+        onRetry.accept(retry);
+      } catch (RuntimeException e) {
+        stop(Why.STOPPED, null, e, false);
       }
     }
   }
@@ -270,7 +283,7 @@ final class JobRun {
     List<String> unsent = plan.urls().subList(position, plan.urls().size());
     int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
-        Math.max(plan.requestCount(), chunks), jobId);
+        Math.max(plan.requestCount(), chunks), jobId, resent);
     RefreshException e = exception(progress);
     Instant returns = why == Why.QUOTA ? ((QuotaExhaustedException) e).quotaReturns() : null;
     String stopWhy = why == Why.QUOTA ? "quota" : why == Why.REFUSED ? "refused"

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -160,6 +161,17 @@ public final class Plan {
    * time, in the order the answers come); if it throws, the job stops with a {@link StoppedException}.
    */
   public Submission submit(Consumer<? super Task> onTask) {
+    return submit(onTask, retry -> { });
+  }
+
+  /**
+   * Like {@link #submit(Consumer)}, also telling {@code onRetry} of each retry before its wait (for a
+   * progress display, say); if it throws, the job stops with a {@link StoppedException} once the request
+   * in hand is settled.
+   */
+  public Submission submit(Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
+    Objects.requireNonNull(onTask, "onTask");
+    Objects.requireNonNull(onRetry, "onRetry");
     Backend backend;
     Credentials credentials;
     try {
@@ -184,7 +196,7 @@ public final class Plan {
         ? new DailyQuota(settings, ledger, jobId, service.total(), service.available())
         : new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
     int chunkSize = service != null ? Math.max(1, Math.min(batchSize, service.batch())) : batchSize;
-    return new JobRun(this, settings, client, onTask, journal, quota, chunkSize).run(backend);
+    return new JobRun(this, settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
   }
 
   /**

@@ -36,6 +36,14 @@ public abstract class RefreshException extends RuntimeException {
   }
 
   /**
+   * On a {@linkplain Refresh#resume resumed} job, how many URLs it sent again because the answer to an
+   * earlier attempt was lost (see {@link Submission#resentUrls()}); 0 otherwise.
+   */
+  public int resentUrls() {
+    return progress.resentUrls;
+  }
+
+  /**
    * The job this failure stopped, when it was submitted with a {@link Refresh#stateDir state directory}:
    * its journal holds everything above, and {@link Refresh#resume} sends what was not accepted.
    */
@@ -59,6 +67,7 @@ public abstract class RefreshException extends RuntimeException {
     final int requestCount;
     /** The journaled job, or null when the submission kept no journal. */
     final String jobId;
+    final int resentUrls;
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
       this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null);
@@ -66,7 +75,13 @@ public abstract class RefreshException extends RuntimeException {
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
         String jobId) {
+      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, jobId, 0);
+    }
+
+    Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
+        String jobId, int resentUrls) {
       this.jobId = jobId;
+      this.resentUrls = resentUrls;
       this.tasks = List.copyOf(tasks);
       this.failedUrls = List.copyOf(failedUrls);
       this.unsentUrls = List.copyOf(unsentUrls);

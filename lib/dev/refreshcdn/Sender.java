@@ -46,12 +46,19 @@ final class Sender {
 
   /** Sends one request's URLs until it is accepted, refused for good, or the retries are spent. */
   Task send(List<String> urls) throws Transport.Failure, Refusal {
+    return send(urls, 1, retry -> { });
+  }
+
+  /** Like {@link #send(List)}, telling {@code onRetry} before each retry of request number {@code number}. */
+  Task send(List<String> urls, int number, java.util.function.Consumer<Retry> onRetry)
+      throws Transport.Failure, Refusal {
     long start = settings.ticker.getAsLong();
     boolean reached = false; // whether any attempt so far may have reached the service
     for (int attempt = 1; ; attempt++) {
       pace(reached);
       EncodedRequest request = backend.encode(urls, settings.clock.instant().getEpochSecond(), nonces.getAsInt());
       Duration wait;
+      String reason;
       try {
         Backend.Answer answer = backend.read(transport.send(request), urls);
         if (answer.task != null) {
@@ -62,13 +69,17 @@ final class Sender {
           throw new Refusal(answer, reached);
         }
         reached = true;
+        reason = "code " + answer.code + (answer.codeDesc == null || answer.codeDesc.isEmpty() ? ""
+            : ", codeDesc " + answer.codeDesc) + ", message " + Texts.quote(answer.message);
       } catch (Transport.Failure failure) {
         reached |= failure.mayHaveReachedService;
         wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
         if (wait == null) {
           throw attempt == 1 ? failure : afterAttempts(failure, attempt, reached);
         }
+        reason = failure.getMessage() + (failure.status > 0 ? " (HTTP " + failure.status + ")" : "");
       }
+      onRetry.accept(new Retry(number, attempt + 1, wait, reason));
       sleep(wait, "interrupted while waiting to retry", reached);
     }
   }

@@ -228,8 +228,14 @@ class JobsTest {
     assertTrue(e.mayHaveReachedService());
     assertEquals(Job.State.UNFINISHED, Refresh.jobs(state).get(0).state());
     assertEquals(e.jobId(), Optional.of(Refresh.jobs(state).get(0).id()));
+    // when: resumed under a quota of 3,500, of which the lost request counts as spent (it may have been acted on)
+    QuotaExhaustedException short_ = assertThrows(QuotaExhaustedException.class,
+        () -> connected(Refresh.resume(state, null)).dailyQuota(3_500).batch().submit());
+    // then: 500 more were sent, and the stop still tells that the lost request's URLs go out again
+    assertEquals(500, short_.tasks().stream().mapToInt(Task::count).sum());
+    assertEquals(1_000, short_.resentUrls());
     Submission resumed = resume();
-    assertEquals(1_000, resumed.resentUrls());
+    assertEquals(500, resumed.resentUrls(), "of the lost request's 1,000, 500 went out in the short resume");
     assertEquals(3, resumed.tasks().size());
     Map<String, Integer> counts = acceptedCounts();
     assertEquals(5_000, counts.size());

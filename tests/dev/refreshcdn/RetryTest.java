@@ -62,6 +62,39 @@ class RetryTest {
   }
 
   @Test
+  void theRetryListenerIsToldOfEachRetryBeforeItsWait() {
+    // given
+    failThenSucceed(2, aResponse().withStatus(503).withBody("busy"));
+    List<Retry> told = new ArrayList<>();
+    // when
+    refresh().batch().submit(task -> { }, retry -> {
+      assertEquals(told.size(), waits.size(), "told before the wait");
+      told.add(retry);
+    });
+    // then
+    assertEquals(2, told.size());
+    assertEquals(List.of(2, 3), List.of(told.get(0).attempt(), told.get(1).attempt()));
+    assertEquals(1, told.get(0).request());
+    assertEquals(waits, List.of(told.get(0).delay(), told.get(1).delay()));
+    assertTrue(told.get(0).reason().contains("503"), told.get(0).reason());
+  }
+
+  @Test
+  void aRetryListenerThatThrowsStopsTheJobOnceTheRequestIsSettled() {
+    // given
+    failThenSucceed(1, aResponse().withStatus(503).withBody("busy"));
+    // when
+    StoppedException e = assertThrows(StoppedException.class, () -> refresh(SubmitTest.awkwardUrls(1500)).batch()
+        .submit(task -> { }, retry -> {
+          throw new IllegalStateException("enough");
+        }));
+    // then: the retried request went through; the second was never sent
+    assertEquals(1, e.tasks().size());
+    assertEquals(500, e.unsentUrls().size());
+    assertTrue(e.getMessage().contains("enough"), e.getMessage());
+  }
+
+  @Test
   void serviceUnavailableThenOkIsRetriedWithExponentialBackoff() {
     // given
     failThenSucceed(2, aResponse().withStatus(503).withBody("busy"));

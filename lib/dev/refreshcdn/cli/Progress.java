@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Redraws one line on stderr while a multi-request job runs (only on a terminal): requests done of all, URLs, the
- * quota left when known, the time elapsed and an estimate of the time left.
+ * retries so far, the quota left when known, the time elapsed and an estimate of the time left.
  */
 public final class Progress {
   private final PrintStream err;
@@ -18,6 +18,7 @@ public final class Progress {
   private int done;
   private int urlsDone;
   private int quotaLeft = -1;
+  private int retries;
 
   /** Starts the line for {@code requests} requests of {@code urls} URLs on {@code err}, or prints nothing unless {@code enabled}. */
   public Progress(PrintStream err, int requests, int urls, boolean enabled) {
@@ -52,6 +53,12 @@ public final class Progress {
     }
   }
 
+  /** Counts one more retry. */
+  public void retried() {
+    retries++;
+    draw();
+  }
+
   /** Erases the line, before anything else is printed. */
   public void clear() {
     if (enabled) {
@@ -61,15 +68,19 @@ public final class Progress {
 
   private void draw() {
     if (enabled) {
-      err.print("\r" + line(done, requests, urlsDone, urls, quotaLeft, Duration.ofNanos(nanos.getAsLong() - start)));
+      err.print("\r" + line(done, requests, urlsDone, urls, retries, quotaLeft,
+          Duration.ofNanos(nanos.getAsLong() - start)));
     }
   }
 
   /** The text of the line; {@code quotaLeft} is negative when unknown. */
-  static String line(int done, int requests, int urlsDone, int urls, int quotaLeft, Duration elapsed) {
+  static String line(int done, int requests, int urlsDone, int urls, int retries, int quotaLeft, Duration elapsed) {
     StringBuilder line = new StringBuilder();
     line.append(done).append('/').append(requests).append(" requests, ").append(urlsDone).append('/').append(urls)
         .append(" URLs");
+    if (retries > 0) {
+      line.append(", ").append(retries).append(retries == 1 ? " retry" : " retries");
+    }
     if (quotaLeft >= 0) {
       line.append(", quota left ").append(quotaLeft);
     }

@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.JournalException;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.QuotaExhaustedException;
@@ -91,7 +92,7 @@ public final class Reporter {
           out.flush();
         }
         progress.advance(task.urls().size());
-      });
+      }, retry -> progress.retried());
     } catch (RefreshException e) {
       progress.clear();
       return failed(e, plan, entries);
@@ -179,6 +180,11 @@ public final class Reporter {
       status = "no_answer";
       exit = Exit.NO_ANSWER;
       err.println("refresh-cdn: " + e.getMessage());
+    } else if (e instanceof JournalException && e.requestNumber() == 0) {
+      // The state directory could not record the job, so nothing was sent: the user's to fix, like a bad option.
+      status = "usage";
+      exit = Exit.USAGE;
+      err.println("refresh-cdn: " + e.getMessage() + "\n  (give a writable --state-dir)");
     } else {
       // The last resort, e.g. StoppedException when the task listener throws: like a missing answer it leaves tasks
       // created and URLs unsent without a verdict from the service, hence 4 (1 would hide the partial progress).
@@ -194,10 +200,13 @@ public final class Reporter {
       Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, e.tasks(), e, plan, entries);
       QuotaExhaustedException q = e instanceof QuotaExhaustedException ? (QuotaExhaustedException) e : null;
       JsonReport.withJob(doc, e.jobId().orElse(null), q != null ? q.pendingUrls()
-          : e.failedUrls().size() + e.unsentUrls().size(), q != null ? q.quotaReturns() : null, 0);
+          : e.failedUrls().size() + e.unsentUrls().size(), q != null ? q.quotaReturns() : null, e.resentUrls());
       doc.put("statuses", null);
       out.println(JsonReport.text(doc));
     } else if (!quiet) {
+      if (e.resentUrls() > 0) {
+        out.println("(" + e.resentUrls() + " URLs were sent again because the answer to an earlier attempt was lost)");
+      }
       listStopped(e);
     }
     return exit;
@@ -222,16 +231,22 @@ public final class Reporter {
       out.println("Stopped by the daily quota: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s")
           + " created" + (e.tasks().isEmpty() ? "" : " (above)") + ", "
           + ((QuotaExhaustedException) e).pendingUrls() + " URLs pending.");
-      List<String> pending = new ArrayList<>(e.failedUrls());
-      pending.addAll(e.unsentUrls());
-      out.println("# " + pending.size() + " URLs pending (not accepted yet):");
-      pending.forEach(out::println);
+      if (e.jobId().isEmpty()) {
+        List<String> pending = new ArrayList<>(e.failedUrls());
+        pending.addAll(e.unsentUrls());
+        out.println("# " + pending.size() + " URLs pending (not accepted yet):");
+        pending.forEach(out::println);
+      }
       return;
     }
     out.println("Stopped: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s") + " created"
         + (e.tasks().isEmpty() ? "" : " (above)") + ", " + e.failedUrls().size() + " URLs "
         + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", " + e.unsentUrls().size()
         + " URLs not sent.");
+    if (e.jobId().isPresent()) {
+      // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
+      return;
+    }
     if (refused || noAnswer || !e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
       out.println("# " + e.failedUrls().size() + " URLs " + (refused ? "refused by the service:"

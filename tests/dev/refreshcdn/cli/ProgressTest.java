@@ -14,7 +14,7 @@ class ProgressTest {
   @Test
   void theLineCountsRequestsAndUrlsAndEstimatesTheTimeLeftFromTheRateSoFar() {
     // when: 3 of 10 requests in 30 seconds
-    String line = Progress.line(3, 10, 3000, 10_000, -1, Duration.ofSeconds(30));
+    String line = Progress.line(3, 10, 3000, 10_000, 0, -1, Duration.ofSeconds(30));
     // then: 7 more at 10 s each
     assertEquals("3/10 requests, 3000/10000 URLs, 0:30 elapsed, ~1:10 left", line);
   }
@@ -22,7 +22,15 @@ class ProgressTest {
   @Test
   void theLineShowsTheQuotaLeftWhenKnownAndNoEstimateBeforeTheFirstAnswer() {
     assertEquals("0/60 requests, 0/60000 URLs, quota left 2500, 0:00 elapsed",
-        Progress.line(0, 60, 0, 60_000, 2500, Duration.ZERO));
+        Progress.line(0, 60, 0, 60_000, 0, 2500, Duration.ZERO));
+  }
+
+  @Test
+  void theLineCountsRetriesOnceThereAreAny() {
+    assertEquals("1/4 requests, 1000/4000 URLs, 1 retry, 0:01 elapsed, ~0:03 left",
+        Progress.line(1, 4, 1000, 4000, 1, -1, Duration.ofSeconds(1)));
+    assertEquals("1/4 requests, 1000/4000 URLs, 3 retries, quota left 9000, 0:01 elapsed, ~0:03 left",
+        Progress.line(1, 4, 1000, 4000, 3, 9000, Duration.ofSeconds(1)));
   }
 
   @Test

@@ -55,6 +55,21 @@ class StateDirIT {
   }
 
   @Test
+  void aStateDirectoryThatCannotBeWrittenStopsTheJobBeforeAnythingIsSent() throws Exception {
+    try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start()) {
+      // given: a file where the directory should be
+      Path notADirectory = Files.writeString(home.resolve("state"), "a file");
+      // when
+      Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
+          "https://www.test.com/a.js").withCredentials().run();
+      // then
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().contains("--state-dir"), r::toString);
+      assertTrue(emu.requests().isEmpty(), "nothing was sent");
+    }
+  }
+
+  @Test
   void resumeWithNothingUnfinishedSaysSoAndExits0() {
     // when
     Cli.Result r = Cli.refreshCdn("resume", "--state-dir", home.resolve("empty").toString()).withCredentials().run();
