@@ -51,7 +51,7 @@ final class Waiting {
         if (queries == null) {
           queries = Queries.of(settings, client);
         }
-        TaskStatus status = queries.task(tasks.get(i).taskId());
+        TaskStatus status = queries.poll(tasks.get(i));
         // A task the service has not recorded yet keeps the URLs it was submitted with.
         statuses[i] = status.state() == TaskStatus.State.UNKNOWN ? statuses[i] : status;
         pending[i] = !isFinal(status.state());

@@ -51,8 +51,15 @@ class WaitingTest {
     });
   }
 
+  /** DescribePurgeTasks requests: on API 3.0 each poll of a task asks "any failed?", "any processing?", "any at all?" and stops at the first yes. */
   private long polls() {
     return emu.requests().stream().filter(r -> r.action().equals("DescribePurgeTasks")).count();
+  }
+
+  /** The waits between polls, in whole seconds, without the 50 ms that pace the requests of one poll. */
+  private List<Long> pollWaits() {
+    return time.sleeps.stream().filter(wait -> wait.getSeconds() >= 1)
+        .map(Duration::getSeconds).collect(Collectors.toList());
   }
 
   private static List<TaskStatus.State> states(List<TaskStatus> statuses) {
@@ -69,8 +76,9 @@ class WaitingTest {
     // then
     assertEquals(List.of(TaskStatus.State.DONE), states(statuses));
     assertEquals(s.tasks().get(0).taskId(), statuses.get(0).taskId());
-    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)), time.sleeps);
-    assertEquals(3, polls());
+    assertEquals(List.of(2L, 4L), pollWaits());
+    // processing at 0 s and 2 s (failed? no; processing? yes), done at 6 s (no, no, recorded: yes)
+    assertEquals(2 + 2 + 3, polls());
   }
 
   @Test
@@ -82,8 +90,7 @@ class WaitingTest {
     List<TaskStatus> statuses = s.await(Duration.ofMinutes(10));
     // then
     assertEquals(List.of(TaskStatus.State.DONE), states(statuses));
-    assertEquals(List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L),
-        time.sleeps.stream().map(Duration::getSeconds).collect(Collectors.toList()));
+    assertEquals(List.of(2L, 4L, 8L, 16L, 30L, 30L, 30L), pollWaits());
   }
 
   @Test
@@ -95,8 +102,14 @@ class WaitingTest {
     List<TaskStatus> statuses = s.await(Duration.ofSeconds(20));
     // then
     assertEquals(List.of(TaskStatus.State.PROCESSING), states(statuses));
-    assertEquals(List.of(2L, 4L, 8L, 6L), time.sleeps.stream().map(Duration::getSeconds).collect(Collectors.toList()));
-    assertEquals(5, polls());
+    // the last wait is what is left of the 20 s after the others and the pacing of each poll's requests
+    assertEquals(List.of(2L, 4L, 8L, 5L), pollWaits());
+    Duration waitedBeforeTheLastPoll = Duration.ZERO;
+    for (Duration wait : time.sleeps.subList(0, time.sleeps.size() - 1)) {
+      waitedBeforeTheLastPoll = waitedBeforeTheLastPoll.plus(wait);
+    }
+    assertEquals(Duration.ofSeconds(20), waitedBeforeTheLastPoll);
+    assertEquals(5 * 2, polls());
   }
 
   @Test
@@ -108,7 +121,8 @@ class WaitingTest {
     List<TaskStatus> statuses = s.await(Duration.ofMinutes(10));
     // then
     assertEquals(List.of(TaskStatus.State.FAILED), states(statuses));
-    assertEquals(3, polls());
+    // processing at 0 s and 2 s; at 6 s the first question, "any failed?", is answered yes
+    assertEquals(2 + 2 + 1, polls());
   }
 
   @Test
@@ -126,8 +140,26 @@ class WaitingTest {
     assertEquals(second.tasks().get(0).taskId(), statuses.get(0).taskId());
     assertEquals(first.tasks().get(0).taskId(), statuses.get(1).taskId());
     assertEquals(List.of(TaskStatus.State.DONE, TaskStatus.State.DONE), states(statuses));
-    // Both are asked at 3 s and at 5 s, when the first is done; at 9 s only the second: 2 + 2 + 1 polls.
-    assertEquals(5, polls());
+    // Both are asked at 3 s (2 requests each) and at 5 s, when the first is done (3) and the second is not (2);
+    // at 9 s only the second, done (3).
+    assertEquals(4 + 5 + 3, polls());
+  }
+
+  @Test
+  void aTaskOfAThousandUrlsIsPolledWithThreeOneRowQuestionsNotFiftyPages() {
+    // given
+    start(Duration.ofSeconds(5));
+    List<String> urls = SubmitTest.awkwardUrls(1000).stream().filter(u -> u.contains("www.test.com"))
+        .collect(Collectors.toList());
+    Submission s = time.on(Refresh.urls(urls).credentials(ID, KEY).api(Api.V3).endpoint(emu.endpointV3()))
+        .batch().submit();
+    time.advance(Duration.ofSeconds(10));
+    // when
+    List<TaskStatus> statuses = s.await(Duration.ofMinutes(1));
+    // then
+    assertEquals(List.of(TaskStatus.State.DONE), states(statuses));
+    assertEquals(3, polls());
+    assertEquals(urls, statuses.get(0).urls());
   }
 
   @Test
