@@ -14,10 +14,13 @@ final class DailyQuota {
   static final class Grant {
     final LocalDate day;
     final int count;
+    /** Whether the ledger recorded the grant, so only what it holds is given back. */
+    final boolean inLedger;
 
-    Grant(LocalDate day, int count) {
+    Grant(LocalDate day, int count, boolean inLedger) {
       this.day = day;
       this.count = count;
+      this.inLedger = inLedger;
     }
   }
 
@@ -62,17 +65,18 @@ final class DailyQuota {
       usedToday = 0;
     }
     int taken;
+    boolean inLedger;
     if (ledger != null && !fromService()) {
       taken = ledger.take(today, want, limit, jobId);
+      inLedger = taken > 0;
     } else {
       int left = fromService() && today.equals(firstDay) ? availableOnFirstDay : limit;
       taken = (int) Math.max(0, Math.min(want, left - usedToday));
-      if (ledger != null && taken > 0) {
-        ledger.take(today, taken, Integer.MAX_VALUE, jobId); // recorded, not limited: the service counts
-      }
+      // Recorded, not limited: the service counts. A day the ledger saw refused records nothing more.
+      inLedger = ledger != null && taken > 0 && ledger.take(today, taken, Integer.MAX_VALUE, jobId) == taken;
     }
     usedToday += taken;
-    return new Grant(today, taken);
+    return new Grant(today, taken, inLedger);
   }
 
   /** Gives back a grant the service surely did not act on. */
@@ -80,7 +84,7 @@ final class DailyQuota {
     if (grant.day.equals(day)) {
       usedToday -= grant.count;
     }
-    if (ledger != null) {
+    if (grant.inLedger) {
       ledger.giveBack(grant.day, grant.count, jobId);
     }
   }
@@ -91,7 +95,9 @@ final class DailyQuota {
       usedToday = Long.MAX_VALUE / 2;
     }
     if (ledger != null) {
-      ledger.giveBack(grant.day, grant.count, jobId);
+      if (grant.inLedger) {
+        ledger.giveBack(grant.day, grant.count, jobId);
+      }
       ledger.exhaust(grant.day, jobId);
     }
   }

@@ -55,14 +55,17 @@ public final class Job {
     return id;
   }
 
+  /** When the job was first submitted. */
   public Instant created() {
     return created;
   }
 
+  /** How far the job got, as its journal tells. */
   public State state() {
     return state;
   }
 
+  /** The API generation the job was submitted through; a resumption keeps it. */
   public Api api() {
     return api;
   }
@@ -92,7 +95,10 @@ public final class Job {
     return urlCount - acceptedUrls;
   }
 
-  /** The ids of the tasks created so far, in the order the requests were accepted. */
+  /**
+   * The ids of the tasks created so far, in the order the requests were accepted (the legacy
+   * {@code RefreshCdnDir} creates tasks without one: they are not listed).
+   */
   public List<String> taskIds() {
     return taskIds;
   }

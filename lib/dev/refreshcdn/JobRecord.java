@@ -23,6 +23,8 @@ final class JobRecord {
   /** URLs sent whose answer never came, or came without a verdict: the service may have acted on them. */
   final BitSet maybeReached = new BitSet();
   final List<String> taskIds = new ArrayList<>();
+  /** The journal's length as read, to tell later whether it changed. */
+  long journalSize;
   Job.State state = Job.State.UNFINISHED;
   Instant quotaReturns;
   String lastError;
@@ -39,6 +41,7 @@ final class JobRecord {
     JobRecord record = new JobRecord(dir, job);
     Path events = dir.resolve(Journal.EVENTS_FILE);
     if (Files.exists(events)) {
+      record.journalSize = Files.size(events); // before reading: a line appended meanwhile makes it stale
       try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           record.apply(line);
@@ -67,10 +70,15 @@ final class JobRecord {
       case "accepted":
         forRanges(event, accepted, true);
         forRanges(event, maybeReached, false);
-        taskIds.add(String.valueOf(event.get("task")));
+        String task = String.valueOf(event.get("task"));
+        if (!task.isEmpty()) { // the legacy RefreshCdnDir names no task
+          taskIds.add(task);
+        }
         break;
       case "refused":
-        forRanges(event, maybeReached, false);
+        if (!Boolean.TRUE.equals(event.get("mayHaveReached"))) {
+          forRanges(event, maybeReached, false);
+        }
         lastError = "code " + event.get("code") + ": " + event.get("message");
         break;
       case "no-answer":

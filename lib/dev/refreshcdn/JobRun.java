@@ -36,7 +36,7 @@ final class JobRun {
   }
 
   /** Why the job stopped early; the first one wins. */
-  private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL }
+  private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL, INTERNAL }
 
   private final Plan plan;
   private final Settings settings;
@@ -58,6 +58,8 @@ final class JobRun {
   private Chunk stoppedAt;
   private Object cause;
   private boolean earlierAttemptReached;
+  /** Whether the caller's thread was interrupted while it waited for the senders; restored on the way out. */
+  private boolean interrupted;
   private final List<Chunk> acceptedChunks = new ArrayList<>();
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
@@ -100,26 +102,28 @@ final class JobRun {
         pool.shutdownNow();
       }
     }
-    return finish();
+    try {
+      return finish();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void join(Future<?> worker) {
-    boolean interrupted = false;
     while (true) {
       try {
         worker.get();
-        break;
+        return;
       } catch (InterruptedException e) {
         // No new request starts; those in flight finish and are accounted for before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted", 0, null, true, e), false);
+        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before every request was sent", 0, null, false, e),
+            false);
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-            : new IllegalStateException(e.getCause());
+        throw new IllegalStateException("a sender failed outside its own accounting", e.getCause());
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -135,6 +139,8 @@ final class JobRun {
         refused(chunk, refusal);
       } catch (Transport.Failure failure) {
         noAnswer(chunk, failure);
+      } catch (RuntimeException bug) {
+        internal(chunk, bug);
       }
     }
   }
@@ -219,7 +225,8 @@ final class JobRun {
         quota.giveBack(chunk.grant);
       }
       if (journal != null) {
-        journal.refused(chunk.from, chunk.to, answer.code, answer.message, dailyQuota);
+        journal.refused(chunk.from, chunk.to, answer.code, answer.message, dailyQuota,
+            refusal.earlierAttemptMayHaveReached);
       }
     } catch (IOException e) {
       failed(chunk, Why.JOURNAL, e, false);
@@ -241,6 +248,21 @@ final class JobRun {
       return;
     }
     failed(chunk, Why.NO_ANSWER, failure, failure.mayHaveReachedService);
+  }
+
+  /**
+   * Something failed that should not (a bug, a broken nonce source): the job stops, the request counts as
+   * possibly sent, so a resume sends it again, and the exception reaches the caller once every sender is done.
+   */
+  private void internal(Chunk chunk, RuntimeException bug) {
+    try {
+      if (journal != null) {
+        journal.noAnswer(chunk.from, chunk.to, true, "internal error: " + bug);
+      }
+    } catch (IOException e) {
+      bug.addSuppressed(e);
+    }
+    failed(chunk, Why.INTERNAL, bug, true);
   }
 
   private synchronized void failed(Chunk chunk, Why reason, Object detail, boolean reached) {
@@ -284,6 +306,11 @@ final class JobRun {
     int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
         Math.max(plan.requestCount(), chunks), jobId, resent);
+    if (why == Why.INTERNAL) {
+      RuntimeException bug = (RuntimeException) cause;
+      closeJournal(() -> journal.stop("internal", null, String.valueOf(bug)));
+      throw bug;
+    }
     RefreshException e = exception(progress);
     Instant returns = why == Why.QUOTA ? ((QuotaExhaustedException) e).quotaReturns() : null;
     String stopWhy = why == Why.QUOTA ? "quota" : why == Why.REFUSED ? "refused"
@@ -346,8 +373,9 @@ final class JobRun {
   }
 
   /**
-   * Writes the journal's last line and closes it. A failure here cannot change what was sent: the events
-   * before it are on disk, and a job without its end line reads as unfinished, which a resume settles.
+   * Writes the journal's last line and closes it. A failure here cannot change what was sent: every send
+   * was forced to disk before its request left, and a job whose last lines are missing reads as unfinished,
+   * its unconfirmed requests as possibly sent, which a resume settles by sending them again.
    */
   private void closeJournal(JournalStep last) {
     if (journal == null) {
@@ -356,12 +384,12 @@ final class JobRun {
     try {
       last.write();
     } catch (IOException e) {
-      // Nothing is lost: every request's outcome was forced to disk before this line.
+      // See above: the worst outcome is URLs sent twice on resume, never a URL lost.
     } finally {
       try {
         journal.close();
       } catch (IOException e) {
-        // Likewise: closing a channel whose lines were all forced loses nothing.
+        // Closing a channel whose lines were each forced on write loses nothing.
       }
     }
   }

@@ -49,7 +49,7 @@ final class Jobs {
       s.urlEncode = Boolean.TRUE.equals(job.get("urlEncode"));
       s.batchSize = ((Number) job.get("batchSize")).intValue();
       s.dailyQuota = job.get("dailyQuota") == null ? null : ((Number) job.get("dailyQuota")).intValue();
-      s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls);
+      s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
     return Refresh.of(rest.urls, settings);
   }

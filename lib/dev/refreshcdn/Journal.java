@@ -5,10 +5,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -37,13 +39,16 @@ final class Journal implements AutoCloseable {
   final String id;
   private final Settings settings;
   private final FileChannel events;
+  /** Held while the job runs: a second run of the same job (another resume, another process) is refused. */
+  private final FileLock lock;
   /** Plan position to job index; null when the plan is the job's whole list. */
   private final int[] indices;
 
-  private Journal(String id, Settings settings, FileChannel events, int[] indices) {
+  private Journal(String id, Settings settings, FileChannel events, FileLock lock, int[] indices) {
     this.id = id;
     this.settings = settings;
     this.events = events;
+    this.lock = lock;
     this.indices = indices;
   }
 
@@ -97,19 +102,52 @@ final class Journal implements AutoCloseable {
     job.put("urls", urls.size());
     job.put("account", QuotaLedger.account(credentials.secretId()));
     job.put("secretId", Texts.maskId(credentials.secretId()));
-    Files.write(dir.resolve(JOB_FILE), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
-    force(dir.resolve(JOB_FILE));
-    Journal journal = new Journal(id, settings, openEvents(dir), null);
+    FileChannel events = openEvents(dir);
+    Journal journal = new Journal(id, settings, events, lock(events, id), null);
     journal.write(journal.event("created").put("urls", urls.size()));
+    // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
+    Path partial = dir.resolve(JOB_FILE + ".partial");
+    Files.write(partial, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
+    force(partial);
+    Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
     return journal;
   }
 
   /** Opens the journal of the job a resumed plan continues, and records the resumption. */
   static Journal reopen(Settings settings, Resumption resumption) throws IOException {
     Path dir = jobsDir(settings.stateDir).resolve(resumption.jobId);
-    Journal journal = new Journal(resumption.jobId, settings, openEvents(dir), resumption.indices);
+    FileChannel events = openEvents(dir);
+    FileLock lock;
+    try {
+      lock = lock(events, resumption.jobId);
+      if (events.size() != resumption.journalSize) {
+        // Someone recorded more since Refresh.resume read the journal: its list of URLs to send is stale.
+        lock.release();
+        throw new IllegalStateException("job " + resumption.jobId + " has changed since Refresh.resume read it "
+            + "(resumed or submitted meanwhile): call Refresh.resume again");
+      }
+    } catch (IOException | RuntimeException e) {
+      events.close();
+      throw e;
+    }
+    Journal journal = new Journal(resumption.jobId, settings, events, lock, resumption.indices);
     journal.write(journal.event("resume").put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
     return journal;
+  }
+
+  /** The job's lock, or a refusal when another run of it holds it, in this process or another. */
+  private static FileLock lock(FileChannel events, String id) throws IOException {
+    FileLock lock;
+    try {
+      lock = events.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      events.close();
+      throw new IllegalStateException("job " + id + " is running: another submission or resume holds it");
+    }
+    return lock;
   }
 
   /** Before a request leaves: its URLs may be acted on from now on. */
@@ -122,9 +160,11 @@ final class Journal implements AutoCloseable {
   }
 
   /** The service refused the request: its URLs were not acted on by it. */
-  synchronized void refused(int from, int to, String code, String message, boolean dailyQuota) throws IOException {
+  /** The service refused the request; an earlier attempt of it may have been acted on ({@code mayHaveReached}). */
+  synchronized void refused(int from, int to, String code, String message, boolean dailyQuota, boolean mayHaveReached)
+      throws IOException {
     write(event("refused").put("ranges", ranges(from, to)).put("code", code).put("message", message)
-        .put("dailyQuota", dailyQuota));
+        .put("dailyQuota", dailyQuota).put("mayHaveReached", mayHaveReached));
   }
 
   synchronized void noAnswer(int from, int to, boolean mayHaveReached, String message) throws IOException {
@@ -132,7 +172,10 @@ final class Journal implements AutoCloseable {
         .put("message", message));
   }
 
-  /** The job ends early: {@code why} is {@code quota}, {@code refused}, {@code no-answer} or {@code stopped}. */
+  /**
+   * The job ends early: {@code why} is {@code quota}, {@code refused}, {@code no-answer}, {@code stopped},
+   * {@code journal} (the state directory failed) or {@code internal}.
+   */
   synchronized void stop(String why, Instant quotaReturns, String message) throws IOException {
     Event event = event("stop").put("why", why).put("message", message);
     if (quotaReturns != null) {
@@ -145,6 +188,7 @@ final class Journal implements AutoCloseable {
     write(event("done"));
   }
 
+  /** Closes the journal, which releases the job's lock. */
   @Override
   public synchronized void close() throws IOException {
     events.close();
@@ -174,13 +218,23 @@ final class Journal implements AutoCloseable {
     return new Event(name, settings.clock.instant());
   }
 
-  /** One line of the journal, written whole and forced to disk. */
+  /**
+   * One line of the journal, written whole and forced to disk. An interrupted thread would have its channel
+   * closed under it, losing this line and every later one: the flag is set aside for the write and restored.
+   */
   private void write(Event event) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap((JSON.std.asString(event.fields) + "\n").getBytes(StandardCharsets.UTF_8));
-    while (bytes.hasRemaining()) {
-      events.write(bytes);
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (bytes.hasRemaining()) {
+        events.write(bytes);
+      }
+      events.force(false);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    events.force(false);
   }
 
   private static FileChannel openEvents(Path dir) throws IOException {

@@ -52,6 +52,12 @@ public final class Plan {
     if (!checked.invalid.isEmpty() && !settings.skipInvalid) {
       throw InvalidInputException.of(checked.invalid, checked.inputCount);
     }
+    if (settings.resumption != null && !checked.urls.equals(input)) {
+      // The journal names URLs by their place in the job's list: a resumed plan must be that list's rest, as is.
+      throw new IllegalArgumentException("a resumed job's URLs cannot be checked differently (ignoreQuery, "
+          + "skipInvalid, or a method whose requests cannot hold them): " + (input.size() - checked.urls.size())
+          + " of " + input.size() + " would change");
+    }
     if (checked.urls.isEmpty()) {
       String why = checked.inputCount == 0 ? "no URLs given" : "no valid URL among " + checked.inputCount + " entries";
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
@@ -151,6 +157,8 @@ public final class Plan {
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    * @throws StoppedException when the task listener of {@link #submit(Consumer)} throws
    * @throws JournalException when the state directory cannot be written
+   * @throws IllegalStateException when the job is running in another submission (this process or another), or
+   *     a resumed job changed since {@link Refresh#resume} read it: nothing is sent
    */
   public Submission submit() {
     return submit(task -> { });

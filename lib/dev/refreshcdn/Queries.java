@@ -3,7 +3,6 @@ package dev.refreshcdn;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class Queries {
   static final int PAGE_SIZE = 20;
   /** Beijing time, second precision, as both APIs write and read dates. */
   static final DateTimeFormatter BEIJING_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(QuotaLedger.BEIJING);
   /** API 3.0's documented rate for these actions, 20 calls a second. */
   private static final Duration V3_INTERVAL = Duration.ofMillis(50);
   /** GetCdnRefreshLog's documented rate, 1,000 calls a minute. */

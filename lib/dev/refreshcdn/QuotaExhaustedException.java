@@ -29,7 +29,10 @@ public final class QuotaExhaustedException extends RefreshException {
     return dailyQuota;
   }
 
-  /** How many URLs wait for the quota: the refused request's and the unsent ones. */
+  /**
+   * How many URLs are not accepted: {@link #failedUrls()} (the request the service refused for the quota, and
+   * with {@link Refresh#parallel} any request that failed beside it) and {@link #unsentUrls()}.
+   */
   public int pendingUrls() {
     return failedUrls().size() + unsentUrls().size();
   }

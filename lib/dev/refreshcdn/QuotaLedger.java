@@ -65,6 +65,8 @@ final class QuotaLedger {
   int take(LocalDate day, int want, int limit, String jobId) throws IOException {
     // A file lock keeps other processes out; the class monitor keeps this JVM's other jobs out, as a second
     // lock on one file from the same JVM would throw OverlappingFileLockException instead of waiting.
+    // An interrupt would close the channel mid-write: the flag is set aside meanwhile, as in the journal.
+    boolean interrupted = Thread.interrupted();
     synchronized (QuotaLedger.class) {
       try (FileChannel file = open(day); FileLock lock = file.lock()) {
         long spent = spent(file);
@@ -73,6 +75,10 @@ final class QuotaLedger {
           append(file, "+" + taken + " " + jobId);
         }
         return taken;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
@@ -118,9 +124,14 @@ final class QuotaLedger {
   }
 
   private void write(LocalDate day, String line) throws IOException {
-    synchronized (QuotaLedger.class) { // see take
+    boolean interrupted = Thread.interrupted(); // see take
+    synchronized (QuotaLedger.class) {
       try (FileChannel file = open(day); FileLock lock = file.lock()) {
         append(file, line);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

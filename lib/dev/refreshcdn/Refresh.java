@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * Expires cached URLs on Tencent Cloud CDN through the legacy {@code RefreshCdnUrl} action:
+ * Expires cached URLs (or {@linkplain #dirs directories}) on Tencent Cloud CDN, through the legacy API 2.0
+ * ({@code RefreshCdnUrl}) by default or API 3.0 ({@code PurgeUrlsCache}, see {@link #api}):
  *
  * <pre>{@code
  * Submission s = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg")
@@ -130,7 +131,8 @@ public final class Refresh {
    * Continues a job recorded in {@code stateDir}: a refresh of exactly the URLs the service has not accepted
    * (refused, never sent, or sent without a confirmed answer), with the job's API, endpoint and request options.
    * Credentials and connection options are set as for a new refresh (they are never journaled); its
-   * {@link Plan#submit()} records into the same job.
+   * {@link Plan#submit()} records into the same job, and refuses to run while another submission of the job
+   * runs or once the job has changed since it was read here (resume again then).
    *
    * @param jobId the job's id, or null for the most recent job that is not done
    * @throws IllegalArgumentException when there is no such job, or it is done

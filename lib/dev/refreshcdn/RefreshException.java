@@ -70,12 +70,7 @@ public abstract class RefreshException extends RuntimeException {
     final int resentUrls;
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
-      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null);
-    }
-
-    Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
-        String jobId) {
-      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, jobId, 0);
+      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null, 0);
     }
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,

@@ -7,10 +7,13 @@ final class Resumption {
   final int[] indices;
   /** URLs of the job that had been sent without a confirmed answer: they are sent again. */
   final int resentUrls;
+  /** The journal's length when it was read: a journal grown since means this resumption is stale. */
+  final long journalSize;
 
-  Resumption(String jobId, int[] indices, int resentUrls) {
+  Resumption(String jobId, int[] indices, int resentUrls, long journalSize) {
     this.jobId = jobId;
     this.indices = indices;
     this.resentUrls = resentUrls;
+    this.journalSize = journalSize;
   }
 }

@@ -297,6 +297,115 @@ class JobsTest {
   }
 
   @Test
+  void aResumedJobCannotBeFilteredDifferentlyForItsJournalNamesUrlsByPlace() {
+    // given: a job refused for a wrong key, one of whose URLs is too long for a GET
+    start(10_000);
+    String longUrl = "https://www.test.com/" + "a".repeat(29_000) + ".png";
+    assertThrows(RefusedException.class, () -> Refresh.urls(longUrl, "https://www.test.com/short.png")
+        .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).clock(clock).stateDir(state).batch().submit());
+    int sent = emulator.requests().size();
+    // when: resumed as GETs that would skip the long one
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> connected(Refresh.resume(state, null)).method(HttpMethod.GET).skipInvalid().batch());
+    // then
+    assertTrue(e.getMessage().contains("resumed"), e.getMessage());
+    assertEquals(sent, emulator.requests().size());
+  }
+
+  @Test
+  void aResumeIsRefusedWhileTheJobRunsAndWhenTheJobChangedSinceItWasRead() throws Exception {
+    // given: a job stopped half-way, and two resumptions of it read at once
+    start(10_000);
+    List<String> urls = SubmitTest.awkwardUrls(3_000);
+    assertThrows(QuotaExhaustedException.class, () -> refresh(urls).dailyQuota(1_000).batch().submit());
+    Plan first = connected(Refresh.resume(state, null)).dailyQuota(10_000).batch();
+    Plan second = connected(Refresh.resume(state, null)).dailyQuota(10_000).batch();
+    java.util.concurrent.CountDownLatch inFirst = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<Submission> running = pool.submit(() -> first.submit(task -> {
+        inFirst.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      assertTrue(inFirst.await(1, java.util.concurrent.TimeUnit.MINUTES));
+      // when: the second is submitted while the first runs
+      IllegalStateException whileRunning = assertThrows(IllegalStateException.class, second::submit);
+      release.countDown();
+      Submission done = running.get(1, java.util.concurrent.TimeUnit.MINUTES);
+      // and again once the first is done
+      IllegalStateException stale = assertThrows(IllegalStateException.class, second::submit);
+      // then: each URL went once
+      assertTrue(whileRunning.getMessage().contains("running"), whileRunning.getMessage());
+      assertTrue(stale.getMessage().contains("changed since"), stale.getMessage());
+      assertEquals(2_000, done.urlCount());
+      assertEachAcceptedOnce(urls);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anInterruptStopsTheJobWithItsJournalWhole() throws Exception {
+    // given: a retry whose wait is interrupted
+    start(10_000);
+    emulator.failNext(1, 503);
+    java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+    Refresh refresh = refresh(SubmitTest.awkwardUrls(2_000)).sleeper(wait -> {
+      waiting.countDown();
+      Thread.sleep(60_000);
+    });
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread submitter = new Thread(() -> {
+      try {
+        refresh.batch().submit();
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    submitter.start();
+    assertTrue(waiting.await(1, java.util.concurrent.TimeUnit.MINUTES));
+    // when
+    submitter.interrupt();
+    submitter.join(60_000);
+    // then: an ordinary stop, recorded to the end, and the rest resumable
+    assertTrue(thrown.get() instanceof NoAnswerException, String.valueOf(thrown.get()));
+    Job job = Refresh.jobs(state).get(0);
+    assertEquals(Job.State.UNFINISHED, job.state());
+    List<String> lines = Files.readAllLines(state.resolve("jobs").resolve(job.id()).resolve("journal.jsonl"));
+    assertTrue(lines.get(lines.size() - 1).contains("\"stop\""), lines.toString());
+    assertEquals(2_000, resume().urlCount());
+  }
+
+  @Test
+  void aSenderThatFailsUnexpectedlyStopsTheOthersAndLeavesTheJobResumable() {
+    // given: a nonce source that breaks on the third request, with four senders
+    start(100_000);
+    List<String> urls = SubmitTest.awkwardUrls(10_000);
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    // when
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> refresh(urls).parallel(4)
+        .dailyQuota(100_000).nonces(() -> {
+          if (calls.incrementAndGet() == 3) {
+            throw new IllegalStateException("broken nonce source");
+          }
+          return calls.get();
+        }).batch().submit());
+    // then
+    assertEquals("broken nonce source", e.getMessage());
+    Job job = Refresh.jobs(state).get(0);
+    assertEquals(Job.State.UNFINISHED, job.state());
+    assertTrue(job.acceptedUrls() < urls.size());
+    connected(Refresh.resume(state, job.id())).batch().submit();
+    assertEachAcceptedOnce(urls);
+  }
+
+  @Test
   void theStateDirectoryHoldsNoSecret() throws IOException {
     // given
     start(10_000);

@@ -48,6 +48,10 @@ import com.sun.net.httpserver.HttpServer;
  * nothing is charged or recorded as a task. The clock also judges the clients' timestamps, so a test that
  * moves it must sign with the same time. The object is thread-safe.
  *
+ * <p>Starting one sets the JVM-wide system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is already set, which turns off Nagle's algorithm for every JDK {@code HttpServer} in the JVM:
+ * with it on, each answer waits about 40 ms on loopback for the client's delayed ACK.
+ *
  * <p>From a command line, a caller builds one and calls {@link #runUntilInterrupted(PrintStream)}, which
  * prints the endpoints, the credentials to export and then one line per request.
  */
