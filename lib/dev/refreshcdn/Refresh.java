@@ -1,6 +1,5 @@
 package dev.refreshcdn;
 
-import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -184,7 +183,7 @@ public final class Refresh {
 
   /** Sends to this endpoint; see {@link #endpoint(String)}. */
   public Refresh endpoint(URI endpoint) {
-    URI checked = checkEndpoint(endpoint);
+    URI checked = Endpoints.check(endpoint);
     return with(s -> s.endpoint = checked);
   }
 
@@ -427,40 +426,6 @@ public final class Refresh {
       throw new IllegalArgumentException(name + " must be positive: " + duration);
     }
     return duration;
-  }
-
-  private static URI checkEndpoint(URI endpoint) {
-    Objects.requireNonNull(endpoint, "endpoint");
-    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase();
-    if (endpoint.getHost() == null) {
-      throw new IllegalArgumentException("endpoint must be an absolute http(s) URL with a host: " + endpoint);
-    }
-    if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("endpoint must not have a query, fragment or user info: " + endpoint);
-    }
-    if (scheme.equals("http") && !isLoopback(endpoint.getHost())) {
-      throw new IllegalArgumentException(
-          "endpoint must use https; plain http is allowed only on a loopback address: " + endpoint);
-    }
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new IllegalArgumentException("endpoint must use https: " + endpoint);
-    }
-    return endpoint;
-  }
-
-  private static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-      return false; // a name other than localhost: never resolved here
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
   }
 
   @Override
