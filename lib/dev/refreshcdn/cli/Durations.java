@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a duration as a person types it: 30s, 2m, 500ms, 1h, 1m30s, a bare number of seconds, or ISO-8601. */
+/**
+ * Reads a duration as a person types it: 30s, 2m, 500ms, 1h, 1m30s, a bare number of seconds, or ISO-8601; and
+ * writes one back the same way for messages.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -42,5 +45,26 @@ public final class Durations {
       // reported below
     }
     throw new IllegalArgumentException("expected a duration such as 30s, 2m, 500ms or PT1M30S: " + value);
+  }
+
+  /**
+   * {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s},
+   * {@code 500ms}, {@code 1h}; never ISO-8601's {@code PT10M}. Below a millisecond counts as {@code 0s}.
+   */
+  public static String format(Duration duration) {
+    long millis = Math.abs(duration.toMillis());
+    if (millis == 0) {
+      return "0s";
+    }
+    StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "");
+    long[] sizes = {3_600_000, 60_000, 1000, 1};
+    String[] units = {"h", "m", "s", "ms"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (millis >= sizes[i]) {
+        text.append(millis / sizes[i]).append(units[i]);
+        millis %= sizes[i];
+      }
+    }
+    return text.toString();
   }
 }
