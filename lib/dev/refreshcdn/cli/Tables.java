@@ -12,10 +12,13 @@ import java.util.Locale;
 public final class Tables {
   private Tables() {}
 
-  /** The jobs, oldest first: id, creation (local time), state, accepted of total, pending, API and endpoint host. */
+  /**
+   * The jobs, oldest first: id, creation in {@code local} time (the header says so), state, accepted of total,
+   * pending, API and endpoint host.
+   */
   public static String jobs(List<Job> jobs, ZoneId local) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"JOB", "CREATED", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
+    rows.add(new String[] {"JOB", "CREATED (local)", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
     for (Job job : jobs) {
       rows.add(new String[] {job.id(), job.created() == null ? "" : Times.wall(job.created(), local),
           job.state().name().toLowerCase(Locale.ROOT),
@@ -26,10 +29,10 @@ public final class Tables {
     return align(rows);
   }
 
-  /** Task statuses: id, state, URL count, creation (as the service wrote it) and the first URL. */
+  /** Task statuses: id, state, URL count, creation (Beijing time, UTC+8, as the service writes it) and the first URL. */
   public static String statuses(List<TaskStatus> statuses) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED", "FIRST URL"});
+    rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED (UTC+8)", "FIRST URL"});
     for (TaskStatus status : statuses) {
       rows.add(new String[] {status.taskId().isEmpty() ? "-" : status.taskId(),
           status.state().name().toLowerCase(Locale.ROOT), String.valueOf(status.urls().size()), status.created(),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The human tables of jobs, status, quota and --wait. */
 class TablesTest {
   @Test
-  void jobsShowTheirStateProgressApiAndEndpointHost() {
+  void jobsShowTheirLocalCreationTimeStateProgressApiAndEndpointHost() {
     // given
     List<Job> jobs = List.of(
         Values.job("20261127-080000-3f9a", Instant.parse("2026-11-27T08:00:00Z"), Job.State.QUOTA, Api.V2,
@@ -26,13 +26,13 @@ class TablesTest {
     String table = Tables.jobs(jobs, ZoneOffset.UTC);
     // then
     assertEquals(""
-        + "JOB                   CREATED              STATE  ACCEPTED   PENDING  API  ENDPOINT\n"
+        + "JOB                   CREATED (local)      STATE  ACCEPTED   PENDING  API  ENDPOINT\n"
         + "20261127-080000-3f9a  2026-11-27 08:00:00  quota  2500/6000  3500     v2   cdn.api.qcloud.com\n"
         + "20261127-090000-0b1c  2026-11-27 09:00:00  done   3/3 dirs   0        v3   127.0.0.1:8080\n", table);
   }
 
   @Test
-  void statusesShowStateCountCreationAndFirstUrl() {
+  void statusesShowStateCountBeijingCreationTimeAndFirstUrl() {
     // given
     List<TaskStatus> statuses = List.of(
         Values.status("1001", TaskStatus.State.DONE, List.of("https://www.test.com/a", "https://www.test.com/b"),
@@ -40,7 +40,7 @@ class TablesTest {
         Values.status("1002", TaskStatus.State.PROCESSING, List.of(), ""));
     // then
     assertEquals(""
-        + "TASK  STATE       URLS  CREATED              FIRST URL\n"
+        + "TASK  STATE       URLS  CREATED (UTC+8)      FIRST URL\n"
         + "1001  done        2     2026-11-27 16:00:00  https://www.test.com/a\n"
         + "1002  processing  0\n", Tables.statuses(statuses));
   }
