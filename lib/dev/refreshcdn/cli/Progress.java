@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Redraws one line on stderr while a multi-request job runs (only on a terminal): requests done of all, URLs, the
- * retries so far, the quota left when known, the time elapsed and an estimate of the time left.
+ * retries so far, the quota left when known, the time elapsed and an estimate of the time left (of the requests the
+ * quota left lets through, when it is known).
  */
 public final class Progress {
   private final PrintStream err;
@@ -85,8 +86,14 @@ public final class Progress {
       line.append(", quota left ").append(quotaLeft);
     }
     line.append(", ").append(Times.clock(elapsed)).append(" elapsed");
-    if (done > 0 && done < requests) {
-      line.append(", ~").append(Times.clock(elapsed.multipliedBy(requests - done).dividedBy(done))).append(" left");
+    int left = requests - done;
+    if (quotaLeft >= 0 && done > 0) {
+      // The quota stops the job once spent: the estimate covers only the requests it still lets through.
+      long perRequest = Math.max(1, urlsDone / done);
+      left = (int) Math.min(left, (quotaLeft + perRequest - 1) / perRequest);
+    }
+    if (done > 0 && left > 0) {
+      line.append(", ~").append(Times.clock(elapsed.multipliedBy(left).dividedBy(done))).append(" left");
     }
     return line.toString();
   }

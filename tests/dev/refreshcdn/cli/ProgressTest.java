@@ -20,6 +20,17 @@ class ProgressTest {
   }
 
   @Test
+  void theEstimateCountsOnlyTheRequestsTheQuotaLeftLetsThrough() {
+    // when: 1 of 10 requests of 1000 URLs in 10 seconds, 2000 URLs of quota left, so 2 more requests at most
+    String line = Progress.line(1, 10, 1000, 10_000, 0, 2000, Duration.ofSeconds(10));
+    // then
+    assertEquals("1/10 requests, 1000/10000 URLs, quota left 2000, 0:10 elapsed, ~0:20 left", line);
+    // and with the quota spent, no time is promised at all
+    assertEquals("3/10 requests, 3000/10000 URLs, quota left 0, 0:30 elapsed",
+        Progress.line(3, 10, 3000, 10_000, 0, 0, Duration.ofSeconds(30)));
+  }
+
+  @Test
   void theLineShowsTheQuotaLeftWhenKnownAndNoEstimateBeforeTheFirstAnswer() {
     assertEquals("0/60 requests, 0/60000 URLs, quota left 2500, 0:00 elapsed",
         Progress.line(0, 60, 0, 60_000, 0, 2500, Duration.ZERO));
