@@ -1,6 +1,13 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Job;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -44,6 +51,54 @@ public final class StateDir {
       throw new UsageException("HOME is not set, so there is no default state directory: pass --state-dir DIR");
     }
     return dir;
+  }
+
+  /**
+   * The state directory of a command that only reads it (resume, jobs, quota): like {@link #required}, or null when
+   * it is the default and does not exist yet (there is nothing in it). A directory given with --state-dir must exist.
+   *
+   * @throws UsageException when --state-dir names no directory, or a file; or HOME is not set and none is given
+   */
+  public static Path existing(Path option, Map<String, String> env) {
+    Path dir = required(option, env);
+    if (Files.isDirectory(dir)) {
+      return dir;
+    }
+    if (Files.exists(dir)) {
+      throw new UsageException("the state directory " + dir + " is not a directory"
+          + (option == null ? " (it is the default, $HOME/" + NAME + ")" : ""));
+    }
+    if (option != null) {
+      throw new UsageException("no state directory " + dir + " (check --state-dir; a job creates it)");
+    }
+    return null;
+  }
+
+  /**
+   * The message of a failure, with a file-system cause said in words instead of as an exception class: which path,
+   * and why (e.g. {@code /srv/state/jobs: not a directory}). Other causes are left as the message has them.
+   */
+  public static String explain(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    Throwable cause = e.getCause();
+    if (!(cause instanceof FileSystemException)) {
+      return message;
+    }
+    String why = why((FileSystemException) cause);
+    // The library's messages end in the cause (": java.nio.file…Exception: /x"); an UncheckedIOException's do not.
+    return message.contains(cause.toString()) ? message.replace(cause.toString(), why) : message + ": " + why;
+  }
+
+  /** {@code path: reason} (or {@code path -> other: reason}) for a file-system failure. */
+  static String why(FileSystemException e) {
+    String reason = e instanceof NotDirectoryException ? "not a directory"
+        : e instanceof AccessDeniedException ? "permission denied"
+        : e instanceof NoSuchFileException ? "no such file or directory"
+        : e instanceof FileAlreadyExistsException ? "a file is in the way"
+        : e instanceof DirectoryNotEmptyException ? "directory not empty"
+        : e.getReason() != null ? e.getReason() : "cannot be used";
+    String where = e.getFile() == null ? "" : e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
+    return where.isEmpty() ? reason : where + ": " + reason;
   }
 
   /** The command that resumes {@code jobId}, naming the state directory unless it is the default. */

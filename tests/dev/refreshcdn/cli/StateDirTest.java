@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where state is kept: --state-dir, else $HOME/.refresh-cdn (never user.home), and how a resume is spelled. */
 class StateDirTest {
   private static final Map<String, String> HOME = Map.of("HOME", "/home/ci");
+
+  @TempDir Path tmp;
 
   @Test
   void theDefaultIsUnderTheHomeVariable() {
@@ -38,5 +45,38 @@ class StateDirTest {
         StateDir.resumeCommand("j1", Path.of("/tmp/state"), HOME));
     assertEquals("refresh-cdn resume j1 --state-dir '/tmp/my state'",
         StateDir.resumeCommand("j1", Path.of("/tmp/my state"), HOME));
+  }
+
+  @Test
+  void aStateDirectoryGivenToReadJobsMustExistAndBeADirectory() throws IOException {
+    // given
+    Path missing = tmp.resolve("missing");
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    // then
+    assertEquals(tmp, StateDir.existing(tmp, HOME));
+    assertEquals("no state directory " + missing + " (check --state-dir; a job creates it)",
+        assertThrows(UsageException.class, () -> StateDir.existing(missing, HOME)).getMessage());
+    assertEquals("the state directory " + file + " is not a directory",
+        assertThrows(UsageException.class, () -> StateDir.existing(file, HOME)).getMessage());
+  }
+
+  @Test
+  void theDefaultStateDirectoryNotMadeYetHoldsNothing() {
+    assertNull(StateDir.existing(null, Map.of("HOME", tmp.resolve("new-home").toString())));
+  }
+
+  @Test
+  void aFileSystemCauseIsSaidAsPathAndReasonNotAsAnExceptionClass() {
+    // given
+    NotDirectoryException cause = new NotDirectoryException("/srv/state/jobs");
+    RuntimeException journal = new IllegalStateException("cannot record the job in /srv/state: " + cause
+        + "; the job stopped", cause);
+    UncheckedIOException ledger = new UncheckedIOException("cannot read the quota ledger in /srv/state", cause);
+    // then
+    assertEquals("cannot record the job in /srv/state: /srv/state/jobs: not a directory; the job stopped",
+        StateDir.explain(journal));
+    assertEquals("cannot read the quota ledger in /srv/state: /srv/state/jobs: not a directory",
+        StateDir.explain(ledger));
+    assertEquals("plain", StateDir.explain(new IllegalStateException("plain", new IOException("x"))));
   }
 }
