@@ -77,7 +77,7 @@ public final class JsonReport {
     List<Object> taskList = new ArrayList<>();
     for (Task task : tasks) {
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("task_id", task.taskId());
+      t.put("task_id", idOrNull(task.taskId()));
       t.put("count", task.count());
       t.put("urls", task.urls());
       taskList.add(t);
@@ -170,7 +170,7 @@ public final class JsonReport {
     List<Object> list = new ArrayList<>();
     for (TaskStatus status : statuses) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("task_id", status.taskId());
+      s.put("task_id", idOrNull(status.taskId()));
       s.put("state", status.state().name().toLowerCase(Locale.ROOT));
       s.put("created", status.created());
       s.put("count", status.urls().size());
@@ -203,7 +203,9 @@ public final class JsonReport {
       j.put("urls", job.urlCount());
       j.put("accepted", job.acceptedUrls());
       j.put("pending", job.pendingUrls());
-      j.put("task_ids", job.taskIds());
+      List<String> taskIds = new ArrayList<>(job.taskIds());
+      taskIds.removeIf(String::isEmpty); // RefreshCdnDir's requests create tasks without an id
+      j.put("task_ids", taskIds);
       j.put("quota_returns", job.quotaReturns().map(Instant::toString).orElse(null));
       j.put("last_error", job.lastError().orElse(null));
       list.add(j);
@@ -251,6 +253,11 @@ public final class JsonReport {
       list.add(entry);
     }
     return list;
+  }
+
+  /** A task id, or null for none: a legacy RefreshCdnDir request is accepted without one. */
+  private static String idOrNull(String taskId) {
+    return taskId == null || taskId.isEmpty() ? null : taskId;
   }
 
   /** The document as pretty-printed JSON, null values included. */

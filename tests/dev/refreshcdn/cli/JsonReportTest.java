@@ -126,4 +126,21 @@ class JsonReportTest {
     assertEquals(java.util.List.of(java.util.Map.of("task_id", "1001", "state", "failed", "created",
         "2026-11-27 16:00:00", "count", 1, "urls", java.util.List.of("https://www.test.com/a"))), statuses);
   }
+
+  @Test
+  void aTaskWithoutAnIdIsNeverListedAsTheEmptyString() throws Exception {
+    // given: a legacy directory job, whose RefreshCdnDir requests created tasks without an id
+    dev.refreshcdn.Job job = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
+        dev.refreshcdn.Job.State.DONE, Api.V2, URI.create("https://cdn.api.qcloud.com/v2/index.php"), true, 40, 40,
+        List.of("", "1795825495271071050"));
+    Input entries = Input.read(List.of("https://www.test.com/a/"), null, null);
+    Plan plan = Refresh.dirs(entries.urls()).credentials("AKIDexample", "key").batch();
+    // when
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) JsonReport.jobs(List.of(job), "/tmp/state").get("jobs")).get(0);
+    Map<String, Object> outcome = JsonReport.outcome(null, "submitted", 0,
+        List.of(Values.task("", 1, entries.urls())), null, plan, entries);
+    // then
+    assertEquals(List.of("1795825495271071050"), listed.get("task_ids"));
+    assertNull(((Map<?, ?>) ((List<?>) outcome.get("tasks")).get(0)).get("task_id"));
+  }
 }

@@ -4,6 +4,7 @@ import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
 import dev.refreshcdn.Job;
 import dev.refreshcdn.Quota;
+import dev.refreshcdn.Task;
 import dev.refreshcdn.TaskStatus;
 import java.lang.reflect.Constructor;
 import java.net.URI;
@@ -23,7 +24,16 @@ final class Values {
 
   static Job job(String id, Instant created, Job.State state, Api api, URI endpoint, boolean directories, int urls,
       int accepted) {
-    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, List.of(), null, null);
+    return job(id, created, state, api, endpoint, directories, urls, accepted, List.of());
+  }
+
+  static Job job(String id, Instant created, Job.State state, Api api, URI endpoint, boolean directories, int urls,
+      int accepted, List<String> taskIds) {
+    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, taskIds, null, null);
+  }
+
+  static Task task(String taskId, int count, List<String> urls) {
+    return create(Task.class, taskId, count, urls);
   }
 
   static Quota quota(boolean directories, Area area, int batch, int total, int available, boolean fromService) {
