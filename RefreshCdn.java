@@ -26,6 +26,7 @@ import dev.refreshcdn.cli.CredentialChain;
 import dev.refreshcdn.cli.Creds;
 import dev.refreshcdn.cli.Durations;
 import dev.refreshcdn.cli.Exit;
+import dev.refreshcdn.cli.FollowUp;
 import dev.refreshcdn.cli.Input;
 import dev.refreshcdn.cli.JsonReport;
 import dev.refreshcdn.cli.Reporter;
@@ -74,22 +75,26 @@ import picocli.CommandLine.TypeConversionException;
             + "de-duplicated and sent in requests of at most 1000 URLs (20 directories); if any entry is bad, nothing "
             + "is sent.",
         "",
-        "Every job is journaled in the state directory (--state-dir, default $HOME/.refresh-cdn), with a ledger of "
-            + "the daily quota spent per SecretId and Beijing day: a job larger than the quota left sends what fits "
-            + "and exits 5, and `refresh-cdn resume` sends the rest after a quota stop, a crash or a network failure. "
-            + "`refresh-cdn jobs` lists the jobs; no secret is ever written there.",
+        "The state directory journals every job, with a ledger of the daily quota spent per SecretId and Beijing "
+            + "day: a job larger than the quota left sends what fits and exits 5, and `refresh-cdn resume` sends the "
+            + "rest after a quota stop, a crash or a network failure. `refresh-cdn jobs` lists the jobs; no secret is "
+            + "ever written there. It is --state-dir DIR; by default:",
+        "  $HOME/.refresh-cdn",
         "",
-        "Credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (with TENCENTCLOUD_TOKEN or "
-            + "TENCENTCLOUD_SECURITY_TOKEN for temporary keys); else tccli's ~/.tccli/NAME.credential "
-            + "(NAME: $TCCLI_PROFILE or default); else ~/.tencentcloud/credentials ([default] secret_id, secret_key). "
-            + "With --credentials FILE or --profile NAME only that source is used. A secret is never taken as a "
+        "Credentials, from the first of these that has them:",
+        "  TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, with TENCENTCLOUD_TOKEN",
+        "  (or TENCENTCLOUD_SECURITY_TOKEN) for temporary keys;",
+        "  ~/.tccli/NAME.credential, tccli's (NAME: $TCCLI_PROFILE or default);",
+        "  ~/.tencentcloud/credentials ([default] secret_id, secret_key).",
+        "With --credentials FILE or --profile NAME only that source is used. A secret is never taken as a "
             + "command-line value.",
         ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every URL was submitted (with --wait: and every task is done), or the dry run or query succeeded",
         "1:unexpected internal error",
-        "2:usage error, bad input, missing credentials or an unwritable state directory; nothing was sent",
+        "2:usage error, bad input, missing credentials, an unusable state directory, or the job is already "
+            + "running; nothing was sent",
         "3:the service refused a request (its code and message are printed, e.g. codeDesc 9110, or "
             + "ResourceNotFound.CdnHostNotExists with its RequestId)",
         "4:no usable answer (network failure, timeout, HTTP status other than 200)",
@@ -142,7 +147,7 @@ public class RefreshCdn implements Callable<Integer> {
 
   @Option(names = "--dir",
       description = "The entries are directories (RefreshCdnDir; API 3.0: PurgePathCache): refresh what changed under "
-          + "them; 20 a request, 100 a day.")
+          + "them; 20 a request, 100 a day. RefreshCdnDir gives no task id, so --wait needs --api v3.")
   boolean directories;
 
   @Option(names = "--flush-all", description = "With --dir: refresh everything under the directories, not only what changed.")
@@ -156,7 +161,10 @@ public class RefreshCdn implements Callable<Integer> {
           + "(no state is kept unless --state-dir is given).")
   boolean emulator;
 
-  @Mixin ApiOption api;
+  @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
+      description = "v2: the legacy API 2.0 (RefreshCdnUrl, RefreshCdnDir); v3: API 3.0 (PurgeUrlsCache, "
+          + "PurgePathCache), signed with TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else v2).")
+  Api api;
 
   @Option(names = "--area", paramLabel = "mainland|overseas", converter = AreaConverter.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
@@ -186,7 +194,17 @@ public class RefreshCdn implements Callable<Integer> {
   @Option(names = "--skip-invalid", description = "Leave bad entries out (listed on stderr) instead of sending nothing.")
   boolean skipInvalid;
 
-  @Mixin StateDirOption state;
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = {"Keep the job journals and the daily quota ledger in DIR, created when needed; a dry run and "
+          + "--emulator keep none unless it is given. No secret is written there. Default:", "$HOME/.refresh-cdn"})
+  Path stateDirOption;
+
+  @Option(names = "--daily-quota", paramLabel = "N",
+      description = "Send at most N URLs (with --dir: directories) a day for this SecretId, Beijing time, counting "
+          + "what the state directory's ledger recorded today (default: 10000 URLs, 100 directories; with --api v3 "
+          + "what DescribePurgeQuota says); the rest is kept pending and the exit code is 5.")
+  Integer dailyQuota;
+
   @Mixin SendOptions send;
   @Mixin ConnectionOptions connection;
   @Mixin CredentialOptions credentials;
@@ -254,13 +272,17 @@ public class RefreshCdn implements Callable<Integer> {
         return usageError(message);
       }
       checkCombinations();
-      Api chosen = Choices.api(api.api, env);
+      Api chosen = Choices.api(api, env);
       checkApiOptions(chosen);
+      checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption());
       entries = Input.read(arguments, input);
       Refresh refresh = configure((directories ? Refresh.dirs(entries.urls()) : Refresh.urls(entries.urls())).api(chosen));
       refresh = connection.value().applyTo(refresh, Connection.defaultEndpoint(chosen), emulator, err, env);
-      Path stateDir = StateDir.forSubmission(state.dir, dryRun || emulator, env);
+      Path stateDir = StateDir.forSubmission(stateDirOption, dryRun || emulator, env);
       refresh = send.applyTo(refresh, stateDir);
+      if (dailyQuota != null) {
+        refresh = refresh.dailyQuota(dailyQuota);
+      }
       Creds creds;
       String emulated = null;
       if (emulator) {
@@ -280,9 +302,11 @@ public class RefreshCdn implements Callable<Integer> {
       Plan plan = batchSize == null ? refresh.batch() : refresh.batch(batchSize);
       reportSkipped(plan, entries);
       if (dryRun) {
-        return printDryRun(plan, creds, entries, emulated);
+        return printDryRun(plan, creds, entries, emulated, output.quiet ? null : dryRunQuota(refresh, chosen, creds,
+            plan.urls().size(), env));
       }
-      if (stateDir == null && !emulator && !output.quiet && !output.json) {
+      if (stateDir == null && !emulator) {
+        // Even with -q or --json: without a journal, what this run prints is the only record of what was not sent.
         err.println("refresh-cdn: HOME is not set and no --state-dir was given, so this job is not journaled");
       }
       if (connection.verbose) {
@@ -291,7 +315,9 @@ public class RefreshCdn implements Callable<Integer> {
             + (stateDir == null ? "" : ", journaled in " + stateDir));
       }
       Refresh asked = refresh;
-      return new Reporter(out, err, output.json, output.quiet, env).emulated(emulated).stateDir(stateDir)
+      FollowUp followUp = new FollowUp(stateDir, env).target(chosen, plan.endpoint())
+          .credentials(credentials.profile, credentials.file);
+      return new Reporter(out, err, output.json, output.quiet).emulated(emulated).followUp(followUp)
           .directories(directories)
           .submit(plan, entries, send.waitTimeout(), () -> Reporter.quotaLeft(asked, directories, stateDir != null));
     } catch (UsageException | IllegalArgumentException e) {
@@ -323,7 +349,18 @@ public class RefreshCdn implements Callable<Integer> {
       throw new UsageException("--flush-all applies to directories: add --dir");
     }
     if (dryRun && send.waitTimeout() != null) {
-      throw new UsageException("--wait does not combine with --dry-run: a dry run creates no task");
+      throw new UsageException(send.waitOption() + " does not combine with --dry-run: a dry run creates no task");
+    }
+  }
+
+  /**
+   * Waiting needs task ids, and the legacy RefreshCdnDir gives none: refused before anything is sent, for a new job
+   * and a resumed one alike.
+   */
+  static void checkWait(Api api, boolean directories, boolean waiting, String option) {
+    if (waiting && directories && api == Api.V2) {
+      throw new UsageException(option + " does not combine with directories on API 2.0: RefreshCdnDir gives no task "
+          + "id to wait for; use --api v3 to wait for directories");
     }
   }
 
@@ -388,7 +425,8 @@ public class RefreshCdn implements Callable<Integer> {
 
   // ---- dry run ----
 
-  private int printDryRun(Plan plan, Creds creds, Input entries, String emulated) {
+  /** Prints the dry run; {@code quota}, when not null, is its line on today's quota. */
+  private int printDryRun(Plan plan, Creds creds, Input entries, String emulated, String quota) {
     if (output.json) {
       printJson(JsonReport.dryRun(plan, creds.describe(), entries, emulated));
       return OK;
@@ -396,18 +434,22 @@ public class RefreshCdn implements Callable<Integer> {
     DryRun run = plan.dryRun();
     List<Batch> batches = plan.requests();
     DryRun.Request first = run.requests().get(0);
-    out.println("Dry run: " + run.requests().size() + " " + first.method() + " request"
-        + (run.requests().size() == 1 ? ", " : "s, ") + run.urlCount() + " URLs, "
-        + run.bytes() + " bytes to " + plan.endpoint() + "; nothing was sent.");
+    out.println("Dry run: " + Reporter.plural(run.requests().size(), first.method() + " request") + ", "
+        + Reporter.count(run.urlCount(), directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
+        + "; nothing was sent.");
     if (output.quiet) {
       return OK;
     }
+    if (quota != null) {
+      out.println(quota);
+    }
     out.println("Signed with " + creds.describe() + ".");
     out.println("The Signature and the SecretKey are redacted.");
-    new Reporter(out, err, false, false, Map.of()).notes(plan);
+    new Reporter(out, err, false, false).notes(plan);
     for (DryRun.Request request : run.requests()) {
       List<String> urls = batches.get(request.number() - 1).urls();
-      out.println("  request " + request.number() + ": " + request.urlCount() + " URLs, " + request.bytes() + " bytes, "
+      out.println("  request " + request.number() + ": " + Reporter.count(request.urlCount(), directories) + ", "
+          + request.bytes() + " bytes, "
           + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
       if (connection.verbose) {
         out.println("    " + request.preview());
@@ -420,6 +462,44 @@ public class RefreshCdn implements Callable<Integer> {
     return OK;
   }
 
+
+  /**
+   * A dry run's line on today's quota, when it is known without asking the service: the ledger of the state
+   * directory (--state-dir, else the default one if it exists; read, never written) less --daily-quota or the
+   * documented daily quota, or --daily-quota alone. Null when it would take a request (API 3.0 without
+   * --daily-quota) or nothing is known (no ledger, no --daily-quota).
+   */
+  private String dryRunQuota(Refresh refresh, Api chosen, Creds creds, int count, Map<String, String> env) {
+    if (chosen == Api.V3 && dailyQuota == null) {
+      return null; // DescribePurgeQuota is a request, and a dry run sends none
+    }
+    Path ledger = stateDirOption != null ? stateDirOption.toAbsolutePath() : StateDir.defaultDir(env);
+    if (ledger != null && !java.nio.file.Files.isDirectory(ledger) || creds.placeholder()) {
+      ledger = null; // no ledger yet, or no account to read it for
+    }
+    if (ledger == null && dailyQuota == null) {
+      return null;
+    }
+    int total = dailyQuota != null ? dailyQuota : directories ? Refresh.DEFAULT_DAILY_DIR_QUOTA
+        : Refresh.DEFAULT_DAILY_QUOTA;
+    int left = total;
+    String source = dailyQuota != null ? "--daily-quota " + dailyQuota : total + " a day";
+    if (ledger != null) {
+      try {
+        // The ledger is per account, whatever the API: read it the way the legacy API's quota query does.
+        left = Reporter.quotaLeft(refresh.api(Api.V2).stateDir(ledger).dailyQuota(total), directories, true);
+        source += ", less today's ledger in " + ledger;
+      } catch (RuntimeException e) {
+        return null; // an unreadable ledger: the dry run itself does not need it
+      }
+    } else {
+      source += "; no ledger read";
+    }
+    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Reporter.count(count, directories) + " fit.")
+        : left + " of these " + Reporter.count(count, directories) + " would be sent today, " + (count - left)
+            + " kept pending (exit 5).";
+    return "Quota: " + Reporter.count(left, directories) + " left today (" + source + "): " + fit;
+  }
 
   // ---- bad input ----
 
@@ -532,19 +612,11 @@ public class RefreshCdn implements Callable<Integer> {
 
   // ---- options shared by several commands (mixins), so that they cannot drift apart ----
 
-  /** --api, for the commands that talk to the service about something new. */
-  static final class ApiOption {
-    @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
-        description = "v2: the legacy API 2.0 (RefreshCdnUrl); v3: API 3.0 (PurgeUrlsCache), signed with "
-            + "TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else v2).")
-    Api api;
-  }
-
   /** Where the requests go and how: shared by submitting, resume, status and quota. */
   static final class ConnectionOptions {
     @Option(names = "--endpoint", paramLabel = "URL",
-        description = "The endpoint (default: https://cdn.api.qcloud.com/v2/index.php; with --api v3: "
-            + "https://cdn.tencentcloudapi.com/; for resume: the job's).")
+        description = {"The endpoint; by default a resumed job's own, else the API's:",
+            "https://cdn.api.qcloud.com/v2/index.php (v2)", "https://cdn.tencentcloudapi.com/ (v3)"})
     String endpoint;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -576,7 +648,8 @@ public class RefreshCdn implements Callable<Integer> {
   /** Where the key pair comes from: shared by every command that signs. */
   static final class CredentialOptions {
     @Option(names = "--profile", paramLabel = "NAME",
-        description = "Read credentials from tccli's ~/.tccli/NAME.credential (default: $TCCLI_PROFILE, else default).")
+        description = {"Read credentials from tccli's profile NAME (default: $TCCLI_PROFILE, else default), that is:",
+            "~/.tccli/NAME.credential"})
     String profile;
 
     @Option(names = "--credentials", paramLabel = "FILE",
@@ -589,22 +662,16 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
-  /** --state-dir: shared by submitting, resume, jobs and quota. */
-  static final class StateDirOption {
+  /** --state-dir of the commands that read jobs (resume, jobs): the directory must exist when given. */
+  static final class JobsDirOption {
     @Option(names = "--state-dir", paramLabel = "DIR",
-        description = "Keep the job journals and the daily quota ledger in DIR (default: $HOME/.refresh-cdn; a dry run "
-            + "and --emulator keep none unless given). No secret is written there.")
+        description = {"The state directory of the jobs; when given, it must exist. Default:",
+            "$HOME/.refresh-cdn"})
     Path dir;
   }
 
   /** How a job is sent and followed: shared by submitting and resume. */
   static final class SendOptions {
-    @Option(names = "--daily-quota", paramLabel = "N",
-        description = "Send at most N URLs (with --dir: directories) a day for this SecretId, Beijing time, counting "
-            + "what the state directory's ledger recorded today (default: 10000 URLs, 100 directories; with --api v3 "
-            + "what DescribePurgeQuota says); the rest is kept pending and the exit code is 5.")
-    Integer dailyQuota;
-
     @Option(names = "--parallel", paramLabel = "N",
         description = "Keep up to N requests in flight, 1 to 8 (default: 1); --calls-per-minute holds across them.")
     Integer parallel;
@@ -623,12 +690,14 @@ public class RefreshCdn implements Callable<Integer> {
       return waitTimeout != null ? waitTimeout : wait ? Duration.ofMinutes(10) : null;
     }
 
+    /** The waiting option as given, for messages. */
+    String waitOption() {
+      return waitTimeout != null ? "--wait-timeout" : "--wait";
+    }
+
     Refresh applyTo(Refresh refresh, Path stateDir) {
       if (stateDir != null) {
         refresh = refresh.stateDir(stateDir);
-      }
-      if (dailyQuota != null) {
-        refresh = refresh.dailyQuota(dailyQuota);
       }
       if (parallel != null) {
         refresh = refresh.parallel(parallel);
@@ -663,15 +732,23 @@ public class RefreshCdn implements Callable<Integer> {
           "Credentials and connection options are given as for a new job: they are never journaled.",
           ""},
       exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {"0:every pending URL was submitted, or nothing was left to resume", "2:usage error, no such job",
-          "3:refused", "4:no usable answer", "5:the daily quota is still spent: nothing more was sent",
+      exitCodeList = {"0:every pending URL was submitted, or nothing was left to resume",
+          "2:usage error, no such job or state directory, or the job is running", "3:refused", "4:no usable answer", "5:the daily quota is still spent: nothing more was sent",
           "6:after --wait, a task failed", "7:--wait timed out"})
   static final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", arity = "0..1",
         description = "The job's id, as `refresh-cdn jobs` lists it (default: the most recent job not done).")
     String jobId;
 
-    @Mixin StateDirOption state;
+    @Mixin JobsDirOption state;
+
+    @Option(names = "--daily-quota", paramLabel = "N",
+        description = "Send at most N a day (URLs, or directories for a directory job) for this SecretId, Beijing "
+            + "time, counting what the ledger recorded today (default: the job's own, as it was submitted; else "
+            + "10000 URLs, 100 directories, or for an API 3.0 job what DescribePurgeQuota says); the rest is kept "
+            + "pending and the exit code is 5.")
+    Integer dailyQuota;
+
     @Mixin SendOptions send;
     @Mixin ConnectionOptions connection;
     @Mixin CredentialOptions credentials;
@@ -683,10 +760,15 @@ public class RefreshCdn implements Callable<Integer> {
       PrintStream err = stderr();
       Map<String, String> env = System.getenv();
       try {
-        Path dir = StateDir.required(state.dir, env);
-        Job job = StateDir.pick(Refresh.jobs(dir), jobId, dir);
+        Path dir = StateDir.existing(state.dir, env);
+        Job job = dir == null ? null : StateDir.pick(Refresh.jobs(dir), jobId, dir);
+        if (dir == null && jobId != null) {
+          throw new UsageException("no job " + jobId + ": there is no state directory yet ("
+              + StateDir.defaultDir(env) + ")");
+        }
         if (job == null) {
-          String message = (jobId == null ? "no unfinished job in " + dir : "job " + jobId + " is done") + ": nothing to resume";
+          String message = (jobId == null ? "no unfinished job in " + (dir != null ? dir : StateDir.defaultDir(env))
+              : "job " + jobId + " is done") + ": nothing to resume";
           if (output.json) {
             out.println(JsonReport.text(JsonReport.withJob(JsonReport.nothingToResume(message), jobId, 0, null, 0)));
           } else if (!output.quiet) {
@@ -694,19 +776,31 @@ public class RefreshCdn implements Callable<Integer> {
           }
           return OK;
         }
+        checkWait(job.api(), job.directories(), send.waitTimeout() != null, send.waitOption());
         Refresh refresh = connection.value().applyTo(Refresh.resume(dir, job.id()), job.endpoint(), false, err, env);
         refresh = send.applyTo(credentials.resolve(false).applyTo(refresh), dir);
+        if (dailyQuota != null) {
+          refresh = refresh.dailyQuota(dailyQuota);
+        }
         Plan plan = refresh.batch();
         if (!output.json && !output.quiet) {
-          out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of " + job.urlCount()
-              + (job.directories() ? " directories" : " URLs") + " pending, " + job.acceptedUrls() + " accepted before.");
+          out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of "
+              + Reporter.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
+              + " accepted before.");
           out.flush();
         }
         Refresh asked = refresh;
-        return new Reporter(out, err, output.json, output.quiet, env).stateDir(dir).directories(job.directories())
+        FollowUp followUp = new FollowUp(dir, env).target(job.api(), plan.endpoint())
+            .credentials(credentials.profile, credentials.file);
+        if (connection.endpoint != null && !plan.endpoint().equals(job.endpoint())) {
+          followUp.endpointOverride(connection.endpoint); // the journal keeps the endpoint the job was submitted to
+        }
+        return new Reporter(out, err, output.json, output.quiet).followUp(followUp).directories(job.directories())
             .submit(plan, null, send.waitTimeout(), () -> Reporter.quotaLeft(asked, job.directories(), true));
       } catch (UsageException | IllegalArgumentException e) {
         return usage(out, err, output.json, e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        return usage(out, err, output.json, StateDir.explain(e));
       } finally {
         out.flush();
       }
@@ -719,7 +813,7 @@ public class RefreshCdn implements Callable<Integer> {
       description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
           + "quota, refused, unfinished), URLs accepted of all, URLs pending, API and endpoint host.", ""})
   static final class JobsCommand implements Callable<Integer> {
-    @Mixin StateDirOption state;
+    @Mixin JobsDirOption state;
 
     @Option(names = "--json", description = "Print one JSON document with every job.")
     boolean json;
@@ -728,19 +822,23 @@ public class RefreshCdn implements Callable<Integer> {
     public Integer call() {
       PrintStream out = stdout();
       PrintStream err = stderr();
+      Map<String, String> env = System.getenv();
       try {
-        Path dir = StateDir.required(state.dir, System.getenv());
-        List<Job> jobs = Refresh.jobs(dir);
+        Path dir = StateDir.existing(state.dir, env);
+        List<Job> jobs = dir == null ? List.of() : Refresh.jobs(dir);
+        Path shown = dir != null ? dir : StateDir.defaultDir(env);
         if (json) {
-          out.println(JsonReport.text(JsonReport.jobs(jobs, dir.toString())));
+          out.println(JsonReport.text(JsonReport.jobs(jobs, shown.toString())));
         } else if (jobs.isEmpty()) {
-          out.println("No jobs in " + dir + ".");
+          out.println("No jobs in " + shown + ".");
         } else {
           out.print(Tables.jobs(jobs, ZoneId.systemDefault()));
         }
         return OK;
       } catch (UsageException | IllegalArgumentException e) {
         return usage(out, err, json, e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        return usage(out, err, json, StateDir.explain(e));
       } finally {
         out.flush();
       }
@@ -759,15 +857,19 @@ public class RefreshCdn implements Callable<Integer> {
     List<String> taskIds = new ArrayList<>();
 
     @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
-        description = "Instead of --task: the tasks created since TIME, an ISO instant (2026-11-27T08:00:00Z) or "
-            + "Beijing time as the service writes it (\"2026-11-27 16:00:00\").")
+        description = {"Instead of --task: the tasks created since TIME, an ISO instant or Beijing time as the "
+            + "service writes it, e.g.", "2026-11-27T08:00:00Z or \"2026-11-27 16:00:00\""})
     Instant since;
 
     @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
         description = "With --since: up to TIME (default: now).")
     Instant until;
 
-    @Mixin ApiOption api;
+    @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
+        description = "The API the tasks were created with: v2, the legacy API 2.0 (GetCdnRefreshLog); v3, API 3.0 "
+            + "(DescribePurgeTasks) (default: $REFRESH_CDN_API, else v2).")
+    Api api;
+
     @Mixin ConnectionOptions connection;
     @Mixin CredentialOptions credentials;
 
@@ -785,7 +887,7 @@ public class RefreshCdn implements Callable<Integer> {
         if (until != null && since == null) {
           throw new UsageException("--until goes with --since");
         }
-        Refresh account = account(api, connection, credentials, err);
+        Refresh account = account(Refresh.account(), Choices.api(api, System.getenv()), connection, credentials, err);
         List<TaskStatus> statuses = new ArrayList<>();
         if (since != null) {
           statuses.addAll(account.taskStatus(since, until != null ? until : Instant.now()));
@@ -816,15 +918,28 @@ public class RefreshCdn implements Callable<Integer> {
       sortOptions = false, usageHelpAutoWidth = true,
       description = {"Show today's refresh quota: with --api v3 as DescribePurgeQuota reports it (URLs and directories, "
           + "per area: left, a day, per request); on the legacy API, which has no quota query, the daily quota less "
-          + "what the state directory's ledger recorded today for this SecretId (Beijing day).", ""},
+          + "what the state directory's ledger recorded today for this SecretId (Beijing day): URLs, or with --dir "
+          + "directories, which are counted separately.", ""},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:the quota was shown", "2:usage error", "3:refused", "4:no usable answer"})
   static final class QuotaCommand implements Callable<Integer> {
-    @Mixin ApiOption api;
-    @Mixin StateDirOption state;
+    @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
+        description = "v2: the legacy API 2.0, which has no quota query: the local ledger counts; v3: API 3.0's "
+            + "DescribePurgeQuota (default: $REFRESH_CDN_API, else v2).")
+    Api api;
+
+    @Option(names = "--dir", description = "The directory quota (100 a day) instead of the URL quota (API 3.0 "
+        + "shows both unless --dir is given).")
+    boolean directories;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+        description = {"API 2.0: the state directory whose ledger counts; when given, it must exist. Default:",
+            "$HOME/.refresh-cdn"})
+    Path stateDir;
 
     @Option(names = "--daily-quota", paramLabel = "N",
-        description = "Legacy API: the daily URL quota to count against (default: 10000).")
+        description = "API 2.0 only: the daily quota to count against (default: 10000 URLs; with --dir 100 "
+            + "directories). API 3.0 reports the quota itself.")
     Integer dailyQuota;
 
     @Mixin ConnectionOptions connection;
@@ -839,16 +954,24 @@ public class RefreshCdn implements Callable<Integer> {
       PrintStream err = stderr();
       Map<String, String> env = System.getenv();
       try {
-        Api chosen = Choices.api(api.api, env);
-        Refresh account = account(api, connection, credentials, err);
-        Path dir = StateDir.forSubmission(state.dir, false, env);
+        Api chosen = Choices.api(api, env);
+        if (chosen == Api.V3 && dailyQuota != null) {
+          throw new UsageException("--daily-quota applies to API 2.0 only: API 3.0 reports the quota itself");
+        }
+        Refresh account = account(directories ? Refresh.dirs(List.of()) : Refresh.account(), chosen, connection,
+            credentials, err);
+        Path dir = null;
+        if (chosen == Api.V2 && (stateDir != null || StateDir.defaultDir(env) != null)) {
+          dir = StateDir.existing(stateDir, env);
+        }
         if (dir != null) {
           account = account.stateDir(dir);
         }
         if (dailyQuota != null) {
           account = account.dailyQuota(dailyQuota);
         }
-        List<Quota> quotas = account.quota();
+        List<Quota> quotas = new ArrayList<>(account.quota());
+        quotas.removeIf(q -> directories && !q.directories());
         if (json) {
           out.println(JsonReport.text(JsonReport.quotas(quotas, chosen.name().toLowerCase(java.util.Locale.ROOT))));
           return OK;
@@ -856,12 +979,17 @@ public class RefreshCdn implements Callable<Integer> {
         out.print(Tables.quotas(quotas));
         if (chosen == Api.V2) {
           out.println("(The legacy API has no quota query: these numbers are the local ledger's"
-              + (dir == null ? ", and no state directory is kept (HOME is not set)" : " in " + dir)
-              + ", counting only what refresh-cdn sent with this SecretId today, Beijing time.)");
+              + (dir != null ? " in " + dir : stateDir == null && StateDir.defaultDir(env) == null
+                  ? ", and no state directory is kept (HOME is not set)" : ", which has recorded nothing yet")
+              + ", counting only what refresh-cdn sent with this SecretId today, Beijing time. "
+              + (directories ? "URLs are counted separately (10000 a day): refresh-cdn quota."
+                  : "Directories are counted separately (100 a day): refresh-cdn quota --dir.") + ")");
         }
         return OK;
       } catch (UsageException | IllegalArgumentException e) {
         return usage(out, err, json, e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        return usage(out, err, json, StateDir.explain(e));
       } catch (RefusedException | NoAnswerException e) {
         return queryFailed(out, err, json, e);
       } finally {
@@ -870,12 +998,11 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
-  /** A configuration for questions about the account: API, connection and credentials as given. */
-  static Refresh account(ApiOption api, ConnectionOptions connection, CredentialOptions credentials, PrintStream err) {
-    Map<String, String> env = System.getenv();
-    Api chosen = Choices.api(api.api, env);
-    Refresh account = connection.value().applyTo(Refresh.account().api(chosen), Connection.defaultEndpoint(chosen),
-        false, err, env);
+  /** {@code start} (an empty refresh) set up for questions about the account: API, connection and credentials. */
+  static Refresh account(Refresh start, Api chosen, ConnectionOptions connection, CredentialOptions credentials,
+      PrintStream err) {
+    Refresh account = connection.value().applyTo(start.api(chosen), Connection.defaultEndpoint(chosen), false, err,
+        System.getenv());
     return credentials.resolve(false).applyTo(account);
   }
 

@@ -56,7 +56,8 @@ public final class Creds {
     return source;
   }
 
-  boolean placeholder() {
+  /** Whether this is the dry run's placeholder pair, which belongs to no account. */
+  public boolean placeholder() {
     return placeholder;
   }
 

@@ -11,7 +11,6 @@ import dev.refreshcdn.Submission;
 import dev.refreshcdn.Task;
 import dev.refreshcdn.TaskStatus;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,19 +28,17 @@ public final class Reporter {
   private final PrintStream err;
   private final boolean json;
   private final boolean quiet;
-  private final Map<String, String> env;
   private String emulated;
-  private Path stateDir;
+  private FollowUp followUp = new FollowUp(null, Map.of());
   private ZoneId zone = ZoneId.systemDefault();
   private boolean directories;
 
-  /** Reports on {@code out} and {@code err}; {@code env} locates the default state directory. */
-  public Reporter(PrintStream out, PrintStream err, boolean json, boolean quiet, Map<String, String> env) {
+  /** Reports on {@code out} and {@code err}: with {@code json} one document, with {@code quiet} the task ids. */
+  public Reporter(PrintStream out, PrintStream err, boolean json, boolean quiet) {
     this.out = out;
     this.err = err;
     this.json = json;
     this.quiet = quiet;
-    this.env = env;
   }
 
   /** Says that the requests go to the emulator at this endpoint. */
@@ -50,9 +47,9 @@ public final class Reporter {
     return this;
   }
 
-  /** The state directory the jobs are recorded in, for the resume commands printed; null when none. */
-  public Reporter stateDir(Path dir) {
-    this.stateDir = dir;
+  /** How the resume and status commands printed for later are spelled (the state directory, API, credentials). */
+  public Reporter followUp(FollowUp followUp) {
+    this.followUp = followUp;
     return this;
   }
 
@@ -87,7 +84,7 @@ public final class Reporter {
     try {
       submission = plan.submit(task -> {
         progress.clear();
-        if (!json) {
+        if (!json && (!quiet || !task.taskId().isEmpty())) {
           out.println(quiet ? task.taskId() : taskLine(task, directories));
           out.flush();
         }
@@ -96,25 +93,35 @@ public final class Reporter {
     } catch (RefreshException e) {
       progress.clear();
       return failed(e, plan, entries);
+    } catch (IllegalStateException e) {
+      // The job is running elsewhere, or its journal moved on since it was read: nothing was sent, like a usage error.
+      progress.clear();
+      err.println("refresh-cdn: " + e.getMessage());
+      if (json) {
+        out.println(JsonReport.text(JsonReport.usage(e.getMessage(), Exit.USAGE)));
+      }
+      return Exit.USAGE;
     }
     progress.clear();
     if (!json && !quiet) {
       out.println("Submitted " + count(submission.urlCount(), directories) + " in "
-          + submission.tasks().size() + " task" + (submission.tasks().size() == 1 ? "" : "s")
-          + (emulated != null ? " to the emulator." : ".")
-          + submission.jobId().map(id -> " Job " + id + " is done.").orElse(""));
+          + plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
+          + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
+          .orElse(""));
       if (submission.resentUrls() > 0) {
-        out.println("(" + submission.resentUrls() + " URLs were sent again because the answer to an earlier attempt "
-            + "was lost: a refresh is idempotent, only quota was spent twice)");
+        out.println("(" + resent(submission.resentUrls()) + " because the answer to an earlier attempt was lost: "
+            + "a refresh is idempotent, only quota was spent twice)");
       }
       notes(plan);
     }
     List<TaskStatus> statuses = null;
     int exit = Exit.OK;
     if (wait != null) {
+      out.flush(); // the summary above comes before the wait, not after it
       try {
         if (!json && !quiet) {
-          err.println("refresh-cdn: waiting up to " + wait + " for " + submission.tasks().size() + " task(s)…");
+          err.println("refresh-cdn: waiting up to " + Durations.format(wait) + " for "
+              + plural(submission.tasks().size(), "task") + "…");
         }
         statuses = submission.await(wait);
         exit = Exit.of(statuses);
@@ -148,17 +155,20 @@ public final class Reporter {
     List<String> failed = new ArrayList<>();
     List<String> unfinished = new ArrayList<>();
     for (TaskStatus status : statuses) {
-      if (status.state() == TaskStatus.State.FAILED) {
+      if (status.taskId().isEmpty()) {
+        continue; // no id to report or to ask about again
+      } else if (status.state() == TaskStatus.State.FAILED) {
         failed.add(status.taskId());
       } else if (status.state() != TaskStatus.State.DONE) {
         unfinished.add(status.taskId());
       }
     }
     if (exit == Exit.TASK_FAILED) {
-      err.println("refresh-cdn: " + failed.size() + " task(s) failed: " + String.join(" ", failed));
+      err.println("refresh-cdn: " + plural(failed.size(), "task") + " failed: " + String.join(" ", failed));
     } else if (exit == Exit.WAIT_TIMEOUT) {
-      err.println("refresh-cdn: " + unfinished.size() + " task(s) not done after " + wait + "; ask again later: "
-          + "refresh-cdn status --task " + String.join(" --task ", unfinished));
+      err.println("refresh-cdn: " + plural(unfinished.size(), "task") + " not done after " + Durations.format(wait)
+          + (emulated != null ? " (the emulator stops with this run)"
+          : "; ask again later: " + followUp.status(unfinished)));
     } else if (!json && !quiet) {
       out.println("Every task is done.");
     }
@@ -184,17 +194,21 @@ public final class Reporter {
       // The state directory could not record the job, so nothing was sent: the user's to fix, like a bad option.
       status = "usage";
       exit = Exit.USAGE;
-      err.println("refresh-cdn: " + e.getMessage() + "\n  (give a writable --state-dir)");
+      String message = StateDir.explain(e);
+      int progress = message.indexOf("; the job stopped"); // the counts that follow are all zero
+      err.println("refresh-cdn: " + (progress > 0 ? message.substring(0, progress) : message)
+          + "; nothing was sent\n  (give a writable --state-dir)");
     } else {
       // The last resort, e.g. StoppedException when the task listener throws: like a missing answer it leaves tasks
       // created and URLs unsent without a verdict from the service, hence 4 (1 would hide the partial progress).
       status = "stopped";
       exit = Exit.NO_ANSWER;
-      err.println("refresh-cdn: stopped before every URL was sent: " + e.getMessage());
+      err.println("refresh-cdn: stopped before every " + (directories ? "directory" : "URL") + " was sent: "
+          + StateDir.explain(e));
     }
     if (!(e instanceof QuotaExhaustedException) && e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " recorded what was accepted; to send the rest (once the cause is "
-          + "fixed): " + resumeCommand(e.jobId().get()));
+          + "fixed): " + followUp.resume(e.jobId().get()));
     }
     if (json) {
       Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, e.tasks(), e, plan, entries);
@@ -203,9 +217,9 @@ public final class Reporter {
           : e.failedUrls().size() + e.unsentUrls().size(), q != null ? q.quotaReturns() : null, e.resentUrls());
       doc.put("statuses", null);
       out.println(JsonReport.text(doc));
-    } else if (!quiet) {
-      if (e.resentUrls() > 0) {
-        out.println("(" + e.resentUrls() + " URLs were sent again because the answer to an earlier attempt was lost)");
+    } else if (exit != Exit.USAGE) { // a state directory that could not record the job: nothing was sent
+      if (e.resentUrls() > 0 && !quiet) {
+        out.println("(" + resent(e.resentUrls()) + " because the answer to an earlier attempt was lost)");
       }
       listStopped(e);
     }
@@ -213,49 +227,56 @@ public final class Reporter {
   }
 
   private void quotaStop(QuotaExhaustedException e) {
-    err.println("refresh-cdn: stopped by the daily quota (" + e.dailyQuota() + " a day): " + e.pendingUrls()
-        + " URL" + (e.pendingUrls() == 1 ? " is" : "s are") + " pending.");
+    err.println("refresh-cdn: stopped by the daily quota (" + count(e.dailyQuota(), directories) + " a day): "
+        + count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
     err.println("  The quota returns at " + Times.both(e.quotaReturns(), zone) + ".");
     if (e.jobId().isPresent()) {
-      err.println("  Job " + e.jobId().get() + " keeps them; then run: " + resumeCommand(e.jobId().get()));
+      err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
     } else {
       err.println("  No state directory was kept, so they are listed on stdout: submit them again then.");
     }
   }
 
+  /**
+   * The summary of a stopped job (not with --quiet), then, when no state directory keeps them, the URLs not
+   * accepted: those are printed even with --quiet, being the only record.
+   */
   private void listStopped(RefreshException e) {
     boolean quota = e instanceof QuotaExhaustedException;
     boolean refused = e instanceof RefusedException;
     boolean noAnswer = e instanceof NoAnswerException;
+    String created = plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
     if (quota) {
-      out.println("Stopped by the daily quota: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s")
-          + " created" + (e.tasks().isEmpty() ? "" : " (above)") + ", "
-          + ((QuotaExhaustedException) e).pendingUrls() + " URLs pending.");
+      if (!quiet) {
+        out.println("Stopped by the daily quota: " + created + ", "
+            + count(((QuotaExhaustedException) e).pendingUrls(), directories) + " pending.");
+      }
       if (e.jobId().isEmpty()) {
         List<String> pending = new ArrayList<>(e.failedUrls());
         pending.addAll(e.unsentUrls());
-        out.println("# " + pending.size() + " URLs pending (not accepted yet):");
+        out.println("# " + count(pending.size(), directories) + " pending (not accepted yet):");
         pending.forEach(out::println);
       }
       return;
     }
-    out.println("Stopped: " + e.tasks().size() + " task" + (e.tasks().size() == 1 ? "" : "s") + " created"
-        + (e.tasks().isEmpty() ? "" : " (above)") + ", " + e.failedUrls().size() + " URLs "
-        + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", " + e.unsentUrls().size()
-        + " URLs not sent.");
+    if (!quiet) {
+      out.println("Stopped: " + created + ", " + count(e.failedUrls().size(), directories) + " "
+          + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", "
+          + count(e.unsentUrls().size(), directories) + " not sent.");
+    }
     if (e.jobId().isPresent()) {
       // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
       return;
     }
     if (refused || noAnswer || !e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
-      out.println("# " + e.failedUrls().size() + " URLs " + (refused ? "refused by the service:"
+      out.println("# " + count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
           : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
           : "whose request did not reach the service:"));
       e.failedUrls().forEach(out::println);
     }
     if (!e.unsentUrls().isEmpty()) {
-      out.println("# " + e.unsentUrls().size() + " URLs not sent:");
+      out.println("# " + count(e.unsentUrls().size(), directories) + " not sent:");
       e.unsentUrls().forEach(out::println);
     }
   }
@@ -275,21 +296,32 @@ public final class Reporter {
     throw new IllegalStateException("quota unknown");
   }
 
-  /** The command that resumes a job of this run's state directory. */
-  String resumeCommand(String jobId) {
-    return stateDir == null ? "refresh-cdn resume " + jobId : StateDir.resumeCommand(jobId, stateDir, env);
-  }
-
-  /** One line per task: its id, URL (or directory) count and first URL. */
+  /**
+   * One line per task: its id, URL (or directory) count and first URL. A task without an id (RefreshCdnDir
+   * documents none) is said to be an accepted request, never {@code task : …}.
+   */
   static String taskLine(Task task, boolean directories) {
     List<String> urls = task.urls();
-    return "task " + task.taskId() + ": " + count(task.count(), directories)
-        + (urls.isEmpty() ? "" : ", first " + urls.get(0));
+    String first = urls.isEmpty() ? "" : ", first " + urls.get(0);
+    if (task.taskId().isEmpty()) {
+      return "request accepted: " + count(task.count(), directories) + " ("
+          + (directories ? "RefreshCdnDir gives" : "the service gave") + " no task id)" + first;
+    }
+    return "task " + task.taskId() + ": " + count(task.count(), directories) + first;
   }
 
   /** {@code 1 URL}, {@code 2 URLs}, {@code 1 directory}, {@code 2 directories}. */
-  static String count(int n, boolean directories) {
+  public static String count(int n, boolean directories) {
     return n + (directories ? (n == 1 ? " directory" : " directories") : (n == 1 ? " URL" : " URLs"));
+  }
+
+  /** {@code 1 task}, {@code 2 tasks}: {@code n} and a noun that takes an s. */
+  public static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private String resent(int n) {
+    return count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
   }
 
   /** What a refusal most likely means, for the codes users meet most. */
