@@ -35,6 +35,37 @@ class DryRunIT {
   }
 
   @Test
+  void aDryRunSaysHowManyUrlsTodaysQuotaLetsThroughWhenTheLedgerKnowsIt(@TempDir Path stateDir) {
+    // given: one URL spent today
+    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+        "https://www.test.com/0").withCredentials().run();
+    assertEquals(0, sent.exit(), sent::toString);
+    String urls = IntStream.rangeClosed(1, 5).mapToObj(i -> "https://www.test.com/p/" + i)
+        .collect(Collectors.joining("\n"));
+    // when
+    Cli.Result r = Cli.refreshCdn("--dry-run", "--state-dir", stateDir.toString(), "--daily-quota", "3")
+        .stdin(urls).withCredentials().run();
+    Cli.Result v3 = Cli.refreshCdn("--dry-run", "--api", "v3", "https://www.test.com/1").withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("Quota: 2 URLs left today (--daily-quota 3, less today's ledger in " + stateDir
+        + "): 2 of these 5 URLs would be sent today, 3 kept pending (exit 5).\n"), r::toString);
+    assertEquals(1, emu.requests().size(), "the dry run sent nothing");
+    assertEquals(0, v3.exit(), v3::toString);
+    assertFalse(v3.out().contains("Quota:"), "API 3.0 would have to ask the service\n" + v3);
+  }
+
+  @Test
+  void aDryRunOfDirectoriesCountsDirectories() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--dry-run", "--dir", "https://www.test.com/static/").withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Dry run: 1 POST request, 1 directory, "), r::toString);
+    assertTrue(r.out().contains("request 1: 1 directory, "), r::toString);
+  }
+
+  @Test
   void aDryRunPrintsEveryRequestRedactedAndSendsNothing() {
     // given
     String urls = IntStream.rangeClosed(1, 2500).mapToObj(i -> "https://www.test.com/p/" + i)

@@ -35,7 +35,7 @@ class HelpIT {
   @Test
   void resumeTakesTheSameConnectionCredentialStateAndOutputOptionsAsSubmitting() {
     // given
-    String[] shared = {"--state-dir", "--daily-quota", "--parallel", "--wait", "--wait-timeout", "--endpoint", "--timeout",
+    String[] shared = {"--parallel", "--wait", "--wait-timeout", "--endpoint", "--timeout",
         "--retries", "--calls-per-minute", "--https-proxy", "--verbose", "--profile", "--credentials", "--json", "--quiet"};
     // when
     Cli.Result main = Cli.refreshCdn("--help").run();
@@ -47,6 +47,54 @@ class HelpIT {
       assertTrue(inMain.find(), () -> "help lacks " + option + "\n" + main);
       assertTrue(resume.out().contains(inMain.group().strip()), () -> "resume --help differs on " + option + "\n" + resume);
     }
+  }
+
+  /** The lines of {@code option} in a help text, up to the next option. */
+  private static String option(Cli.Result help, String option) {
+    // Options start within the first few columns; their descriptions continue further right.
+    Matcher m = Pattern.compile("(?ms)^ {1,8}(-\\w, )?" + Pattern.quote(option) + "[=\\s].*?(?=^ {1,8}-|^\\S|\\z)")
+        .matcher(help.out());
+    assertTrue(m.find(), () -> "help lacks " + option + "\n" + help);
+    return m.group();
+  }
+
+  @Test
+  void eachSubcommandDescribesItsOwnStateDirDailyQuotaAndApi() {
+    // when
+    Cli.Result main = Cli.refreshCdn("--help").run();
+    Cli.Result resume = Cli.refreshCdn("resume", "--help").run();
+    Cli.Result status = Cli.refreshCdn("status", "--help").run();
+    Cli.Result quota = Cli.refreshCdn("quota", "--help").run();
+    // then: no option speaks of what its command does not have
+    assertTrue(option(main, "--state-dir").contains("a dry run and"), main::toString);
+    assertFalse(option(resume, "--state-dir").contains("dry run"), resume::toString);
+    assertFalse(option(resume, "--state-dir").contains("--emulator"), resume::toString);
+    assertTrue(option(resume, "--daily-quota").contains("the job's own"), resume::toString);
+    assertFalse(option(resume, "--daily-quota").contains("--dir"), resume::toString);
+    assertFalse(option(resume, "--daily-quota").contains("--api"), resume::toString);
+    assertTrue(option(status, "--api").contains("DescribePurgeTasks"), status::toString);
+    assertFalse(option(status, "--api").contains("RefreshCdnUrl"), status::toString);
+    assertFalse(option(status, "--api").contains("PurgeUrlsCache"), status::toString);
+    assertTrue(option(quota, "--daily-quota").contains("API 3.0 reports the quota itself"), quota::toString);
+  }
+
+  @Test
+  void pathsAndEndpointsAreNeverBrokenAcrossLines() {
+    // given
+    String state = "$HOME/.refresh-cdn";
+    String tccli = "~/.tccli/NAME.credential";
+    String endpoint = "https://cdn.tencentcloudapi.com/";
+    Map<String, List<String>> expected = Map.of("--help", List.of(state, tccli, endpoint,
+        "~/.tencentcloud/credentials", "https://cdn.api.qcloud.com/v2/index.php"), "resume", List.of(state, tccli,
+        endpoint), "jobs", List.of(state), "status", List.of(tccli, endpoint), "quota", List.of(state, tccli, endpoint));
+    expected.forEach((command, texts) -> {
+      // when
+      Cli.Result help = (command.equals("--help") ? Cli.refreshCdn("--help") : Cli.refreshCdn(command, "--help")).run();
+      // then
+      for (String text : texts) {
+        assertTrue(help.out().contains(text), () -> command + " --help breaks " + text + "\n" + help);
+      }
+    });
   }
 
   @Test

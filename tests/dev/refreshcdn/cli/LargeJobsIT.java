@@ -141,13 +141,39 @@ class LargeJobsIT {
     assertTrue(resent <= 1000, "resent " + resent);
     assertTrue(r.out().contains("Resuming job "), r::toString);
     if (resent > 0) {
-      assertTrue(r.out().contains(resent + " URLs were sent again"), r::toString);
+      assertTrue(r.out().contains(Reporter.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
+          r::toString);
     }
     Cli.Result done = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
     assertTrue(done.out().contains("done"), done::toString);
     Cli.Result nothing = Cli.refreshCdn("resume", "--state-dir", stateDir.toString()).withCredentials().run();
     assertEquals(0, nothing.exit(), nothing::toString);
     assertTrue(nothing.out().contains("nothing to resume"), nothing::toString);
+  }
+
+  @Test
+  @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+  void resumingAJobThatIsStillRunningIsAUsageErrorWithTheReasonAndNoStackTrace() throws Exception {
+    // given: 5 requests, one every 3 seconds, in another process
+    Path urls = stateDir.resolveSibling(stateDir.getFileName() + "-running.txt");
+    Files.writeString(urls, Accepted.urls("r", 5000));
+    try (Cli.Running job = refreshCdn("--calls-per-minute", "20", "-i", urls.toString()).start()) {
+      job.await(line -> line.startsWith("task "));
+      Cli.Result list = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
+      String jobId = (String) ((Map<?, ?>) ((List<?>) JSON.std.mapFrom(list.out()).get("jobs")).get(0)).get("job_id");
+      int requests = emu.requests().size();
+      // when
+      Cli.Result r = Cli.refreshCdn("resume", jobId, "--state-dir", stateDir.toString(), "--json").withCredentials()
+          .run();
+      // then
+      assertTrue(job.isAlive(), "the job was still running");
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().startsWith("refresh-cdn: job " + jobId + " is running"), r::toString);
+      assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
+      Map<String, Object> doc = JSON.std.mapFrom(r.out());
+      assertEquals("usage", doc.get("status"), r::toString);
+      assertTrue(emu.requests().size() <= requests + 1, "nothing sent by the resume (the job may have sent one)");
+    }
   }
 
   @Test

@@ -101,8 +101,9 @@ class ParallelWaitIT {
     Cli.Result r = refreshCdn("--wait-timeout", "3s", "https://www.test.com/1.js").run();
     // then
     assertEquals(7, r.exit(), r::toString);
-    assertTrue(r.err().contains("not done after PT3S"), r::toString);
-    assertTrue(r.err().contains("refresh-cdn status --task "), r::toString);
+    assertTrue(r.err().contains("refresh-cdn: waiting up to 3s for 1 task…"), r::toString);
+    assertTrue(r.err().contains("1 task not done after 3s; ask again later: refresh-cdn status --endpoint "
+        + emu.endpoint() + " --task "), r::toString);
   }
 
   @Test
@@ -119,7 +120,7 @@ class ParallelWaitIT {
     List<?> statuses = (List<?>) doc.get("statuses");
     assertEquals("done", ((Map<?, ?>) statuses.get(0)).get("state"));
     assertEquals("failed", ((Map<?, ?>) statuses.get(1)).get("state"));
-    assertTrue(r.err().contains("1 task(s) failed"), r::toString);
+    assertTrue(r.err().contains("1 task failed: "), r::toString);
   }
 
   @Test
@@ -134,7 +135,38 @@ class ParallelWaitIT {
     assertEquals("RefreshCdnDir", request.action());
     assertEquals("2", request.params().get("type"));
     assertEquals(List.of("https://www.test.com/static/", "https://www.test.com/img/"), request.urls());
-    assertTrue(r.out().contains("Submitted 2 directories in 1 task."), r::toString);
+    assertTrue(r.out().startsWith("request accepted: 2 directories (RefreshCdnDir gives no task id), first "
+        + "https://www.test.com/static/\nSubmitted 2 directories in 1 task. Job "), r::toString);
+    assertTrue(r.out().contains(": every directory accepted."), r::toString);
+  }
+
+  @Test
+  void aLegacyDirectoryTaskHasNoIdSoQuietPrintsNothingAndJobsListNone() throws Exception {
+    // given
+    start(Emulator.builder());
+    // when
+    Cli.Result r = refreshCdn("--dir", "-q", "https://www.test.com/static/").run();
+    Cli.Result jobs = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.out(), "no blank line for a task without an id\n" + r);
+    Map<?, ?> job = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(jobs.out()).get("jobs")).get(0);
+    assertEquals(List.of(), job.get("task_ids"), jobs::toString);
+  }
+
+  @Test
+  void waitingForLegacyDirectoriesIsRefusedUpFrontForLackOfTaskIds() throws Exception {
+    // given
+    start(Emulator.builder());
+    // when
+    Cli.Result r = refreshCdn("--dir", "--wait-timeout", "1m", "--json", "https://www.test.com/static/").run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    String message = "--wait-timeout does not combine with directories on API 2.0: RefreshCdnDir gives no task id to "
+        + "wait for; use --api v3 to wait for directories";
+    assertTrue(r.err().contains(message), r::toString);
+    assertEquals(message, JSON.std.mapFrom(r.out()).get("message"));
+    assertEquals(0, emu.requests().size());
   }
 
   @Test

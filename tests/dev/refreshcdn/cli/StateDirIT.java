@@ -62,20 +62,47 @@ class StateDirIT {
       // when
       Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
           "https://www.test.com/a.js").withCredentials().run();
-      // then
+      // then: the path and why, no exception class, and no list of URLs "not sent" (nothing was)
       assertEquals(2, r.exit(), r::toString);
-      assertTrue(r.err().contains("--state-dir"), r::toString);
+      assertTrue(r.err().contains("cannot record the job in " + notADirectory + ": " + notADirectory.resolve("jobs")
+          + ": "), r::toString);
+      assertTrue(r.err().contains("nothing was sent\n  (give a writable --state-dir)"), r::toString);
+      assertFalse(r.err().contains("java.nio"), r::toString);
+      assertEquals("", r.out(), r::toString);
       assertTrue(emu.requests().isEmpty(), "nothing was sent");
     }
   }
 
   @Test
-  void resumeWithNothingUnfinishedSaysSoAndExits0() {
+  void resumeAndJobsBeforeTheDefaultStateDirectoryExistsFindNothingAndExit0() {
     // when
-    Cli.Result r = Cli.refreshCdn("resume", "--state-dir", home.resolve("empty").toString()).withCredentials().run();
+    Cli.Result r = Cli.refreshCdn("resume").env("HOME", home.toString()).withCredentials().run();
+    Cli.Result jobs = Cli.refreshCdn("jobs").env("HOME", home.toString()).run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("nothing to resume"), r::toString);
+    assertEquals(0, jobs.exit(), jobs::toString);
+    assertEquals("No jobs in " + home.resolve(".refresh-cdn") + ".\n", jobs.out(), jobs::toString);
+    assertFalse(Files.exists(home.resolve(".refresh-cdn")), "nothing was made");
+  }
+
+  @Test
+  void aStateDirectoryGivenToResumeOrJobsThatDoesNotExistOrIsAFileIsAUsageError() throws Exception {
+    // given
+    Path missing = home.resolve("typo");
+    Path file = Files.writeString(home.resolve("file"), "a file");
+    // when
+    Cli.Result resume = Cli.refreshCdn("resume", "--state-dir", missing.toString()).withCredentials().run();
+    Cli.Result jobs = Cli.refreshCdn("jobs", "--state-dir", missing.toString(), "--json").run();
+    Cli.Result onAFile = Cli.refreshCdn("jobs", "--state-dir", file.toString()).run();
+    // then
+    assertEquals(2, resume.exit(), resume::toString);
+    assertTrue(resume.err().contains("no state directory " + missing), resume::toString);
+    assertEquals(2, jobs.exit(), jobs::toString);
+    assertEquals("usage", JSON.std.mapFrom(jobs.out()).get("status"), jobs::toString);
+    assertEquals(2, onAFile.exit(), onAFile::toString);
+    assertTrue(onAFile.err().contains(file + " is not a directory"), onAFile::toString);
+    assertFalse(Files.exists(missing), "nothing was made");
   }
 
   @Test

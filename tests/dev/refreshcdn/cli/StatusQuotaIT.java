@@ -99,6 +99,32 @@ class StatusQuotaIT {
   }
 
   @Test
+  void aDailyQuotaForApi3IsRefusedAsTheServiceReportsItsOwn() throws Exception {
+    // when
+    Cli.Result r = Cli.refreshCdn("quota", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--daily-quota",
+        "5", "--json").withCredentials().run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("--daily-quota applies to API 2.0 only: API 3.0 reports the quota itself"), r::toString);
+    assertEquals("usage", JSON.std.mapFrom(r.out()).get("status"));
+    assertEquals(0, emu.requests().size());
+  }
+
+  @Test
+  void quotaOnTheLegacyApiCountsDirectoriesSeparatelyWithDir() {
+    // given
+    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+        "--dir", "https://www.test.com/static/").withCredentials().run();
+    assertEquals(0, sent.exit(), sent::toString);
+    // when
+    Cli.Result dirs = Cli.refreshCdn("quota", "--dir", "--state-dir", stateDir.toString()).withCredentials().run();
+    // then
+    assertEquals(0, dirs.exit(), dirs::toString);
+    assertTrue(dirs.out().matches("(?s)KIND +AREA.*\ndirectories +all +99 +100 +20 +local ledger\n.*"), dirs::toString);
+    assertTrue(dirs.out().contains("URLs are counted separately (10000 a day): refresh-cdn quota."), dirs::toString);
+  }
+
+  @Test
   void quotaOnTheLegacyApiIsTheLocalLedgerAndSaysSo() {
     // given
     Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
@@ -113,6 +139,8 @@ class StatusQuotaIT {
     assertTrue(r.out().contains("2499"), r::toString);
     assertTrue(r.out().contains("local ledger"), r::toString);
     assertTrue(r.out().contains("The legacy API has no quota query"), r::toString);
+    assertTrue(r.out().contains("Directories are counted separately (100 a day): refresh-cdn quota --dir."),
+        r::toString);
     assertEquals(requests, emu.requests().size(), "nothing asked of the service");
   }
 }
