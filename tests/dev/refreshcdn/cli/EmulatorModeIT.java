@@ -26,6 +26,18 @@ class EmulatorModeIT {
   }
 
   @Test
+  void withoutAStateDirectoryTheUrlsNotAcceptedArePrintedEvenWithQuiet() {
+    // when: --emulator keeps no state; a quota of 1 URL a day for 3 URLs, one a request
+    Cli.Result r = Cli.refreshCdn("--emulator", "-q", "--daily-quota", "1", "--batch-size", "1",
+        "https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3").run();
+    // then: the task id, then the only record of the rest
+    assertEquals(5, r.exit(), r::toString);
+    assertTrue(r.out().matches("\\d{19}\n# 2 URLs pending \\(not accepted yet\\):\nhttps://www.test.com/2\n"
+        + "https://www.test.com/3\n"), r::toString);
+    assertTrue(r.err().contains("No state directory was kept, so they are listed on stdout"), r::toString);
+  }
+
+  @Test
   void theEmulatorCommandPrintsAnExportLineAndLogsEachRequestUntilStopped() throws Exception {
     // given
     try (Cli.Running emulator = Cli.refreshCdn("emulator", "--domain", "www.test.com", "--domain", "img.test.com").start()) {
