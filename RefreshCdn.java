@@ -163,7 +163,8 @@ public class RefreshCdn implements Callable<Integer> {
 
   @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
       description = "v2: the legacy API 2.0 (RefreshCdnUrl, RefreshCdnDir); v3: API 3.0 (PurgeUrlsCache, "
-          + "PurgePathCache), signed with TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else v2).")
+          + "PurgePathCache), signed with TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else the credentials "
+          + "profile's api setting, else v2).")
   Api api;
 
   @Option(names = "--area", paramLabel = "mainland|overseas", converter = AreaConverter.class,
@@ -272,7 +273,7 @@ public class RefreshCdn implements Callable<Integer> {
         return usageError(message);
       }
       checkCombinations();
-      Api chosen = Choices.api(api, env);
+      Api chosen = Choices.api(api, env, emulator ? () -> null : credentials::apiSetting);
       checkApiOptions(chosen);
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption());
       entries = Input.read(arguments, input);
@@ -660,6 +661,11 @@ public class RefreshCdn implements Callable<Integer> {
     Creds resolve(boolean dryRun) {
       return CredentialChain.ofSystem().resolve(profile, file, dryRun);
     }
+
+    /** The api setting of the profile the credentials come from, or null. */
+    String apiSetting() {
+      return CredentialChain.ofSystem().apiSetting(profile, file);
+    }
   }
 
   /** --state-dir of the commands that read jobs (resume, jobs): the directory must exist when given. */
@@ -867,7 +873,8 @@ public class RefreshCdn implements Callable<Integer> {
 
     @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
         description = "The API the tasks were created with: v2, the legacy API 2.0 (GetCdnRefreshLog); v3, API 3.0 "
-            + "(DescribePurgeTasks) (default: $REFRESH_CDN_API, else v2).")
+            + "(DescribePurgeTasks) (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
+            + "else v2).")
     Api api;
 
     @Mixin ConnectionOptions connection;
@@ -887,7 +894,8 @@ public class RefreshCdn implements Callable<Integer> {
         if (until != null && since == null) {
           throw new UsageException("--until goes with --since");
         }
-        Refresh account = account(Refresh.account(), Choices.api(api, System.getenv()), connection, credentials, err);
+        Refresh account = account(Refresh.account(), Choices.api(api, System.getenv(), credentials::apiSetting),
+            connection, credentials, err);
         List<TaskStatus> statuses = new ArrayList<>();
         if (since != null) {
           statuses.addAll(account.taskStatus(since, until != null ? until : Instant.now()));
@@ -925,7 +933,8 @@ public class RefreshCdn implements Callable<Integer> {
   static final class QuotaCommand implements Callable<Integer> {
     @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
         description = "v2: the legacy API 2.0, which has no quota query: the local ledger counts; v3: API 3.0's "
-            + "DescribePurgeQuota (default: $REFRESH_CDN_API, else v2).")
+            + "DescribePurgeQuota (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
+            + "else v2).")
     Api api;
 
     @Option(names = "--dir", description = "The directory quota (100 a day) instead of the URL quota (API 3.0 "
@@ -954,7 +963,7 @@ public class RefreshCdn implements Callable<Integer> {
       PrintStream err = stderr();
       Map<String, String> env = System.getenv();
       try {
-        Api chosen = Choices.api(api, env);
+        Api chosen = Choices.api(api, env, credentials::apiSetting);
         if (chosen == Api.V3 && dailyQuota != null) {
           throw new UsageException("--daily-quota applies to API 2.0 only: API 3.0 reports the quota itself");
         }

@@ -4,6 +4,7 @@ import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The values of --api and --area as typed, and the REFRESH_CDN_API default. */
 public final class Choices {
@@ -34,17 +35,32 @@ public final class Choices {
    * @throws UsageException when the variable holds something other than v2 or v3
    */
   public static Api api(Api option, Map<String, String> env) {
+    return api(option, env, () -> null);
+  }
+
+  /**
+   * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else the credentials
+   * profile's {@code api} setting when it has one, else v2.
+   *
+   * @throws UsageException when the variable or the setting holds something other than v2 or v3
+   */
+  public static Api api(Api option, Map<String, String> env, Supplier<String> profileSetting) {
     if (option != null) {
       return option;
     }
     String value = env.get(API_VARIABLE);
+    String source = API_VARIABLE;
+    if (value == null || value.isBlank()) {
+      value = profileSetting.get();
+      source = "the credentials profile's api setting";
+    }
     if (value == null || value.isBlank()) {
       return Api.V2;
     }
     try {
       return api(value);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(API_VARIABLE + " must be v2 or v3: " + value);
+      throw new UsageException(source + " must be v2 or v3: " + value);
     }
   }
 

@@ -50,6 +50,19 @@ public final class CredentialChain {
     return new Search(profile).run(file, dryRun);
   }
 
+  /**
+   * The {@code api} setting ({@code v2} or {@code v3}) of the profile the credentials would come from, so a
+   * profile can pick API 3.0 for every command; null when that source has none, or when none is found (the
+   * commands report that themselves, once they need the key pair).
+   */
+  public String apiSetting(String profile, Path file) {
+    try {
+      return new Search(profile).run(file, true).api();
+    } catch (UsageException e) {
+      return null;
+    }
+  }
+
   /** One resolution, remembering the places it looked at. */
   private final class Search {
     private final String profileOption;
@@ -154,13 +167,15 @@ public final class CredentialChain {
       String id = values.get(jsonFile ? "secretId" : "secret_id");
       String key = values.get(jsonFile ? "secretKey" : "secret_key");
       String token = values.get("token");
+      String api = values.get("api");
       if (id == null || id.isBlank() || key == null || key.isBlank()) {
         throw new UsageException("credentials file " + file + " lacks " + (jsonFile ? "secretId or secretKey"
             : "secret_id or secret_key in [" + profile + "]") + " (role-based profiles are not supported)");
       }
       looked.add(file.toString());
       String what = jsonFile ? "tccli file " + file : file + " [" + profile + "]";
-      return new Creds(id.strip(), key.strip(), token == null || token.isBlank() ? null : token.strip(), what, false);
+      return new Creds(id.strip(), key.strip(), token == null || token.isBlank() ? null : token.strip(), what, false,
+          api == null || api.isBlank() ? null : api.strip());
     }
   }
 

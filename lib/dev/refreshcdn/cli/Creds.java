@@ -13,13 +13,20 @@ public final class Creds {
   private final String token;
   private final String source;
   private final boolean placeholder;
+  /** The profile's {@code api} setting ({@code v2} or {@code v3}) as written, or null when it has none. */
+  private final String api;
 
   Creds(String secretId, String secretKey, String token, String source, boolean placeholder) {
+    this(secretId, secretKey, token, source, placeholder, null);
+  }
+
+  Creds(String secretId, String secretKey, String token, String source, boolean placeholder, String api) {
     this.secretId = Objects.requireNonNull(secretId, "secretId");
     this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
     this.token = token;
     this.source = source;
     this.placeholder = placeholder;
+    this.api = api;
   }
 
   /** A permanent key pair from {@code source}, a phrase such as {@code the emulator's generated key pair}. */
@@ -54,6 +61,11 @@ public final class Creds {
 
   String source() {
     return source;
+  }
+
+  /** The {@code api} setting of the profile these came from, or null. */
+  String api() {
+    return api;
   }
 
   /** Whether this is the dry run's placeholder pair, which belongs to no account. */

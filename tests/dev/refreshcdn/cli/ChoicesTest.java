@@ -20,6 +20,19 @@ class ChoicesTest {
   }
 
   @Test
+  void theProfileSettingComesAfterTheVariableAndIsAskedOnlyThen() {
+    // then
+    assertEquals(Api.V3, Choices.api(null, Map.of(), () -> "v3"));
+    assertEquals(Api.V2, Choices.api(null, Map.of("REFRESH_CDN_API", "v2"), () -> "v3"));
+    assertEquals(Api.V2, Choices.api(Api.V2, Map.of(), () -> {
+      throw new AssertionError("not asked when --api is given");
+    }));
+    assertEquals(Api.V2, Choices.api(null, Map.of(), () -> null));
+    UsageException e = assertThrows(UsageException.class, () -> Choices.api(null, Map.of(), () -> "3"));
+    assertEquals("the credentials profile's api setting must be v2 or v3: 3", e.getMessage());
+  }
+
+  @Test
   void aBadVariableIsAUsageErrorNamingIt() {
     // when
     UsageException e = assertThrows(UsageException.class, () -> Choices.api(null, Map.of("REFRESH_CDN_API", "3.0")));

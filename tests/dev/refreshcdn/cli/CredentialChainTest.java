@@ -49,6 +49,21 @@ class CredentialChainTest {
   }
 
   @Test
+  void aProfileCanSetTheApiInTccliJsonOrTheSdkIni() throws IOException {
+    // given
+    write(".tccli/default.credential", "{\"secretId\": \"" + ID + "\", \"secretKey\": \"" + KEY
+        + "\", \"api\": \"v3\"}");
+    write(".tencentcloud/credentials", "[prod]\nsecret_id = " + ID + "\nsecret_key = " + KEY + "\napi = v2\n");
+    CredentialChain chain = new CredentialChain(Map.of(), home);
+    // then
+    assertEquals("v3", chain.apiSetting(null, null));
+    assertEquals("v2", chain.apiSetting("prod", null));
+    assertNull(new CredentialChain(Map.of("TENCENTCLOUD_SECRET_ID", ID, "TENCENTCLOUD_SECRET_KEY", KEY), home)
+        .apiSetting(null, null), "keys from the environment come with no profile");
+    assertNull(new CredentialChain(Map.of(), home.resolve("nowhere")).apiSetting(null, null), "no credentials");
+  }
+
+  @Test
   void halfAKeyPairInTheEnvironmentIsAUsageError() {
     // when
     UsageException e = assertThrows(UsageException.class, () -> resolve(Map.of("TENCENTCLOUD_SECRET_ID", ID)));

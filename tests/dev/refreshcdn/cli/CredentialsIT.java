@@ -80,6 +80,20 @@ class CredentialsIT {
   }
 
   @Test
+  void aProfileWhoseApiSettingIsV3SendsPurgeUrlsCache() throws Exception {
+    // given
+    write(".tencentcloud/credentials", "[default]\nsecret_id = " + Cli.SECRET_ID + "\nsecret_key = " + Cli.SECRET_KEY
+        + "\napi = v3\n");
+    // when
+    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpointV3().toString(), "--state-dir",
+        Files.createTempDirectory("profile-api").toString(), "https://www.test.com/1.jpg").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"),
+        emu.requests().stream().map(Emulator.RecordedRequest::action).collect(java.util.stream.Collectors.toList()));
+  }
+
+  @Test
   void readsTheSdkCredentialsFileWhenThereIsNoTccliProfile() throws Exception {
     // given
     write(".tencentcloud/credentials", "[other]\nsecret_id = AKIDother\nsecret_key = other\n\n[default]\n"
