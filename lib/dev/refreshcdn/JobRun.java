@@ -305,7 +305,7 @@ final class JobRun {
     List<String> unsent = plan.urls().subList(position, plan.urls().size());
     int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
-        Math.max(plan.requestCount(), chunks), jobId, resent);
+        Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories);
     if (why == Why.INTERNAL) {
       RuntimeException bug = (RuntimeException) cause;
       closeJournal(() -> journal.stop("internal", null, String.valueOf(bug)));

@@ -239,7 +239,7 @@ public final class Plan {
   }
 
   private RefreshException.Progress nothingSent() {
-    return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount());
+    return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount(), null, 0, settings.directories);
   }
 
   /** Where planned request {@code request} (0-based) ends in {@link #urls()}. */

@@ -68,14 +68,17 @@ public abstract class RefreshException extends RuntimeException {
     /** The journaled job, or null when the submission kept no journal. */
     final String jobId;
     final int resentUrls;
+    /** Whether the job refreshes directories, for the words of its messages. */
+    final boolean directories;
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
-      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null, 0);
+      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null, 0, false);
     }
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
-        String jobId, int resentUrls) {
+        String jobId, int resentUrls, boolean directories) {
       this.jobId = jobId;
+      this.directories = directories;
       this.resentUrls = resentUrls;
       this.tasks = List.copyOf(tasks);
       this.failedUrls = List.copyOf(failedUrls);
@@ -90,9 +93,14 @@ public abstract class RefreshException extends RuntimeException {
       for (Task task : tasks) {
         created += task.count();
       }
-      return String.format(
-          "; %d task(s) created before it (%d URLs), %d URLs in the failed request, %d URLs not sent",
-          tasks.size(), created, failedUrls.size(), unsentUrls.size());
+      return "; " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " created before it ("
+          + Texts.count(created, directories) + "), " + count(failedUrls.size()) + " in the failed request, "
+          + count(unsentUrls.size()) + " not sent";
+    }
+
+    /** {@code n} URLs or directories, as the job holds. */
+    String count(long n) {
+      return Texts.count(n, directories);
     }
   }
 }

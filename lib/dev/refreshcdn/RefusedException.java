@@ -29,8 +29,8 @@ public final class RefusedException extends RefreshException {
     String what = progress.requestCount == 0 ? "the service refused the query"
         : progress.requestNumber == 0
         ? "the service refused the quota query (DescribePurgeQuota) asked before the first request"
-        : String.format("the service refused request %d of %d (%d URLs)", progress.requestNumber,
-            progress.requestCount, progress.failedUrls.size());
+        : String.format("the service refused request %d of %d (%s)", progress.requestNumber,
+            progress.requestCount, progress.count(progress.failedUrls.size()));
     return String.format("%s: code %s%s, message %s%s%s%s", what, code,
         codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc, Texts.quote(message),
         requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId,

@@ -49,6 +49,11 @@ final class Texts {
     return at < start ? url : url.substring(0, start + 3) + "***" + url.substring(at);
   }
 
+  /** {@code 1 URL}, {@code 2 URLs}, {@code 1 directory}, {@code 0 directories}. */
+  static String count(long n, boolean directories) {
+    return n + (directories ? (n == 1 ? " directory" : " directories") : (n == 1 ? " URL" : " URLs"));
+  }
+
   /** A SecretId as it may be shown: its first four and last four characters. */
   static String maskId(String secretId) {
     if (secretId.length() <= 8) {
