@@ -540,7 +540,6 @@ public class RefreshCdn implements Callable<Integer> {
     out.println(JsonReport.text(doc));
   }
 
-
   // ---- option converters (picocli types stay in this script) ----
 
   static final class MethodConverter implements ITypeConverter<HttpMethod> {
@@ -567,47 +566,40 @@ public class RefreshCdn implements Callable<Integer> {
     }
   }
 
+  /** What {@code parse} makes of {@code value}; its IllegalArgumentException becomes picocli's usage error. */
+  static <T> T converted(String value, java.util.function.Function<String, T> parse) {
+    try {
+      return parse.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
   static final class ApiConverter implements ITypeConverter<Api> {
     @Override
     public Api convert(String value) {
-      try {
-        return Choices.api(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return converted(value, Choices::api);
     }
   }
 
   static final class AreaConverter implements ITypeConverter<Area> {
     @Override
     public Area convert(String value) {
-      try {
-        return Choices.area(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return converted(value, Choices::area);
     }
   }
 
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      try {
-        return Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return converted(value, Durations::parse);
     }
   }
 
   static final class InstantConverter implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-      try {
-        return Times.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return converted(value, Times::parse);
     }
   }
 
