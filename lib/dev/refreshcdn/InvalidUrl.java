@@ -26,7 +26,12 @@ public final class InvalidUrl {
 
   /** The entry as a message may show it: quoted, control characters made visible, a {@code user:password@} masked. */
   public String shown() {
-    return Texts.quote(Texts.withoutUserInfo(value));
+    return Texts.quote(masked());
+  }
+
+  /** The entry as given but for a {@code user:password@}, masked as {@code ***@}: for machine-readable reports. */
+  public String masked() {
+    return Texts.withoutUserInfo(value);
   }
 
   /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */

@@ -248,7 +248,7 @@ public final class JsonReport {
       } else {
         entry.put(entries.isArgument(bad.position()) ? "argument" : "line", entries.number(bad.position()));
       }
-      entry.put("value", bad.value());
+      entry.put("value", bad.masked()); // a password in the user info would otherwise reach CI logs
       entry.put("reason", bad.reason());
       list.add(entry);
     }

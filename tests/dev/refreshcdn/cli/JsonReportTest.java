@@ -37,6 +37,18 @@ class JsonReportTest {
   }
 
   @Test
+  void anInvalidEntryIsListedWithoutThePasswordOfItsUserInfo() throws Exception {
+    // given
+    dev.refreshcdn.InvalidInputException e = assertThrows(dev.refreshcdn.InvalidInputException.class,
+        () -> Refresh.urls("https://www.test.com/ok.jpg", "https://alice:s3cret@www.test.com/a.jpg").batch());
+    // when
+    String text = JsonReport.text(JsonReport.invalid(e, null, 2));
+    // then
+    assertTrue(text.contains("https://***@www.test.com/a.jpg"), text);
+    assertTrue(!text.contains("s3cret"), text);
+  }
+
+  @Test
   void aLegacyRefusalCarriesItsNumericCodeAndNoRequestId() throws Exception {
     // when
     Map<?, ?> refusal = refusalOf(Api.V2);
