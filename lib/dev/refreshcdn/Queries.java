@@ -36,7 +36,7 @@ final class Queries {
   private static final int NO_SUCH_TASK = 21001;
 
   private final Settings settings;
-  private final Asker asker;
+  private final Sender sender;
   /** Exactly one of the two is set, by the API generation. */
   private final V2Codec codec;
   private final Api3Call call;
@@ -45,7 +45,8 @@ final class Queries {
     Credentials credentials = settings.resolveCredentials();
     this.settings = settings;
     boolean v3 = settings.api == Api.V3;
-    this.asker = new Asker(settings, client, v3 ? V3_INTERVAL : V2_INTERVAL);
+    this.sender = new Sender(settings, null, client, new Pacer(settings, v3 ? V3_INTERVAL : V2_INTERVAL),
+        settings.nonceSource());
     this.codec = v3 ? null : new V2Codec(settings.endpoint(), settings.method, settings.signatureMethod, credentials);
     this.call = v3 ? new Api3Call(settings.endpoint(), credentials) : null;
   }
@@ -124,7 +125,7 @@ final class Queries {
     if (call == null) {
       return QuotaLedger.localQuota(settings);
     }
-    return asker.ask(new Asker.Question<List<Quota>>() {
+    return ask(new Sender.Question<List<Quota>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return call.encode(QUOTA_ACTION, Map.of(), timestamp, 0, "");
@@ -167,7 +168,7 @@ final class Queries {
     Map<String, Object> payload = new LinkedHashMap<>(filter);
     payload.put("Offset", offset);
     payload.put("Limit", limit);
-    return asker.ask(new Asker.Question<Page>() {
+    return ask(new Sender.Question<Page>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return call.encode(TASKS_ACTION, payload, timestamp, 0, "Offset: " + offset);
@@ -278,7 +279,7 @@ final class Queries {
 
   /** The records GetCdnRefreshLog lists for {@code parameters}; empty when it says there are none. */
   private List<Map<String, Object>> refreshLog(Map<String, String> parameters) {
-    return asker.ask(new Asker.Question<List<Map<String, Object>>>() {
+    return ask(new Sender.Question<List<Map<String, Object>>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return codec.encode(LOG_ACTION, parameters, V2Backend.ARRAY, List.of(), timestamp, nonce);
@@ -297,6 +298,27 @@ final class Queries {
         return objects(answer.data.get("logs"), "data.logs", body);
       }
     });
+  }
+
+  /**
+   * Asks until answered, refused for good, or the retries are spent.
+   *
+   * @throws RefusedException when the service refuses the question
+   * @throws NoAnswerException when no usable answer comes
+   */
+  private <T> T ask(Sender.Question<T> question) {
+    try {
+      return sender.ask(question, 0, retry -> { });
+    } catch (Sender.Refusal refusal) {
+      Backend.Answer answer = refusal.answer;
+      throw new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId, false,
+          RefreshException.Progress.NOTHING_SENT,
+          LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
+    } catch (Transport.Failure failure) {
+      throw new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
+          failure.mayHaveReachedService, RefreshException.Progress.NOTHING_SENT, failure.getCause(),
+          LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
+    }
   }
 
   /** The Response of an API 3.0 answer, or the refusal its Error states. */

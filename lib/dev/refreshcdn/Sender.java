@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Sends the requests of one submission: signs each attempt afresh (a resent request with the same
- * Nonce and Timestamp would be refused as a replay), and retries what may succeed later.
+ * Sends the requests of one submission, and the questions of task status and quota: signs each attempt
+ * afresh (a resent request with the same Nonce and Timestamp would be refused as a replay), paces the
+ * attempts to the documented call rate, and retries what may succeed later.
  */
 final class Sender {
   private final Settings settings;
@@ -29,12 +30,25 @@ final class Sender {
     }
   }
 
+  /**
+   * One kind of request: how an attempt is signed, and what its answer says. {@link #read} throws a
+   * {@link Refusal} when the service said no; a busy refusal is retried, any other ends the request.
+   */
+  interface Question<T> {
+    EncodedRequest encode(long timestamp, int nonce);
+
+    T read(String body) throws Transport.Failure, Refusal;
+  }
+
   /** A sender of its own pacing and nonces: one request at a time, outside any submission. */
   Sender(Settings settings, Backend backend, java.net.http.HttpClient client) {
     this(settings, backend, client, new Pacer(settings), settings.nonceSource());
   }
 
-  /** A sender for one thread; senders of one submission share its {@code pacer} and {@code nonces}. */
+  /**
+   * A sender for one thread; senders of one submission share its {@code pacer} and {@code nonces}.
+   * {@code backend} is null for a sender that only {@linkplain #ask asks}.
+   */
   Sender(Settings settings, Backend backend, java.net.http.HttpClient client, Pacer pacer, IntSupplier nonces) {
     this.settings = settings;
     this.backend = backend;
@@ -52,18 +66,41 @@ final class Sender {
   /** Like {@link #send(List)}, telling {@code onRetry} before each retry of request number {@code number}. */
   Task send(List<String> urls, int number, java.util.function.Consumer<Retry> onRetry)
       throws Transport.Failure, Refusal {
+    return ask(new Question<Task>() {
+      @Override
+      public EncodedRequest encode(long timestamp, int nonce) {
+        return backend.encode(urls, timestamp, nonce);
+      }
+
+      @Override
+      public Task read(String body) throws Transport.Failure, Refusal {
+        Backend.Answer answer = backend.read(body, urls);
+        if (answer.task == null) {
+          throw new Refusal(answer, false);
+        }
+        return answer.task;
+      }
+    }, number, onRetry);
+  }
+
+  /**
+   * Asks until answered, refused for good, or the retries are spent, telling {@code onRetry} before each
+   * retry of request number {@code number}. A refusal or a failure says whether any attempt may have
+   * reached the service.
+   */
+  <T> T ask(Question<T> question, int number, java.util.function.Consumer<Retry> onRetry)
+      throws Transport.Failure, Refusal {
     long start = settings.ticker.getAsLong();
     boolean reached = false; // whether any attempt so far may have reached the service
     for (int attempt = 1; ; attempt++) {
       pace(reached);
-      EncodedRequest request = backend.encode(urls, settings.clock.instant().getEpochSecond(), nonces.getAsInt());
+      EncodedRequest request = question.encode(settings.clock.instant().getEpochSecond(), nonces.getAsInt());
       Duration wait;
       String reason;
       try {
-        Backend.Answer answer = backend.read(transport.send(request), urls);
-        if (answer.task != null) {
-          return answer.task;
-        }
+        return question.read(transport.send(request));
+      } catch (Refusal refusal) {
+        Backend.Answer answer = refusal.answer;
         wait = answer.busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
         if (wait == null) {
           throw new Refusal(answer, reached);
