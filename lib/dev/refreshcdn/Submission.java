@@ -29,9 +29,9 @@ public final class Submission {
   }
 
   /**
-   * On a {@linkplain Refresh#resume resumed} job, how many URLs were sent again because the answer to an
-   * earlier attempt was lost (a crash, a kill, a timeout): the service may have refreshed them twice,
-   * which costs quota only. 0 otherwise.
+   * On a {@linkplain Refresh#resume resumed} job, how many URLs were sent again because an earlier attempt
+   * may have reached the service with no answer recorded (a lost answer, a crash or a kill mid-request):
+   * the service may have refreshed them twice, which costs quota only. 0 otherwise.
    */
   public int resentUrls() {
     return resentUrls;

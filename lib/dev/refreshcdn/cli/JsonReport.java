@@ -144,7 +144,8 @@ public final class JsonReport {
   /**
    * Adds what a journaled job needs to be followed up: {@code job_id} (null without a state directory), how many
    * URLs are {@code pending}, when the quota returns ({@code quota_returns}, an ISO instant, or null) and how many
-   * URLs a resumption sent again because an earlier answer was lost ({@code resent_urls}).
+   * URLs a resumption sent again because an earlier attempt may have reached the service without an answer
+   * recorded ({@code resent_urls}).
    */
   public static Map<String, Object> withJob(Map<String, Object> doc, String jobId, int pending, Instant quotaReturns,
       int resentUrls) {

@@ -109,8 +109,8 @@ public final class Reporter {
           + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
           .orElse(""));
       if (submission.resentUrls() > 0) {
-        out.println("(" + resent(submission.resentUrls()) + " because the answer to an earlier attempt was lost: "
-            + "a refresh is idempotent, only quota was spent twice)");
+        out.println("(" + resent(submission.resentUrls()) + ": an earlier attempt may have reached the service, "
+            + "but no answer was recorded; a refresh is idempotent, at most quota was spent twice)");
       }
       notes(plan);
     }
@@ -219,7 +219,8 @@ public final class Reporter {
       out.println(JsonReport.text(doc));
     } else if (exit != Exit.USAGE) { // a state directory that could not record the job: nothing was sent
       if (e.resentUrls() > 0 && !quiet) {
-        out.println("(" + resent(e.resentUrls()) + " because the answer to an earlier attempt was lost)");
+        out.println("(" + resent(e.resentUrls()) + ": an earlier attempt may have reached the service, but no "
+            + "answer was recorded)");
       }
       listStopped(e);
     }
