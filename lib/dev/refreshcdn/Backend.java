@@ -36,6 +36,12 @@ interface Backend {
       this.dailyQuota = dailyQuota;
     }
 
+    /** A refusal as messages say it: {@code code 4000, codeDesc 9110, message "…"}. */
+    String describe() {
+      return "code " + code + (codeDesc == null || codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc)
+          + ", message " + Texts.quote(message);
+    }
+
     static Answer accepted(Task task) {
       return new Answer(task, null, null, null, null, false, false);
     }

@@ -326,9 +326,8 @@ final class JobRun {
         String what;
         if (cause instanceof Sender.Refusal) {
           Backend.Answer answer = ((Sender.Refusal) cause).answer;
-          what = "the service refused request " + progress.requestNumber + " for the daily quota: code " + answer.code
-              + (answer.codeDesc == null || answer.codeDesc.isEmpty() ? "" : ", codeDesc " + answer.codeDesc)
-              + ", message " + Texts.quote(answer.message);
+          what = "the service refused request " + progress.requestNumber + " for the daily quota: "
+              + answer.describe();
         } else {
           what = "the daily quota of " + quota.limit() + (settings.directories ? " directories" : " URLs")
               + " is spent for today";

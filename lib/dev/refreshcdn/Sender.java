@@ -106,8 +106,7 @@ final class Sender {
           throw new Refusal(answer, reached);
         }
         reached = true;
-        reason = "code " + answer.code + (answer.codeDesc == null || answer.codeDesc.isEmpty() ? ""
-            : ", codeDesc " + answer.codeDesc) + ", message " + Texts.quote(answer.message);
+        reason = answer.describe();
       } catch (Transport.Failure failure) {
         reached |= failure.mayHaveReachedService;
         wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
