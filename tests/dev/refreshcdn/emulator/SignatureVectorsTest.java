@@ -74,7 +74,7 @@ class SignatureVectorsTest {
   }
 
   static Stream<Arguments> sdkVectors() throws IOException {
-    Path file = Path.of(System.getProperty("refreshcdn.shared", "../shared"), "reference", "v2-signature-vectors.json");
+    Path file = Path.of(System.getProperty("refreshcdn.basedir", "."), "tests", "fixtures", "reference", "v2-signature-vectors.json");
     Map<String, Object> doc = JSON.std.mapFrom(Files.readString(file, StandardCharsets.UTF_8));
     return ((List<?>) doc.get("vectors")).stream().map(v -> Arguments.of(v));
   }
