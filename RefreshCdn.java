@@ -67,13 +67,13 @@ import picocli.CommandLine.TypeConversionException;
     subcommands = {RefreshCdn.ResumeCommand.class, RefreshCdn.JobsCommand.class, RefreshCdn.StatusCommand.class,
         RefreshCdn.QuotaCommand.class, RefreshCdn.EmulatorCommand.class},
     description = {
-        "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN: the legacy API 2.0 actions "
-            + "RefreshCdnUrl and RefreshCdnDir, or API 3.0's PurgeUrlsCache and PurgePathCache with --api v3 "
-            + "(or REFRESH_CDN_API=v3).",
+        "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN with API 3.0's PurgeUrlsCache "
+            + "and PurgePathCache, or the legacy API 2.0's RefreshCdnUrl and RefreshCdnDir with --api v2 (Tencent "
+            + "retired API 2.0 on 2022-11-30).",
         "",
         "URLs come from the arguments, from --input FILE, or from stdin when neither is given. They are checked, "
-            + "de-duplicated and sent in requests of at most 1000 URLs (20 directories); if any entry is bad, nothing "
-            + "is sent.",
+            + "de-duplicated and sent in requests of at most what DescribePurgeQuota allows (1000 URLs; the "
+            + "legacy API: 1000 URLs, 20 directories); if any entry is bad, nothing is sent.",
         "",
         "The state directory journals every job, with a ledger of the daily quota spent per SecretId and Beijing "
             + "day: a job larger than the quota left sends what fits and exits 5, and `refresh-cdn resume` sends the "
@@ -121,11 +121,12 @@ import picocli.CommandLine.TypeConversionException;
         "  # Everything under a directory, then the state of the tasks:",
         "  refresh-cdn --dir --flush-all https://www.example.com/static/",
         "  refresh-cdn status --since '2026-11-27 00:00:00'",
-        "  # API 3.0 (PurgeUrlsCache), only the caches outside the Chinese mainland; its quota:",
-        "  refresh-cdn --api v3 --area overseas -i urls.txt",
-        "  refresh-cdn quota --api v3",
-        "  # Another tccli profile, signed with HmacSHA256:",
-        "  refresh-cdn --profile prod --signature-method HmacSHA256 -i urls.txt",
+        "  # Only the caches outside the Chinese mainland; today's quota:",
+        "  refresh-cdn --area overseas -i urls.txt",
+        "  refresh-cdn quota",
+        "  # Another tccli profile; the legacy API 2.0, signed with HmacSHA256:",
+        "  refresh-cdn --profile prod -i urls.txt",
+        "  refresh-cdn --api v2 --signature-method HmacSHA256 -i urls.txt",
         "  # A local stand-in for the service (see: refresh-cdn emulator --help):",
         "  refresh-cdn emulator --domain www.test.com",
         ""})
@@ -146,8 +147,9 @@ public class RefreshCdn implements Callable<Integer> {
   String input;
 
   @Option(names = "--dir",
-      description = "The entries are directories (RefreshCdnDir; API 3.0: PurgePathCache): refresh what changed under "
-          + "them; 20 a request, 100 a day. RefreshCdnDir gives no task id, so --wait needs --api v3.")
+      description = "The entries are directories (PurgePathCache; API 2.0: RefreshCdnDir): refresh what changed under "
+          + "them; as many a request as DescribePurgeQuota says (API 2.0: 20), 100 a day. RefreshCdnDir gives no task "
+          + "id, so --wait with --api v2 is refused.")
   boolean directories;
 
   @Option(names = "--flush-all", description = "With --dir: refresh everything under the directories, not only what changed.")
@@ -162,9 +164,9 @@ public class RefreshCdn implements Callable<Integer> {
   boolean emulator;
 
   @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
-      description = "v2: the legacy API 2.0 (RefreshCdnUrl, RefreshCdnDir); v3: API 3.0 (PurgeUrlsCache, "
-          + "PurgePathCache), signed with TC3-HMAC-SHA256 (default: $REFRESH_CDN_API, else the credentials "
-          + "profile's api setting, else v2).")
+      description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
+          + "2.0 (RefreshCdnUrl, RefreshCdnDir), retired by Tencent on 2022-11-30 (default: $REFRESH_CDN_API, else "
+          + "the credentials profile's api setting, else v3).")
   Api api;
 
   @Option(names = "--area", paramLabel = "mainland|overseas", converter = AreaConverter.class,
@@ -177,8 +179,8 @@ public class RefreshCdn implements Callable<Integer> {
   boolean urlEncode;
 
   @Option(names = "--method", paramLabel = "POST|GET", converter = MethodConverter.class,
-      description = "POST puts the parameters in the body (default, up to 1 MB), GET in the query (up to 32 KB); "
-          + "API 3.0 takes POST only.")
+      description = "API 2.0 only: POST puts the parameters in the body (default, up to 1 MB), GET in the query "
+          + "(up to 32 KB); API 3.0 requests are JSON POSTs.")
   HttpMethod method;
 
   @Option(names = "--signature-method", paramLabel = "HmacSHA1|HmacSHA256", converter = SignatureConverter.class,
@@ -186,7 +188,8 @@ public class RefreshCdn implements Callable<Integer> {
   SignatureMethod signatureMethod;
 
   @Option(names = "--batch-size", paramLabel = "N",
-      description = "At most N URLs per request, 1 to 1000 (default: 1000; with --dir 1 to 20, default 20).")
+      description = "At most N URLs per request, 1 to 1000; with --dir 1 to 500 (API 2.0: 20). It can only lower "
+          + "the batch DescribePurgeQuota reports (default: that batch; API 2.0: 1000 URLs, 20 directories).")
   Integer batchSize;
 
   @Option(names = "--ignore-query", description = "Strip query strings and fragments, then drop the duplicates.")
@@ -202,8 +205,8 @@ public class RefreshCdn implements Callable<Integer> {
 
   @Option(names = "--daily-quota", paramLabel = "N",
       description = "Send at most N URLs (with --dir: directories) a day for this SecretId, Beijing time, counting "
-          + "what the state directory's ledger recorded today (default: 10000 URLs, 100 directories; with --api v3 "
-          + "what DescribePurgeQuota says); the rest is kept pending and the exit code is 5.")
+          + "what the state directory's ledger recorded today (default: what DescribePurgeQuota says is left in "
+          + "the area that is charged; API 2.0: 10000 URLs, 100 directories); the rest is kept pending and the exit code is 5.")
   Integer dailyQuota;
 
   @Mixin SendOptions send;
@@ -361,7 +364,7 @@ public class RefreshCdn implements Callable<Integer> {
   static void checkWait(Api api, boolean directories, boolean waiting, String option) {
     if (waiting && directories && api == Api.V2) {
       throw new UsageException(option + " does not combine with directories on API 2.0: RefreshCdnDir gives no task "
-          + "id to wait for; use --api v3 to wait for directories");
+          + "id to wait for; leave out --api v2 to wait for directories on API 3.0");
     }
   }
 
@@ -387,14 +390,16 @@ public class RefreshCdn implements Callable<Integer> {
   private void checkApiOptions(Api chosen) {
     String v3Only = area != null ? "--area" : urlEncode ? "--url-encode" : null;
     if (chosen == Api.V2 && v3Only != null) {
-      throw new UsageException(v3Only + " applies to API 3.0 only: add --api v3 (or set " + Choices.API_VARIABLE
-          + "=v3)");
+      throw new UsageException(v3Only + " applies to API 3.0 only, the default: leave out --api v2 (and "
+          + Choices.API_VARIABLE + "=v2)");
     }
     if (chosen == Api.V3 && signatureMethod != null) {
-      throw new UsageException("--signature-method applies to API 2.0 only: API 3.0 signs with TC3-HMAC-SHA256");
+      throw new UsageException("--signature-method applies to API 2.0 only (add --api v2): API 3.0, the default, "
+          + "signs with TC3-HMAC-SHA256");
     }
     if (chosen == Api.V3 && method == HttpMethod.GET) {
-      throw new UsageException("--method GET applies to API 2.0 only: API 3.0 requests are POSTs with a JSON body");
+      throw new UsageException("--method GET applies to API 2.0 only (add --api v2): API 3.0, the default, sends "
+          + "POSTs with a JSON body");
     }
   }
 
@@ -609,7 +614,7 @@ public class RefreshCdn implements Callable<Integer> {
   static final class ConnectionOptions {
     @Option(names = "--endpoint", paramLabel = "URL",
         description = {"The endpoint; by default a resumed job's own, else the API's:",
-            "https://cdn.api.qcloud.com/v2/index.php (v2)", "https://cdn.tencentcloudapi.com/ (v3)"})
+            "https://cdn.tencentcloudapi.com/ (v3)", "https://cdn.api.qcloud.com/v2/index.php (v2)"})
     String endpoint;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -847,7 +852,7 @@ public class RefreshCdn implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
       sortOptions = false, usageHelpAutoWidth = true,
       description = {"Show the state of refresh tasks (processing, done, failed, unknown) as the service reports it: "
-          + "GetCdnRefreshLog, or with --api v3 DescribePurgeTasks (every page).", ""},
+          + "DescribePurgeTasks (every page, up to 1000 rows a call), or with --api v2 GetCdnRefreshLog.", ""},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:the tasks were listed", "2:usage error", "3:refused", "4:no usable answer"})
   static final class StatusCommand implements Callable<Integer> {
@@ -864,9 +869,9 @@ public class RefreshCdn implements Callable<Integer> {
     Instant until;
 
     @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
-        description = "The API the tasks were created with: v2, the legacy API 2.0 (GetCdnRefreshLog); v3, API 3.0 "
-            + "(DescribePurgeTasks) (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
-            + "else v2).")
+        description = "The API the tasks were created with: v3, API 3.0 (DescribePurgeTasks); v2, the legacy API 2.0 "
+            + "(GetCdnRefreshLog) (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
+            + "else v3).")
     Api api;
 
     @Mixin ConnectionOptions connection;
@@ -916,17 +921,16 @@ public class RefreshCdn implements Callable<Integer> {
   /** {@code refresh-cdn quota}: today's quota. */
   @Command(name = "quota", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
       sortOptions = false, usageHelpAutoWidth = true,
-      description = {"Show today's refresh quota: with --api v3 as DescribePurgeQuota reports it (URLs and directories, "
-          + "per area: left, a day, per request); on the legacy API, which has no quota query, the daily quota less "
+      description = {"Show today's refresh quota: as DescribePurgeQuota reports it (URLs and directories, "
+          + "per area: left, a day, per request); with --api v2, the legacy API, which has no quota query, the daily quota less "
           + "what the state directory's ledger recorded today for this SecretId (Beijing day): URLs, or with --dir "
           + "directories, which are counted separately.", ""},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:the quota was shown", "2:usage error", "3:refused", "4:no usable answer"})
   static final class QuotaCommand implements Callable<Integer> {
     @Option(names = "--api", paramLabel = "v2|v3", converter = ApiConverter.class,
-        description = "v2: the legacy API 2.0, which has no quota query: the local ledger counts; v3: API 3.0's "
-            + "DescribePurgeQuota (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
-            + "else v2).")
+        description = "v3: API 3.0's DescribePurgeQuota; v2: the legacy API 2.0, which has no quota query: the local "
+            + "ledger counts (default: $REFRESH_CDN_API, else the credentials profile's api setting, else v3).")
     Api api;
 
     @Option(names = "--dir", description = "The directory quota (100 a day) instead of the URL quota (API 3.0 "
@@ -983,8 +987,8 @@ public class RefreshCdn implements Callable<Integer> {
               + (dir != null ? " in " + dir : stateDir == null && StateDir.defaultDir(env) == null
                   ? ", and no state directory is kept (HOME is not set)" : ", which has recorded nothing yet")
               + ", counting only what refresh-cdn sent with this SecretId today, Beijing time. "
-              + (directories ? "URLs are counted separately (10000 a day): refresh-cdn quota."
-                  : "Directories are counted separately (100 a day): refresh-cdn quota --dir.") + ")");
+              + (directories ? "URLs are counted separately (10000 a day): refresh-cdn quota --api v2."
+                  : "Directories are counted separately (100 a day): refresh-cdn quota --api v2 --dir.") + ")");
         }
         return OK;
       } catch (UsageException | IllegalArgumentException e) {

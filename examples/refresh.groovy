@@ -13,11 +13,11 @@ import dev.refreshcdn.emulator.Emulator
 
 def emu = Emulator.builder().account('AKIDexampleEXAMPLEexample1234', 'exampleSecretKey', 'www.test.com').start()
 try {
-    println "[emulator] ${emu.endpoint()} — nothing leaves this machine"
+    println "[emulator] ${emu.endpointV3()} — nothing leaves this machine"
     def urls = (1..5).collect { "https://www.test.com/img/${it}.jpg".toString() }
 
     def submission = Refresh.urls(urls)
-            .endpoint(emu.endpoint())
+            .endpoint(emu.endpointV3())
             .credentials(emu.secretId(), emu.secretKey())
             .signatureMethod(SignatureMethod.HmacSHA256)
             .batch(2)
@@ -26,12 +26,12 @@ try {
 
     try {
         Refresh.urls('https://unknown.example.com/a.png')
-                .endpoint(emu.endpoint())
+                .endpoint(emu.endpointV3())
                 .credentials(emu.secretId(), emu.secretKey())
                 .batch()
                 .submit()
     } catch (RefusedException e) {
-        println "refused: code ${e.code()}, codeDesc ${e.codeDesc()}, message ${e.message()}"
+        println "refused: code ${e.code()}, message ${e.message()}"
     }
 } finally {
     emu.close()

@@ -4,13 +4,14 @@ import java.nio.channels.UnresolvedAddressException;
 import java.net.UnknownHostException;
 
 /**
- * Signs that the legacy API 2.0 is gone for this account (a third-party report says Tencent switched
- * it off on 2022-11-30): HTTP 404 from the endpoint, code 6100 ("not supported in this version, check
- * the host"), or the legacy host no longer resolving. Then a failure's message points to API 3.0.
+ * Signs that the legacy API 2.0 is gone for this account (Tencent's notice "CDN API2.0 切换 API3.0 指引"
+ * says it went offline on 2022-11-30): HTTP 404 from the endpoint, code 6100 ("not supported in this
+ * version, check the host"), or the legacy host no longer resolving. Then a failure's message points
+ * back to API 3.0, the default.
  */
 final class LegacyRetirement {
-  static final String HINT = "; the legacy API 2.0 may be retired for this account: try API 3.0"
-      + " (refresh-cdn --api v3, or api(Api.V3) in the library)";
+  static final String HINT = "; Tencent retired the legacy API 2.0 on 2022-11-30: use API 3.0, the default"
+      + " (leave out --api v2)";
 
   private LegacyRetirement() {}
 
@@ -25,7 +26,7 @@ final class LegacyRetirement {
     if (failure.status == 404) {
       return true;
     }
-    boolean legacyHost = Refresh.DEFAULT_ENDPOINT.getHost().equalsIgnoreCase(settings.endpoint().getHost());
+    boolean legacyHost = Refresh.LEGACY_ENDPOINT.getHost().equalsIgnoreCase(settings.endpoint().getHost());
     return legacyHost && (Transport.causedBy(failure, UnresolvedAddressException.class)
         || Transport.causedBy(failure, UnknownHostException.class));
   }

@@ -189,7 +189,7 @@ public final class Plan {
       throw new MissingCredentialsException(e, nothingSent());
     }
     HttpClient client = client();
-    Quota service = settings.api == Api.V3 && settings.dailyQuota == null ? askServiceQuota() : null;
+    Quota service = settings.api == Api.V3 ? askServiceQuota() : null;
     Journal journal;
     try {
       journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
@@ -200,17 +200,20 @@ public final class Plan {
     QuotaLedger ledger = settings.stateDir == null ? null
         : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
     String jobId = journal == null ? null : journal.id;
-    DailyQuota quota = service != null
+    DailyQuota quota = service != null && settings.dailyQuota == null
         ? new DailyQuota(settings, ledger, jobId, service.total(), service.available())
         : new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
-    int chunkSize = service != null ? Math.max(1, Math.min(batchSize, service.batch())) : batchSize;
+    int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
     return new JobRun(this, settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
   }
 
   /**
-   * API 3.0's own account of today's quota for this kind of refresh and area (the least of the areas when
-   * none is chosen, as the domain's may be either); null when the service cannot tell, e.g. a sub-account
-   * without permission for DescribePurgeQuota: then the documented defaults hold.
+   * API 3.0's own account of today's quota for this kind of refresh and the area that will be charged: the
+   * {@link Refresh#area area} given, else the domains' own, which this does not know. Then the most any area
+   * has left bounds the job (the service refuses beyond the charged area's with {@code ...ExceedDayLimit},
+   * which stops the job as the quota does), so a local refusal never holds back what the service would take;
+   * and requests are cut to the smallest batch of the areas, which every area accepts. Null when the service
+   * cannot tell, e.g. a sub-account without permission for DescribePurgeQuota: then the documented defaults hold.
    */
   private Quota askServiceQuota() {
     List<Quota> quotas;
@@ -226,16 +229,16 @@ public final class Plan {
     } catch (NoAnswerException e) {
       return null; // the purge requests will meet the same trouble, and report it with their progress
     }
-    Quota least = null;
+    Quota charged = null;
     for (Quota quota : quotas) {
       if (quota.directories() != settings.directories
           || settings.area != null && quota.area().isPresent() && quota.area().get() != settings.area) {
         continue;
       }
-      least = least == null ? quota : new Quota(quota.directories(), null, Math.min(least.batch(), quota.batch()),
-          Math.min(least.total(), quota.total()), Math.min(least.available(), quota.available()), true);
+      charged = charged == null ? quota : new Quota(quota.directories(), null, Math.min(charged.batch(), quota.batch()),
+          Math.max(charged.total(), quota.total()), Math.max(charged.available(), quota.available()), true);
     }
-    return least;
+    return charged;
   }
 
   private RefreshException.Progress nothingSent() {

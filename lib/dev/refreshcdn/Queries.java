@@ -22,8 +22,15 @@ final class Queries {
   static final String LOG_ACTION = "GetCdnRefreshLog";
   static final String TASKS_ACTION = "DescribePurgeTasks";
   static final String QUOTA_ACTION = "DescribePurgeQuota";
-  /** Rows asked per DescribePurgeTasks page: the documented default; no larger maximum is documented. */
-  static final int PAGE_SIZE = 20;
+  /**
+   * Rows asked per DescribePurgeTasks page. The documented default is 20 and no maximum is documented, so this
+   * relies on two things only: the listing advances by the rows a page actually holds (a service that caps the
+   * page quietly is still listed whole), and a service that refuses the size as a bad parameter is asked again
+   * with {@link #DEFAULT_PAGE_SIZE}. A task of 1,000 URLs then costs one call, not fifty.
+   */
+  static final int PAGE_SIZE = 1000;
+  /** DescribePurgeTasks' documented default page, which every account takes. */
+  static final int DEFAULT_PAGE_SIZE = 20;
   /** Beijing time, second precision, as both APIs write and read dates. */
   static final DateTimeFormatter BEIJING_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(QuotaLedger.BEIJING);
@@ -147,8 +154,18 @@ final class Queries {
     List<Map<String, Object>> rows = new ArrayList<>();
     // A task submitted while paging shifts the rows (newest come first); a row seen twice counts once.
     Set<List<String>> seen = new HashSet<>();
+    int limit = PAGE_SIZE;
     for (int offset = 0; ; ) {
-      Page page = page(filter, offset, PAGE_SIZE);
+      Page page;
+      try {
+        page = page(filter, offset, limit);
+      } catch (RefusedException e) {
+        if (limit == DEFAULT_PAGE_SIZE || !e.code().startsWith("InvalidParameter")) {
+          throw e;
+        }
+        limit = DEFAULT_PAGE_SIZE;
+        continue;
+      }
       for (Map<String, Object> row : page.rows) {
         List<String> key = List.of(text(row, "TaskId"), text(row, "Url"), text(row, "PurgeType"));
         if (seen.add(key)) {

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * Expires cached URLs (or {@linkplain #dirs directories}) on Tencent Cloud CDN, through the legacy API 2.0
- * ({@code RefreshCdnUrl}) by default or API 3.0 ({@code PurgeUrlsCache}, see {@link #api}):
+ * Expires cached URLs (or {@linkplain #dirs directories}) on Tencent Cloud CDN, through API 3.0
+ * ({@code PurgeUrlsCache}) by default or the legacy API 2.0 ({@code RefreshCdnUrl}, see {@link #api}):
  *
  * <pre>{@code
  * Submission s = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg")
@@ -36,12 +36,12 @@ import java.util.function.IntSupplier;
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
   public static final String VERSION = "0.1.0";
-  /** The legacy API 2.0, as the product was specified, used unless {@link #api(Api)} says otherwise. */
-  public static final Api DEFAULT_API = Api.V2;
-  /** The legacy API 2.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
-  public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
-  /** The API 3.0 endpoint, used with {@code api(Api.V3)} unless {@link #endpoint(String)} says otherwise. */
-  public static final URI DEFAULT_V3_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
+  /** API 3.0, the live one, used unless {@link #api(Api)} says otherwise (Tencent retired API 2.0 on 2022-11-30). */
+  public static final Api DEFAULT_API = Api.V3;
+  /** The API 3.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
+  public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
+  /** The legacy API 2.0 endpoint, used with {@code api(Api.V2)} unless {@link #endpoint(String)} says otherwise. */
+  public static final URI LEGACY_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
   /** HMAC-SHA1, the service's own default, used unless {@link #signatureMethod} says otherwise. */
   public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
   /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
@@ -68,8 +68,13 @@ public final class Refresh {
   public static final int DEFAULT_DAILY_QUOTA = 10_000;
   /** The documented daily directory quota of an account, unless {@link #dailyQuota} says otherwise. */
   public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
-  /** The most directories the legacy {@code RefreshCdnDir} takes in one request, and the size {@link #batch()} uses for them. */
+  /**
+   * The most directories the legacy {@code RefreshCdnDir} takes in one request, the size {@link #batch()} uses for
+   * them there, and on API 3.0 the size sent when {@code DescribePurgeQuota} cannot say the account's own.
+   */
   public static final int MAX_DIR_BATCH_SIZE = 20;
+  /** The most directories API 3.0's {@code PurgePathCache} takes in one request, as documented since 2022-04. */
+  static final int MAX_V3_DIR_BATCH_SIZE = 500;
   /** Requests in flight at once, unless {@link #parallel} says otherwise: one, in order. */
   public static final int DEFAULT_PARALLEL = 1;
   /** The most requests {@link #parallel} lets be in flight at once. */
@@ -106,7 +111,8 @@ public final class Refresh {
   /**
    * Starts a refresh of these directories ({@code RefreshCdnDir}; API 3.0: {@code PurgePathCache}), e.g.
    * {@code https://www.test.com/img/}: by default only what changed under them, everything with
-   * {@link #flushAll()}. At most {@link #MAX_DIR_BATCH_SIZE} a request, {@link #DEFAULT_DAILY_DIR_QUOTA} a day.
+   * {@link #flushAll()}. As many a request as {@code DescribePurgeQuota} says (the legacy API:
+   * {@link #MAX_DIR_BATCH_SIZE}), {@link #DEFAULT_DAILY_DIR_QUOTA} a day.
    */
   public static Refresh dirs(String... dirs) {
     return dirs(Arrays.asList(dirs));
@@ -174,7 +180,7 @@ public final class Refresh {
   }
 
   /**
-   * Sends to this endpoint; default {@link #DEFAULT_ENDPOINT}. It must be https, or http on a loopback
+   * Sends to this endpoint; default {@link #DEFAULT_ENDPOINT}, or {@link #LEGACY_ENDPOINT} with {@code api(Api.V2)}. It must be https, or http on a loopback
    * address (a local emulator or test server), and have no query string.
    */
   public Refresh endpoint(String endpoint) {
@@ -190,8 +196,9 @@ public final class Refresh {
   /**
    * Sends through this API generation; default {@link #DEFAULT_API}. With {@link Api#V3} each request
    * is a {@code PurgeUrlsCache} POST with a JSON body signed with TC3-HMAC-SHA256, to
-   * {@link #DEFAULT_V3_ENDPOINT} unless {@link #endpoint(String)} says otherwise; {@link #method} and
-   * {@link #signatureMethod} apply to the legacy API only.
+   * {@link #DEFAULT_ENDPOINT}; with {@link Api#V2} a {@code RefreshCdnUrl} to {@link #LEGACY_ENDPOINT}
+   * (unless {@link #endpoint(String)} says otherwise). {@link #method} and {@link #signatureMethod} apply to
+   * the legacy API only.
    */
   public Refresh api(Api api) {
     Objects.requireNonNull(api, "api");
@@ -339,8 +346,9 @@ public final class Refresh {
   }
 
   /**
-   * Checks the URLs and plans requests of at most {@link #MAX_BATCH_SIZE} URLs, or {@link #MAX_DIR_BATCH_SIZE}
-   * directories (fewer when size demands, or a resumed job was planned smaller).
+   * Checks the URLs and plans requests of at most {@link #MAX_BATCH_SIZE} URLs, or of directories 500 on API 3.0
+   * and {@link #MAX_DIR_BATCH_SIZE} on the legacy API (fewer when size demands, or a resumed job was planned
+   * smaller). On API 3.0 {@link Plan#submit()} cuts them further to the batch {@code DescribePurgeQuota} reports.
    */
   public Plan batch() {
     return batch(settings.batchSize != 0 ? settings.batchSize : settings.maxBatchSize());
@@ -350,7 +358,8 @@ public final class Refresh {
    * Checks the URLs and plans requests of at most {@code size} URLs, fewer when a request would exceed
    * the documented size limit.
    *
-   * @throws IllegalArgumentException when {@code size} is not between 1 and 1000
+   * @throws IllegalArgumentException when {@code size} is not between 1 and 1000 (directories: 500, or 20 on the
+   *     legacy API)
    * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
    */
   public Plan batch(int size) {

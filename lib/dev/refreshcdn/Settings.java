@@ -77,13 +77,25 @@ final class Settings implements Cloneable {
     return dailyQuota != null ? dailyQuota : directories ? Refresh.DEFAULT_DAILY_DIR_QUOTA : Refresh.DEFAULT_DAILY_QUOTA;
   }
 
-  /** The most items one request may carry: 1,000 URLs or 20 directories. */
+  /**
+   * The most items one request may carry: 1,000 URLs; directories 20 on the legacy API, on API 3.0 the
+   * documented 500, which the account's {@code PathPurge[].Batch} may lower when the job is submitted.
+   */
   int maxBatchSize() {
+    return !directories ? Refresh.MAX_BATCH_SIZE
+        : api == Api.V3 ? Refresh.MAX_V3_DIR_BATCH_SIZE : Refresh.MAX_DIR_BATCH_SIZE;
+  }
+
+  /**
+   * The batch every account takes when API 3.0 cannot say its own ({@code DescribePurgeQuota} unanswered):
+   * for directories the 20 of the older documentation (the current one says 500, and accounts differ).
+   */
+  int safeBatchSize() {
     return directories ? Refresh.MAX_DIR_BATCH_SIZE : Refresh.MAX_BATCH_SIZE;
   }
 
   URI endpoint() {
-    return endpoint != null ? endpoint : api == Api.V3 ? Refresh.DEFAULT_V3_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
+    return endpoint != null ? endpoint : api == Api.V2 ? Refresh.LEGACY_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
   }
 
   /** The API generation's signer and reader, for credentials resolved now (from the environment by default). */

@@ -30,7 +30,7 @@ class EmulatorSubmitTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls).credentials(ID, KEY).endpoint(emulator.endpoint()).sleeper(wait -> { });
+    return Refresh.urls(urls).api(Api.V2).credentials(ID, KEY).endpoint(emulator.endpoint()).sleeper(wait -> { });
   }
 
   @Test
@@ -86,7 +86,7 @@ class EmulatorSubmitTest {
   @Test
   void aWrongKeyIsRefusedWith4100() {
     // when
-    RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg")
+    RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg").api(Api.V2)
         .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).batch().submit());
     // then
     assertEquals("4100", e.code());

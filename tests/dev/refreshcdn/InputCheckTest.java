@@ -25,7 +25,7 @@ class InputCheckTest {
       .options(wireMockConfig().dynamicPort().extensions(new SignatureCheck())).build();
 
   private static Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
+    return Refresh.urls(urls).api(Api.V2).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"));
   }
 
@@ -231,12 +231,12 @@ class InputCheckTest {
   @Test
   void endpointMustBeHttpsExceptOnLoopback() {
     // when / then
-    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("http://cdn.api.qcloud.com/v2/index.php"));
-    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("https://cdn.api.qcloud.com/v2/index.php?x=1"));
-    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").endpoint("ftp://cdn.api.qcloud.com/"));
-    Refresh.urls("https://a.com/").endpoint("http://127.0.0.1:8080/v2/index.php");
-    Refresh.urls("https://a.com/").endpoint("http://localhost:8080/v2/index.php");
-    Refresh.urls("https://a.com/").endpoint("http://[::1]:8080/v2/index.php");
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").api(Api.V2).endpoint("http://cdn.api.qcloud.com/v2/index.php"));
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").api(Api.V2).endpoint("https://cdn.api.qcloud.com/v2/index.php?x=1"));
+    assertThrows(IllegalArgumentException.class, () -> Refresh.urls("https://a.com/").api(Api.V2).endpoint("ftp://cdn.api.qcloud.com/"));
+    Refresh.urls("https://a.com/").api(Api.V2).endpoint("http://127.0.0.1:8080/v2/index.php");
+    Refresh.urls("https://a.com/").api(Api.V2).endpoint("http://localhost:8080/v2/index.php");
+    Refresh.urls("https://a.com/").api(Api.V2).endpoint("http://[::1]:8080/v2/index.php");
   }
 
   @Test

@@ -50,7 +50,7 @@ class JobsTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return connected(Refresh.urls(urls)).stateDir(state);
+    return connected(Refresh.urls(urls).api(Api.V2)).stateDir(state);
   }
 
   private Submission resume() {
@@ -141,7 +141,7 @@ class JobsTest {
   void onApiThreeTheServiceSaysWhatIsLeftAndTheJobResumesTheNextDay() {
     // given: 2,500 a day per area, of which another tool already spent 500 today
     start(2_500);
-    connected(Refresh.urls(SubmitTest.awkwardUrls(600).subList(100, 600))).api(Api.V3)
+    connected(Refresh.urls(SubmitTest.awkwardUrls(600).subList(100, 600)).api(Api.V2)).api(Api.V3)
         .endpoint(emulator.endpointV3()).area(Area.MAINLAND).batch().submit();
     List<String> urls = SubmitTest.awkwardUrls(3_000);
     Refresh v3 = refresh(urls).api(Api.V3).endpoint(emulator.endpointV3()).area(Area.MAINLAND);
@@ -301,7 +301,7 @@ class JobsTest {
     // given: a job refused for a wrong key, one of whose URLs is too long for a GET
     start(10_000);
     String longUrl = "https://www.test.com/" + "a".repeat(29_000) + ".png";
-    assertThrows(RefusedException.class, () -> Refresh.urls(longUrl, "https://www.test.com/short.png")
+    assertThrows(RefusedException.class, () -> Refresh.urls(longUrl, "https://www.test.com/short.png").api(Api.V2)
         .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).clock(clock).stateDir(state).batch().submit());
     int sent = emulator.requests().size();
     // when: resumed as GETs that would skip the long one

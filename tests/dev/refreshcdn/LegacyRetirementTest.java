@@ -22,7 +22,7 @@ class LegacyRetirementTest {
       .options(wireMockConfig().dynamicPort().extensions(new SignatureCheck())).build();
 
   private static Refresh refresh() {
-    return Refresh.urls("https://www.test.com/1.jpg").credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
+    return Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php")).sleeper(wait -> { });
   }
 
@@ -66,8 +66,8 @@ class LegacyRetirementTest {
     ConnectException unresolved = new ConnectException();
     unresolved.initCause(new UnresolvedAddressException());
     Transport.Failure failure = new Transport.Failure("could not connect", 0, null, false, unresolved);
-    Settings legacy = new Settings();
-    Settings elsewhere = new Settings().with(s -> s.endpoint = URI.create("https://cdn.example.com/v2/index.php"));
+    Settings legacy = new Settings().with(s -> s.api = Api.V2);
+    Settings elsewhere = legacy.with(s -> s.endpoint = URI.create("https://cdn.example.com/v2/index.php"));
     // when / then
     assertTrue(LegacyRetirement.suggests(legacy, failure));
     assertFalse(LegacyRetirement.suggests(elsewhere, failure));

@@ -1,6 +1,8 @@
 package dev.refreshcdn;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -48,7 +50,7 @@ class QueriesTest {
   }
 
   private Refresh v2(Refresh refresh) {
-    return time.on(refresh.credentials(ID, KEY).endpoint(emu.endpoint()));
+    return time.on(refresh.credentials(ID, KEY).api(Api.V2).endpoint(emu.endpoint()));
   }
 
   private Refresh v3(Refresh refresh) {
@@ -149,7 +151,7 @@ class QueriesTest {
     assertEquals(TaskStatus.State.PROCESSING, running.state());
     assertEquals(TaskStatus.State.DONE, done.state());
     assertEquals(urls(3), done.urls());
-    assertEquals(Map.of("TaskId", task.taskId(), "Offset", "0", "Limit", "20"), asked("DescribePurgeTasks").get(0).params());
+    assertEquals(Map.of("TaskId", task.taskId(), "Offset", "0", "Limit", "1000"), asked("DescribePurgeTasks").get(0).params());
   }
 
   @Test
@@ -165,18 +167,58 @@ class QueriesTest {
   }
 
   @Test
-  void v3StatusPagesThroughFortyFiveRowsTwentyAtATimeAtMostTwentyCallsASecond() {
+  void v3StatusOfAThousandUrlTaskTakesOneCall() {
     // given
-    Task task = v3(Refresh.urls(urls(45))).batch().submit().tasks().get(0);
-    time.sleeps.clear();
+    Task task = v3(Refresh.urls(urls(1000))).batch().submit().tasks().get(0);
     // when
     TaskStatus status = v3(Refresh.account()).taskStatus(task.taskId());
     // then
-    assertEquals(urls(45), status.urls());
+    assertEquals(urls(1000), status.urls());
     List<Emulator.RecordedRequest> pages = asked("DescribePurgeTasks");
-    assertEquals(List.of("0", "20", "40"), pages.stream().map(r -> r.params().get("Offset")).collect(Collectors.toList()));
-    assertTrue(pages.stream().allMatch(r -> r.params().get("Limit").equals("20")));
-    assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(50)), time.sleeps);
+    assertEquals(1, pages.size());
+    assertEquals("1000", pages.get(0).params().get("Limit"));
+  }
+
+  @Test
+  void v3StatusPagesOnByTheRowsReceivedWhenTheServiceCapsThePageQuietly() {
+    // given: a service that answers at most 2 rows whatever Limit says
+    server.stubFor(post("/").withRequestBody(matchingJsonPath("$.Offset", equalTo("0"))).willReturn(okJson(
+        page(5, row("a", "https://www.test.com/5", "done", "2018-07-30 18:10:55"),
+            row("a", "https://www.test.com/4", "done", "2018-07-30 18:10:55")))));
+    server.stubFor(post("/").withRequestBody(matchingJsonPath("$.Offset", equalTo("2"))).willReturn(okJson(
+        page(5, row("a", "https://www.test.com/3", "done", "2018-07-30 18:10:55"),
+            row("a", "https://www.test.com/2", "done", "2018-07-30 18:10:55")))));
+    server.stubFor(post("/").withRequestBody(matchingJsonPath("$.Offset", equalTo("4"))).willReturn(okJson(
+        page(5, row("a", "https://www.test.com/1", "process", "2018-07-30 18:10:55")))));
+    // when
+    TaskStatus status = stubbed().taskStatus("a");
+    // then
+    assertEquals(List.of("https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3",
+        "https://www.test.com/4", "https://www.test.com/5"), status.urls());
+    assertEquals(TaskStatus.State.PROCESSING, status.state());
+    server.verify(3, postRequestedFor(urlEqualTo("/")));
+    assertEquals(List.of(Duration.ofMillis(50), Duration.ofMillis(50)), time.sleeps, "at most 20 calls a second");
+  }
+
+  @Test
+  void v3StatusAsksAgainWithTheDocumentedPageWhenTheLargeOneIsRefused() {
+    // given
+    server.stubFor(post("/").withRequestBody(matchingJsonPath("$.Limit", equalTo("1000"))).willReturn(okJson(
+        "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter.CdnParamError\",\"Message\":\"Limit\"},"
+            + "\"RequestId\":\"r\"}}")));
+    server.stubFor(post("/").withRequestBody(matchingJsonPath("$.Limit", equalTo("20"))).willReturn(okJson(
+        page(1, row("a", "https://www.test.com/1", "done", "2018-07-30 18:10:55")))));
+    // when
+    TaskStatus status = stubbed().taskStatus("a");
+    // then
+    assertEquals(TaskStatus.State.DONE, status.state());
+    server.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.Limit", equalTo("1000"))));
+    server.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.Limit", equalTo("20"))));
+  }
+
+  private static String page(int total, String... rows) {
+    return "{\"Response\":{\"PurgeLogs\":[" + String.join(",", rows) + "],\"TotalCount\":" + total
+        + ",\"RequestId\":\"r\"}}";
   }
 
   @Test
@@ -272,7 +314,7 @@ class QueriesTest {
   void legacyRefusalCarriesCodeAndCodeDesc() {
     // when
     RefusedException e = assertThrows(RefusedException.class,
-        () -> time.on(Refresh.account().credentials(ID, "wrong").endpoint(emu.endpoint())).taskStatus("1"));
+        () -> time.on(Refresh.account().credentials(ID, "wrong").api(Api.V2).endpoint(emu.endpoint())).taskStatus("1"));
     // then
     assertEquals("4100", e.code());
     assertEquals("AuthFailure", e.codeDesc());
@@ -325,7 +367,7 @@ class QueriesTest {
     server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(404)));
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class,
-        () -> time.on(Refresh.account().credentials(ID, KEY).endpoint(server.url("/v2/index.php"))).taskStatus("1"));
+        () -> time.on(Refresh.account().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php"))).taskStatus("1"));
     // then
     assertEquals(404, e.statusCode().getAsInt());
     assertTrue(e.getMessage().contains(LegacyRetirement.HINT), e.getMessage());
@@ -337,7 +379,7 @@ class QueriesTest {
     server.stubFor(post("/v2/index.php").willReturn(okJson(
         "{\"code\":4000,\"message\":\"(-9009)没有记录 no records\",\"codeDesc\":\"-9009\"}")));
     // when
-    List<TaskStatus> tasks = time.on(Refresh.account().credentials(ID, KEY).endpoint(server.url("/v2/index.php")))
+    List<TaskStatus> tasks = time.on(Refresh.account().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php")))
         .taskStatus(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-27T01:00:00Z"));
     // then
     assertTrue(tasks.isEmpty());

@@ -41,7 +41,7 @@ class RetryTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls)
+    return Refresh.urls(urls).api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
         .sleeper(this::sleep)

@@ -1,11 +1,8 @@
 package dev.refreshcdn;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,13 +13,15 @@ import groovy.lang.GroovyShell;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import dev.refreshcdn.emulator.Emulator;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The fluent API reads and runs as written from JShell and from Groovy, against a signature-checking server. */
+/** The fluent API reads and runs as written from JShell (API 3.0, the default) and from Groovy (the legacy API 2.0). */
 class ScriptingTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance()
@@ -30,17 +29,26 @@ class ScriptingTest {
 
   @Test
   void jshellSnippetSubmitsThroughTheFluentApi() {
-    // given
-    server.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS)));
-    String snippet = "import dev.refreshcdn.*;\n"
-        + "Submission s = Refresh.urls(\"https://www.test.com/1.jpg\", \"https://www.test.com/2.jpg\")\n"
-        + "    .credentials(\"" + SignatureCheck.SECRET_ID + "\", \"" + SignatureCheck.SECRET_KEY + "\")\n"
-        + "    .endpoint(\"" + server.url("/v2/index.php") + "\")\n"
-        + "    .batch()\n"
-        + "    .submit();\n"
-        + "s.tasks().get(0).taskId() + \" \" + s.tasks().get(0).count()\n";
+    // given: API 3.0, the default: no api(...) in the snippet; the emulator checks its TC3 signature.
+    try (Emulator emulator = Emulator.builder().account("AKIDjshellEXAMPLE", "jshellSecretKey", "www.test.com").start()) {
+      String snippet = "import dev.refreshcdn.*;\n"
+          + "Submission s = Refresh.urls(\"https://www.test.com/1.jpg\", \"https://www.test.com/2.jpg\")\n"
+          + "    .credentials(\"AKIDjshellEXAMPLE\", \"jshellSecretKey\")\n"
+          + "    .endpoint(\"" + emulator.endpointV3() + "\")\n"
+          + "    .batch()\n"
+          + "    .submit();\n"
+          + "s.tasks().get(0).taskId() + \" \" + s.tasks().get(0).count()\n";
+      List<String> values = evaluate(snippet);
+      // then
+      assertTrue(values.get(values.size() - 1).matches("\"\\S+ 2\""), values.toString());
+      assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"),
+          emulator.requests().stream().map(Emulator.RecordedRequest::action).collect(Collectors.toList()));
+      assertTrue(emulator.requests().get(1).accepted());
+    }
+  }
+
+  private static List<String> evaluate(String snippet) {
     List<String> values = new ArrayList<>();
-    // when
     try (JShell jshell = JShell.builder().executionEngine("local").build()) {
       // The library and its one dependency, wherever the test runner loaded them from.
       for (Class<?> type : List.of(Refresh.class, com.fasterxml.jackson.jr.ob.JSON.class,
@@ -51,16 +59,14 @@ class ScriptingTest {
       while (!remaining.isBlank()) {
         var info = jshell.sourceCodeAnalysis().analyzeCompletion(remaining);
         for (SnippetEvent event : jshell.eval(info.source())) {
-          assertTrue(event.status() == Snippet.Status.VALID, "snippet failed: " + event.snippet().source()
+          assertTrue(event.status() == Snippet.Status.VALID && event.exception() == null, "snippet failed: " + event.snippet().source()
               + " " + jshell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList() + " " + event.exception());
           values.add(event.value());
         }
         remaining = info.remaining();
       }
     }
-    // then
-    assertTrue(values.get(values.size() - 1).matches("\"\\d{19} 2\""), values.toString());
-    server.verify(1, postRequestedFor(anyUrl()));
+    return values;
   }
 
   private static String location(Class<?> type) {
@@ -84,6 +90,7 @@ class ScriptingTest {
         + "def s = Refresh.urls(urls)\n"
         + "    .credentials(secretId, secretKey)\n"
         + "    .endpoint(endpoint)\n"
+        + "    .api(Api.V2)\n"
         + "    .method(HttpMethod.GET)\n"
         + "    .signatureMethod(SignatureMethod.HmacSHA256)\n"
         + "    .batch(500)\n"

@@ -53,7 +53,7 @@ class SignatureVectorsTest {
     for (Map<String, Object> c : list(refresh.get("cases"))) {
       // given
       Credentials credentials = new Credentials((String) refresh.get("secretId"), (String) refresh.get("secretKey"));
-      V2Codec codec = new V2Codec(Refresh.DEFAULT_ENDPOINT, HttpMethod.valueOf((String) c.get("method")),
+      V2Codec codec = new V2Codec(Refresh.LEGACY_ENDPOINT, HttpMethod.valueOf((String) c.get("method")),
           SignatureMethod.valueOf((String) c.get("signatureMethod")), credentials);
       // when
       EncodedRequest request = codec.encode("RefreshCdnUrl", Map.of(), "urls", List.of((String) refresh.get("url")),

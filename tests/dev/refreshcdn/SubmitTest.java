@@ -41,7 +41,7 @@ class SubmitTest {
       .build();
 
   static Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls)
+    return Refresh.urls(urls).api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
         .sleeper(wait -> { }); // retries happen at once: backoff is RetryTest's business
@@ -64,7 +64,7 @@ class SubmitTest {
     server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
     List<String> urls = awkwardUrls(2500);
     // when: exactly the README's snippet, pointed at the loopback server
-    Submission s = Refresh.urls(urls)
+    Submission s = Refresh.urls(urls).api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
         .batch()
@@ -150,7 +150,7 @@ class SubmitTest {
     // given: a key the server does not hold
     server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
     // when
-    RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg")
+    RefusedException e = assertThrows(RefusedException.class, () -> Refresh.urls("https://www.test.com/1.jpg").api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, "not-the-key").endpoint(server.url("/v2/index.php")).batch().submit());
     // then
     assertEquals("4100", e.code());
@@ -312,7 +312,7 @@ class SubmitTest {
     }
     // when
     int closed = port;
-    NoAnswerException e = assertThrows(NoAnswerException.class, () -> Refresh.urls("https://www.test.com/1.jpg")
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> Refresh.urls("https://www.test.com/1.jpg").api(Api.V2)
         .credentials("AKIDx", "key").endpoint("http://127.0.0.1:" + closed + "/v2/index.php")
         .sleeper(wait -> { }).batch().submit());
     // then
@@ -335,7 +335,7 @@ class SubmitTest {
   void credentialsComeFromTheEnvironmentWhenNotGiven() {
     // given
     server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
-    Refresh fromEnvironment = Refresh.urls("https://www.test.com/1.jpg").endpoint(server.url("/v2/index.php"))
+    Refresh fromEnvironment = Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).endpoint(server.url("/v2/index.php"))
         .environment(Map.of("TENCENTCLOUD_SECRET_ID", SignatureCheck.SECRET_ID,
             "TENCENTCLOUD_SECRET_KEY", SignatureCheck.SECRET_KEY));
     // when
@@ -364,7 +364,7 @@ class SubmitTest {
     // given
     server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
     // when
-    Refresh.urls("https://www.test.com/1.jpg").endpoint(server.url("/v2/index.php"))
+    Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).endpoint(server.url("/v2/index.php"))
         .environment(Map.of("TENCENTCLOUD_SECRET_ID", SignatureCheck.SECRET_ID,
             "TENCENTCLOUD_SECRET_KEY", SignatureCheck.SECRET_KEY, "TENCENTCLOUD_SECURITY_TOKEN", "tok"))
         .batch().submit();
@@ -375,7 +375,7 @@ class SubmitTest {
   @Test
   void missingCredentialsNameBothVariablesAndNothingIsSent() {
     // given
-    Plan plan = Refresh.urls("https://www.test.com/1.jpg").endpoint(server.url("/v2/index.php"))
+    Plan plan = Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).endpoint(server.url("/v2/index.php"))
         .environment(Map.of("TENCENTCLOUD_SECRET_ID", "AKIDonly")).batch();
     // when
     MissingCredentialsException e = assertThrows(MissingCredentialsException.class, plan::submit);
@@ -387,7 +387,7 @@ class SubmitTest {
   @Test
   void missingCredentialsListEveryUrlAsUnsent() {
     // given
-    Plan plan = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg")
+    Plan plan = Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg").api(Api.V2)
         .endpoint(server.url("/v2/index.php")).environment(Map.of()).batch();
     // when
     MissingCredentialsException e = assertThrows(MissingCredentialsException.class, plan::submit);

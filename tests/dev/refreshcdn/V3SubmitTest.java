@@ -163,7 +163,7 @@ class V3SubmitTest {
         }
       }
       // when
-      Submission v2 = Refresh.urls(wwwOnly).credentials(ID, KEY).endpoint(emulator.endpoint()).batch().submit();
+      Submission v2 = Refresh.urls(wwwOnly).credentials(ID, KEY).api(Api.V2).endpoint(emulator.endpoint()).batch().submit();
       Submission v3 = Refresh.urls(wwwOnly).credentials(ID, KEY).api(Api.V3).endpoint(emulator.endpointV3()).batch().submit();
       // then
       assertEquals(v2.urlCount(), v3.urlCount());
@@ -180,7 +180,7 @@ class V3SubmitTest {
     String text = dryRun.toString();
     assertTrue(text.contains("X-TC-Action: PurgeUrlsCache") && text.contains("Signature=<redacted>"), text);
     assertFalse(text.contains(KEY) || text.contains("tok") || text.contains(ID), text);
-    assertEquals(Refresh.DEFAULT_V3_ENDPOINT, dryRun.requests().get(0).endpoint());
+    assertEquals(Refresh.DEFAULT_ENDPOINT, dryRun.requests().get(0).endpoint());
   }
 
   @Test

@@ -166,7 +166,7 @@ class WaitingTest {
   void legacyPollingWorksTheSameWay() {
     // given
     start(Duration.ofSeconds(5));
-    Submission s = time.on(Refresh.urls("https://www.test.com/1.jpg").credentials(ID, KEY).endpoint(emu.endpoint()))
+    Submission s = time.on(Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).credentials(ID, KEY).endpoint(emu.endpoint()))
         .batch().submit();
     time.sleeps.clear();
     // when

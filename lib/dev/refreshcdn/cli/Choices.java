@@ -30,7 +30,7 @@ public final class Choices {
   }
 
   /**
-   * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else v2.
+   * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else v3 (API 3.0).
    *
    * @throws UsageException when the variable holds something other than v2 or v3
    */
@@ -40,7 +40,7 @@ public final class Choices {
 
   /**
    * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else the credentials
-   * profile's {@code api} setting when it has one, else v2.
+   * profile's {@code api} setting when it has one, else v3 (API 3.0, {@link dev.refreshcdn.Refresh#DEFAULT_API}).
    *
    * @throws UsageException when the variable or the setting holds something other than v2 or v3
    */
@@ -55,7 +55,7 @@ public final class Choices {
       source = "the credentials profile's api setting";
     }
     if (value == null || value.isBlank()) {
-      return Api.V2;
+      return dev.refreshcdn.Refresh.DEFAULT_API;
     }
     try {
       return api(value);

@@ -68,6 +68,6 @@ public final class Connection {
 
   /** The default endpoint of an API generation. */
   public static URI defaultEndpoint(Api api) {
-    return api == Api.V3 ? Refresh.DEFAULT_V3_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
+    return api == Api.V2 ? Refresh.LEGACY_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
   }
 }

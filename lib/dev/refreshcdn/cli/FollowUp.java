@@ -16,7 +16,7 @@ import java.util.Map;
 public final class FollowUp {
   private final Path stateDir;
   private final Map<String, String> env;
-  private Api api = Api.V2;
+  private Api api = dev.refreshcdn.Refresh.DEFAULT_API;
   private URI endpoint;
   private final List<String> credentialOptions = new ArrayList<>();
   private String endpointOverride;
@@ -67,11 +67,14 @@ public final class FollowUp {
     return withCredentials(command);
   }
 
-  /** {@code refresh-cdn status … --task ID…}, with the API, an endpoint that is not its default, and credentials. */
+  /**
+   * {@code refresh-cdn status … --task ID…}, with the API when it is not the default (or the environment would pick
+   * another), an endpoint that is not its default, and credentials.
+   */
   public String status(List<String> taskIds) {
     StringBuilder command = new StringBuilder("refresh-cdn status");
     String chosen = env.get(Choices.API_VARIABLE);
-    if (api == Api.V3 || chosen != null && !chosen.isBlank()) {
+    if (api != dev.refreshcdn.Refresh.DEFAULT_API || chosen != null && !chosen.isBlank()) {
       command.append(" --api ").append(api == Api.V3 ? "v3" : "v2");
     }
     if (endpoint != null && !endpoint.equals(Connection.defaultEndpoint(api))) {

@@ -1,5 +1,6 @@
 package dev.refreshcdn.bench;
 
+import dev.refreshcdn.Api;
 import dev.refreshcdn.DryRun;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
@@ -29,7 +30,8 @@ public final class PrepareBenchmark {
           ? "https://www.test.com/static/图片/" + i + ".jpg?q=a+b"
           : "https://www.test.com/static/" + (i % 977) + "/app-" + i + ".js?v=" + (i % 13));
     }
-    Refresh refresh = Refresh.urls(urls).credentials("AKIDbenchmarkEXAMPLE0001", "benchmarkSecretKeyEXAMPLE");
+    Refresh refresh = Refresh.urls(urls).api(Api.V2).credentials("AKIDbenchmarkEXAMPLE0001", "benchmarkSecretKeyEXAMPLE");
+    // API 2.0, as the baseline (the official Node.js SDK of API 2.0) signs.
     long best = Long.MAX_VALUE;
     for (int round = 1; round <= rounds; round++) {
       resetPeaks();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** --api v3 (PurgeUrlsCache, TC3-HMAC-SHA256) and its options, through ./jbang refresh-cdn. */
+/** API 3.0 (PurgeUrlsCache, TC3-HMAC-SHA256), the default, and its options; --api v2 for the legacy API. */
 class ApiV3IT {
   private Emulator emu;
 
@@ -27,16 +27,17 @@ class ApiV3IT {
   }
 
   @Test
-  void theEmulatorFlagWithApiV3SubmitsToItsApi3EndpointAndPrintsTheTaskIds() {
+  void theEmulatorFlagWithApiV2SubmitsToItsLegacyEndpointAndPrintsTheTaskIds() {
     // when: no credentials anywhere
-    Cli.Result r = Cli.refreshCdn("--api", "v3", "--emulator", "--batch-size", "1", "https://www.test.com/1.jpg",
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--emulator", "--batch-size", "1", "https://www.test.com/1.jpg",
         "https://img.test.com/2.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     String[] lines = r.out().split("\n");
-    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/ — nothing leaves this machine"), r::toString);
-    assertTrue(lines[1].matches("task \\S+: 1 URL, first https://www.test.com/1.jpg"), r::toString);
-    assertTrue(lines[2].matches("task \\S+: 1 URL, first https://img.test.com/2.jpg"), r::toString);
+    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/v2/index\\.php — nothing leaves this machine"),
+        r::toString);
+    assertTrue(lines[1].matches("task \\d{19}: 1 URL, first https://www.test.com/1.jpg"), r::toString);
+    assertTrue(lines[2].matches("task \\d{19}: 1 URL, first https://img.test.com/2.jpg"), r::toString);
     assertTrue(r.out().contains("Submitted 2 URLs in 2 tasks to the emulator."), r::toString);
   }
 
@@ -61,11 +62,10 @@ class ApiV3IT {
   }
 
   @Test
-  void theApiVariableChoosesApi3AndTheJsonCarriesTheCodeAsTextWithTheRequestId() throws Exception {
-    // when
+  void withoutAnApiOptionTheJsonCarriesTheApi3CodeAsTextWithTheRequestId() throws Exception {
+    // when: no --api, no REFRESH_CDN_API, no profile
     Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpointV3().toString(), "--json", "--batch-size", "1",
-        "https://www.test.com/a.css", "https://unknown.example.com/b.css").withCredentials()
-        .env("REFRESH_CDN_API", "v3").run();
+        "https://www.test.com/a.css", "https://unknown.example.com/b.css").withCredentials().run();
     // then
     assertEquals(3, r.exit(), r::toString);
     assertEquals(List.of("v3", "v3"), List.of(emu.requests().get(0).api(), emu.requests().get(1).api()));
@@ -81,11 +81,22 @@ class ApiV3IT {
   @Test
   void areaWithTheLegacyApiIsAUsageErrorAndNothingIsSent() {
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--area", "mainland",
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--area", "mainland",
         "https://www.test.com/1.jpg").withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("--area applies to API 3.0 only: add --api v3"), r::toString);
+    assertTrue(r.err().contains("--area applies to API 3.0 only, the default: leave out --api v2"), r::toString);
     assertEquals(0, emu.requests().size());
+  }
+
+  @Test
+  void theApiVariableChoosesTheLegacyApi() {
+    // when
+    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
+        .withCredentials().env("REFRESH_CDN_API", "v2").run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(List.of("RefreshCdnUrl"), emu.requests().stream().map(Emulator.RecordedRequest::action)
+        .collect(java.util.stream.Collectors.toList()));
   }
 }

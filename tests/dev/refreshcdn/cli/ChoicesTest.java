@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 /** --api, REFRESH_CDN_API and --area as typed. */
 class ChoicesTest {
   @Test
-  void theOptionWinsThenTheVariableThenV2() {
+  void theOptionWinsThenTheVariableThenV3() {
     // then
     assertEquals(Api.V2, Choices.api(Api.V2, Map.of("REFRESH_CDN_API", "v3")));
     assertEquals(Api.V3, Choices.api(null, Map.of("REFRESH_CDN_API", " V3 ")));
-    assertEquals(Api.V2, Choices.api(null, Map.of("REFRESH_CDN_API", "")));
-    assertEquals(Api.V2, Choices.api(null, Map.of()));
+    assertEquals(Api.V2, Choices.api(null, Map.of("REFRESH_CDN_API", "v2")));
+    assertEquals(Api.V3, Choices.api(null, Map.of("REFRESH_CDN_API", "")));
+    assertEquals(Api.V3, Choices.api(null, Map.of()));
   }
 
   @Test
@@ -27,7 +28,8 @@ class ChoicesTest {
     assertEquals(Api.V2, Choices.api(Api.V2, Map.of(), () -> {
       throw new AssertionError("not asked when --api is given");
     }));
-    assertEquals(Api.V2, Choices.api(null, Map.of(), () -> null));
+    assertEquals(Api.V2, Choices.api(null, Map.of(), () -> "v2"));
+    assertEquals(Api.V3, Choices.api(null, Map.of(), () -> null));
     UsageException e = assertThrows(UsageException.class, () -> Choices.api(null, Map.of(), () -> "3"));
     assertEquals("the credentials profile's api setting must be v2 or v3: 3", e.getMessage());
   }

@@ -59,7 +59,7 @@ class CredentialsIT {
     write(".tccli/default.credential", "{\n  \"secretId\": \"" + Cli.SECRET_ID + "\",\n  \"secretKey\": \""
         + Cli.SECRET_KEY + "\"\n}\n");
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "-v", "https://www.test.com/1.jpg").run();
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "-v", "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(emu.requests().get(0).accepted());
@@ -72,7 +72,7 @@ class CredentialsIT {
     // given
     write(".tccli/prod.credential", "{\"secretId\": \"" + Cli.SECRET_ID + "\", \"secretKey\": \"" + Cli.SECRET_KEY + "\"}");
     // when: the environment holds a wrong pair, which --profile overrides
-    Cli.Result r = Cli.refreshCdn("--profile", "prod", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--profile", "prod", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
         .env("TENCENTCLOUD_SECRET_ID", "AKIDwrong").env("TENCENTCLOUD_SECRET_KEY", "wrong").run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -99,7 +99,7 @@ class CredentialsIT {
     write(".tencentcloud/credentials", "[other]\nsecret_id = AKIDother\nsecret_key = other\n\n[default]\n"
         + "secret_id = " + Cli.SECRET_ID + "\nsecret_key = " + Cli.SECRET_KEY + "\n");
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(emu.requests().get(0).accepted());
@@ -108,7 +108,7 @@ class CredentialsIT {
   @Test
   void missingCredentialsExit2NamingEveryPlaceLookedAtAndUnderJsonPrintAUsageDocument() throws Exception {
     // when
-    Cli.Result r = Cli.refreshCdn("--json", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--json", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("TENCENTCLOUD_SECRET_ID"), r::toString);
@@ -124,7 +124,7 @@ class CredentialsIT {
   @Test
   void badInputIsReportedBeforeMissingCredentials() {
     // when: no credentials anywhere, and a bad second line
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString())
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString())
         .stdin("https://www.test.com/1.jpg\nftp://www.test.com/2.jpg\n").run();
     // then
     assertEquals(2, r.exit(), r::toString);

@@ -37,7 +37,7 @@ class DryRunIT {
   @Test
   void aDryRunSaysHowManyUrlsTodaysQuotaLetsThroughWhenTheLedgerKnowsIt(@TempDir Path stateDir) {
     // given: one URL spent today
-    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "https://www.test.com/0").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     String urls = IntStream.rangeClosed(1, 5).mapToObj(i -> "https://www.test.com/p/" + i)
@@ -45,7 +45,7 @@ class DryRunIT {
     // when
     Cli.Result r = Cli.refreshCdn("--dry-run", "--state-dir", stateDir.toString(), "--daily-quota", "3")
         .stdin(urls).withCredentials().run();
-    Cli.Result v3 = Cli.refreshCdn("--dry-run", "--api", "v3", "https://www.test.com/1").withCredentials().run();
+    Cli.Result v3 = Cli.refreshCdn("--dry-run", "https://www.test.com/1").withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("Quota: 2 URLs left today (--daily-quota 3, less today's ledger in " + stateDir
@@ -71,7 +71,7 @@ class DryRunIT {
     String urls = IntStream.rangeClosed(1, 2500).mapToObj(i -> "https://www.test.com/p/" + i)
         .collect(Collectors.joining("\n"));
     // when
-    Cli.Result r = Cli.refreshCdn("--dry-run", "-v", "-i", "-", "--endpoint", emu.endpoint().toString()).stdin(urls)
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--dry-run", "-v", "-i", "-", "--endpoint", emu.endpoint().toString()).stdin(urls)
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);

@@ -13,15 +13,14 @@ import org.junit.jupiter.api.Test;
 /** --emulator (the README's first command) and the emulator subcommand. */
 class EmulatorModeIT {
   @Test
-  void theEmulatorFlagSubmitsToAnInProcessEmulatorAndSaysSo() {
+  void theEmulatorFlagSubmitsToAnInProcessEmulatorsApi3AndSaysSo() {
     // when: no credentials anywhere
     Cli.Result r = Cli.refreshCdn("--emulator", "https://www.test.com/1.jpg", "https://img.test.com/2.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     String[] lines = r.out().split("\n");
-    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/v2/index\\.php — nothing leaves this machine"),
-        r::toString);
-    assertTrue(lines[1].matches("task \\d{19}: 2 URLs, first https://www.test.com/1.jpg"), r::toString);
+    assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/ — nothing leaves this machine"), r::toString);
+    assertTrue(lines[1].matches("task \\S+: 2 URLs, first https://www.test.com/1.jpg"), r::toString);
     assertTrue(r.out().contains("Submitted 2 URLs in 1 task to the emulator."), r::toString);
   }
 
@@ -32,7 +31,7 @@ class EmulatorModeIT {
         "https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3").run();
     // then: the task id, then the only record of the rest
     assertEquals(5, r.exit(), r::toString);
-    assertTrue(r.out().matches("\\d{19}\n# 2 URLs pending \\(not accepted yet\\):\nhttps://www.test.com/2\n"
+    assertTrue(r.out().matches("\\S+\n# 2 URLs pending \\(not accepted yet\\):\nhttps://www.test.com/2\n"
         + "https://www.test.com/3\n"), r::toString);
     assertTrue(r.err().contains("No state directory was kept, so they are listed on stdout"), r::toString);
   }
@@ -41,7 +40,7 @@ class EmulatorModeIT {
   void theEmulatorCommandPrintsAnExportLineAndLogsEachRequestUntilStopped() throws Exception {
     // given
     try (Cli.Running emulator = Cli.refreshCdn("emulator", "--domain", "www.test.com", "--domain", "img.test.com").start()) {
-      Matcher endpoint = Pattern.compile("API 2\\.0: (\\S+)").matcher(emulator.await(line -> line.contains("API 2.0:")));
+      Matcher endpoint = Pattern.compile("API 3\\.0: (\\S+)").matcher(emulator.await(line -> line.contains("API 3.0:")));
       assertTrue(endpoint.find());
       Matcher export = Pattern.compile("export TENCENTCLOUD_SECRET_ID=(\\S+) TENCENTCLOUD_SECRET_KEY=(\\S+)")
           .matcher(emulator.await(line -> line.startsWith("export ")));
@@ -51,7 +50,7 @@ class EmulatorModeIT {
           .credentials(export.group(1), export.group(2)).batch().submit();
       // then
       assertEquals(1, submission.tasks().size());
-      String log = emulator.await(line -> line.contains("RefreshCdnUrl"));
+      String log = emulator.await(line -> line.contains("PurgeUrlsCache"));
       assertTrue(!log.contains(export.group(2)), "the log line shows no key: " + log);
     }
   }

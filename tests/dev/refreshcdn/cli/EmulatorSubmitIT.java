@@ -33,7 +33,7 @@ class EmulatorSubmitIT {
   }
 
   private Cli refreshCdn(String... args) {
-    List<String> all = new ArrayList<>(List.of("--endpoint", emu.endpoint().toString()));
+    List<String> all = new ArrayList<>(List.of("--api", "v2", "--endpoint", emu.endpoint().toString()));
     all.addAll(List.of(args));
     return Cli.refreshCdn(all.toArray(new String[0])).withCredentials();
   }

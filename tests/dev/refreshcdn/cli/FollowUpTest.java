@@ -33,20 +33,22 @@ class FollowUpTest {
   }
 
   @Test
-  void aStatusQueryNamesApi3AndAnEndpointThatIsNotTheDefault() {
-    assertEquals("refresh-cdn status --api v3 --endpoint http://127.0.0.1:9/ --task 1 --task 2",
-        new FollowUp(null, HOME).target(Api.V3, URI.create("http://127.0.0.1:9/")).status(List.of("1", "2")));
-    assertEquals("refresh-cdn status --api v3 --task 1 --profile prod",
-        new FollowUp(null, HOME).target(Api.V3, Refresh.DEFAULT_V3_ENDPOINT).credentials("prod", null)
+  void aStatusQueryNamesTheLegacyApiAndAnEndpointThatIsNotTheDefault() {
+    assertEquals("refresh-cdn status --api v2 --endpoint http://127.0.0.1:9/v2/index.php --task 1 --task 2",
+        new FollowUp(null, HOME).target(Api.V2, URI.create("http://127.0.0.1:9/v2/index.php")).status(List.of("1", "2")));
+    assertEquals("refresh-cdn status --task 1 --profile prod",
+        new FollowUp(null, HOME).target(Api.V3, Refresh.DEFAULT_ENDPOINT).credentials("prod", null)
             .status(List.of("1")));
   }
 
   @Test
-  void aStatusQueryOnTheLegacyApiNamesItOnlyWhenTheEnvironmentWouldPickAnother() {
+  void aStatusQueryOnApi3NamesItOnlyWhenTheEnvironmentWouldPickAnother() {
     assertEquals("refresh-cdn status --task 1",
-        new FollowUp(null, HOME).target(Api.V2, Refresh.DEFAULT_ENDPOINT).status(List.of("1")));
-    assertEquals("refresh-cdn status --api v2 --task 1",
-        new FollowUp(null, Map.of(Choices.API_VARIABLE, "v3")).target(Api.V2, Refresh.DEFAULT_ENDPOINT)
+        new FollowUp(null, HOME).target(Api.V3, Refresh.DEFAULT_ENDPOINT).status(List.of("1")));
+    assertEquals("refresh-cdn status --api v3 --task 1",
+        new FollowUp(null, Map.of(Choices.API_VARIABLE, "v2")).target(Api.V3, Refresh.DEFAULT_ENDPOINT)
             .status(List.of("1")));
+    assertEquals("refresh-cdn status --api v2 --task 1",
+        new FollowUp(null, HOME).target(Api.V2, Refresh.LEGACY_ENDPOINT).status(List.of("1")));
   }
 }

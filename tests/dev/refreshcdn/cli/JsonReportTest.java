@@ -40,7 +40,7 @@ class JsonReportTest {
   void anInvalidEntryIsListedWithoutThePasswordOfItsUserInfo() throws Exception {
     // given
     dev.refreshcdn.InvalidInputException e = assertThrows(dev.refreshcdn.InvalidInputException.class,
-        () -> Refresh.urls("https://www.test.com/ok.jpg", "https://alice:s3cret@www.test.com/a.jpg").batch());
+        () -> Refresh.urls("https://www.test.com/ok.jpg", "https://alice:s3cret@www.test.com/a.jpg").api(Api.V2).batch());
     // when
     String text = JsonReport.text(JsonReport.invalid(e, null, 2));
     // then
@@ -85,7 +85,7 @@ class JsonReportTest {
   void aDryRunDocumentOpensWithItsStatusAndExitCode() throws Exception {
     // given
     Input entries = Input.read(List.of("https://www.test.com/a.png"), null, null);
-    Plan plan = Refresh.urls(entries.urls()).credentials("AKIDexample", "key").batch();
+    Plan plan = Refresh.urls(entries.urls()).api(Api.V2).credentials("AKIDexample", "key").batch();
     // when
     Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.dryRun(plan, "a test pair", entries, null)));
     // then
@@ -99,7 +99,7 @@ class JsonReportTest {
     try (Emulator emu = Emulator.start()) {
       // given: two requests, and a listener that throws after the first
       Input entries = Input.read(List.of("https://www.test.com/1.jpg", "https://www.test.com/2.jpg"), null, null);
-      Plan plan = Refresh.urls(entries.urls()).endpoint(emu.endpoint()).credentials(emu.secretId(), emu.secretKey())
+      Plan plan = Refresh.urls(entries.urls()).api(Api.V2).endpoint(emu.endpoint()).credentials(emu.secretId(), emu.secretKey())
           .retries(0).batch(1);
       StoppedException e = assertThrows(StoppedException.class, () -> plan.submit(task -> {
         throw new IllegalStateException("listener failed");
@@ -146,7 +146,7 @@ class JsonReportTest {
         dev.refreshcdn.Job.State.DONE, Api.V2, URI.create("https://cdn.api.qcloud.com/v2/index.php"), true, 40, 40,
         List.of("", "1795825495271071050"));
     Input entries = Input.read(List.of("https://www.test.com/a/"), null, null);
-    Plan plan = Refresh.dirs(entries.urls()).credentials("AKIDexample", "key").batch();
+    Plan plan = Refresh.dirs(entries.urls()).api(Api.V2).credentials("AKIDexample", "key").batch();
     // when
     Map<?, ?> listed = (Map<?, ?>) ((List<?>) JsonReport.jobs(List.of(job), "/tmp/state").get("jobs")).get(0);
     Map<String, Object> outcome = JsonReport.outcome(null, "submitted", 0,

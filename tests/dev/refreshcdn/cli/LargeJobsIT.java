@@ -42,7 +42,7 @@ class LargeJobsIT {
 
   private Cli refreshCdn(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString()));
+    all.addAll(List.of("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString()));
     return Cli.refreshCdn(all.toArray(new String[0])).withCredentials();
   }
 
@@ -131,7 +131,7 @@ class LargeJobsIT {
     }
     Cli.Result list = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
     assertTrue(list.out().contains("unfinished"), list::toString);
-    Cli.Result r = Cli.refreshCdn("resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.Api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class LoggingClientTest {
     try (Emulator emu = Emulator.start()) {
       LoggingClient client = LoggingClient.withDefaults(null, log);
       // when
-      Refresh.urls("https://www.test.com/1.jpg").endpoint(emu.endpoint()).credentials(emu.secretId(), emu.secretKey())
+      Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).endpoint(emu.endpoint()).credentials(emu.secretId(), emu.secretKey())
           .httpClient(client).batch().submit();
       // then
       String text = bytes.toString(StandardCharsets.UTF_8);

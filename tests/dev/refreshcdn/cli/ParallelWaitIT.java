@@ -35,7 +35,7 @@ class ParallelWaitIT {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--state-dir", stateDir.toString()));
     if (!all.contains("--endpoint")) {
-      all.addAll(List.of("--endpoint", emu.endpoint().toString()));
+      all.addAll(List.of("--api", "v2", "--endpoint", emu.endpoint().toString()));
     }
     return Cli.refreshCdn(all.toArray(new String[0])).withCredentials();
   }
@@ -85,7 +85,7 @@ class ParallelWaitIT {
     // given
     start(Emulator.builder().taskCompletion(Duration.ZERO));
     // when
-    Cli.Result r = refreshCdn("--api", "v3", "--endpoint", emu.endpointV3().toString(), "--wait",
+    Cli.Result r = refreshCdn("--endpoint", emu.endpointV3().toString(), "--wait",
         "https://www.test.com/1.js").run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -102,7 +102,7 @@ class ParallelWaitIT {
     // then
     assertEquals(7, r.exit(), r::toString);
     assertTrue(r.err().contains("refresh-cdn: waiting up to 3s for 1 task…"), r::toString);
-    assertTrue(r.err().contains("1 task not done after 3s; ask again later: refresh-cdn status --endpoint "
+    assertTrue(r.err().contains("1 task not done after 3s; ask again later: refresh-cdn status --api v2 --endpoint "
         + emu.endpoint() + " --task "), r::toString);
   }
 
@@ -163,7 +163,7 @@ class ParallelWaitIT {
     // then
     assertEquals(2, r.exit(), r::toString);
     String message = "--wait-timeout does not combine with directories on API 2.0: RefreshCdnDir gives no task id to "
-        + "wait for; use --api v3 to wait for directories";
+        + "wait for; leave out --api v2 to wait for directories on API 3.0";
     assertTrue(r.err().contains(message), r::toString);
     assertEquals(message, JSON.std.mapFrom(r.out()).get("message"));
     assertEquals(0, emu.requests().size());
@@ -174,7 +174,7 @@ class ParallelWaitIT {
     // given
     start(Emulator.builder());
     // when
-    Cli.Result r = refreshCdn("--api", "v3", "--endpoint", emu.endpointV3().toString(), "--dir",
+    Cli.Result r = refreshCdn("--endpoint", emu.endpointV3().toString(), "--dir",
         "https://www.test.com/static/").run();
     // then
     assertEquals(0, r.exit(), r::toString);

@@ -30,7 +30,7 @@ class ProxyIT {
       Cli.Result r = Cli.refreshCdn("--retries", "0", "https://www.test.com/1.jpg").withCredentials()
           .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.getLocalPort()).run();
       // then
-      assertEquals("CONNECT cdn.api.qcloud.com:443 HTTP/1.1", firstLine.get(1, TimeUnit.MINUTES));
+      assertEquals("CONNECT cdn.tencentcloudapi.com:443 HTTP/1.1", firstLine.get(1, TimeUnit.MINUTES));
       assertEquals(4, r.exit(), r::toString);
     }
   }

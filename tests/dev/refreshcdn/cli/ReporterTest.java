@@ -72,7 +72,7 @@ class ReporterTest {
   @Test
   void quietPrintsNoBlankLineForALegacyDirectoryTask() {
     // given: RefreshCdnDir answers without a task id
-    Plan plan = account(Refresh.dirs("https://www.test.com/a/"), Emulator.builder()).batch();
+    Plan plan = account(Refresh.dirs("https://www.test.com/a/").api(Api.V2), Emulator.builder()).batch();
     // when
     int exit = reporter(false, true).directories(true).submit(plan, null, null, UNKNOWN);
     // then
@@ -83,7 +83,7 @@ class ReporterTest {
   @Test
   void withoutAStateDirectoryThePendingUrlsArePrintedEvenWhenQuiet() {
     // given: a quota of 1 URL a day and 3 URLs, one a request
-    Plan plan = account(Refresh.urls("https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3"),
+    Plan plan = account(Refresh.urls("https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3").api(Api.V2),
         Emulator.builder()).dailyQuota(1).batch(1);
     // when
     int exit = reporter(false, true).submit(plan, null, null, UNKNOWN);
@@ -100,7 +100,7 @@ class ReporterTest {
   @Test
   void withAStateDirectoryAQuotaStopPrintsCountsAndTheResumeCommandWithTheCredentialOptions() {
     // given
-    Plan plan = account(Refresh.dirs("https://www.test.com/1/", "https://www.test.com/2/"), Emulator.builder())
+    Plan plan = account(Refresh.dirs("https://www.test.com/1/", "https://www.test.com/2/").api(Api.V2), Emulator.builder())
         .stateDir(stateDir).dailyQuota(1).batch(1);
     FollowUp followUp = new FollowUp(stateDir, Map.of()).credentials("prod", null);
     // when
@@ -117,7 +117,7 @@ class ReporterTest {
   void aStateDirectoryThatCannotRecordTheJobIsExit2WithThePathAndWhyAndNoStoppedBlock() throws Exception {
     // given: a file where the state directory should be
     Path file = Files.writeString(stateDir.resolve("state"), "a file");
-    Plan plan = account(Refresh.urls("https://www.test.com/1"), Emulator.builder()).stateDir(file).batch();
+    Plan plan = account(Refresh.urls("https://www.test.com/1").api(Api.V2), Emulator.builder()).stateDir(file).batch();
     // when
     int exit = reporter(false, false).submit(plan, null, null, UNKNOWN);
     // then
@@ -133,7 +133,7 @@ class ReporterTest {
   @Test
   void aSecondRunOfARunningJobIsAUsageErrorWithTheLibrarysMessage() throws Exception {
     // given: a journaled job held inside its first task's listener
-    Refresh refresh = account(Refresh.urls("https://www.test.com/1", "https://www.test.com/2"), Emulator.builder())
+    Refresh refresh = account(Refresh.urls("https://www.test.com/1", "https://www.test.com/2").api(Api.V2), Emulator.builder())
         .stateDir(stateDir);
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -22,7 +22,7 @@ class StateDirIT {
   void aJobIsJournaledUnderTheHomeVariableAndJobsFindsItThere() throws Exception {
     try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start()) {
       // when
-      Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--json", "https://www.test.com/a.js")
+      Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--json", "https://www.test.com/a.js")
           .withCredentials().env("HOME", home.toString()).run();
       Cli.Result jobs = Cli.refreshCdn("jobs", "--json").env("HOME", home.toString()).run();
       // then
@@ -60,7 +60,7 @@ class StateDirIT {
       // given: a file where the directory should be
       Path notADirectory = Files.writeString(home.resolve("state"), "a file");
       // when
-      Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
+      Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
           "https://www.test.com/a.js").withCredentials().run();
       // then: the path and why, no exception class, and no list of URLs "not sent" (nothing was)
       assertEquals(2, r.exit(), r::toString);

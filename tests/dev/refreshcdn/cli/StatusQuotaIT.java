@@ -42,7 +42,7 @@ class StatusQuotaIT {
     // given
     String taskId = submit("v2", emu.endpoint().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("status", "--task", taskId, "--endpoint", emu.endpoint().toString(), "--json")
+    Cli.Result r = Cli.refreshCdn("status", "--api", "v2", "--task", taskId, "--endpoint", emu.endpoint().toString(), "--json")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -59,7 +59,7 @@ class StatusQuotaIT {
     // given
     String taskId = submit("v3", emu.endpointV3().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("status", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--since",
+    Cli.Result r = Cli.refreshCdn("status", "--endpoint", emu.endpointV3().toString(), "--since",
         "2000-01-01 00:00:00").withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -84,7 +84,7 @@ class StatusQuotaIT {
     // given
     submit("v3", emu.endpointV3().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("quota", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--json")
+    Cli.Result r = Cli.refreshCdn("quota", "--endpoint", emu.endpointV3().toString(), "--json")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -113,33 +113,33 @@ class StatusQuotaIT {
   @Test
   void quotaOnTheLegacyApiCountsDirectoriesSeparatelyWithDir() {
     // given
-    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "--dir", "https://www.test.com/static/").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     // when
-    Cli.Result dirs = Cli.refreshCdn("quota", "--dir", "--state-dir", stateDir.toString()).withCredentials().run();
+    Cli.Result dirs = Cli.refreshCdn("quota", "--api", "v2", "--dir", "--state-dir", stateDir.toString()).withCredentials().run();
     // then
     assertEquals(0, dirs.exit(), dirs::toString);
     assertTrue(dirs.out().matches("(?s)KIND +AREA.*\ndirectories +all +99 +100 +20 +local ledger\n.*"), dirs::toString);
-    assertTrue(dirs.out().contains("URLs are counted separately (10000 a day): refresh-cdn quota."), dirs::toString);
+    assertTrue(dirs.out().contains("URLs are counted separately (10000 a day): refresh-cdn quota --api v2."), dirs::toString);
   }
 
   @Test
   void quotaOnTheLegacyApiIsTheLocalLedgerAndSaysSo() {
     // given
-    Cli.Result sent = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "https://www.test.com/a.js").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     int requests = emu.requests().size();
     // when
-    Cli.Result r = Cli.refreshCdn("quota", "--state-dir", stateDir.toString(), "--daily-quota", "2500")
+    Cli.Result r = Cli.refreshCdn("quota", "--api", "v2", "--state-dir", stateDir.toString(), "--daily-quota", "2500")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("2499"), r::toString);
     assertTrue(r.out().contains("local ledger"), r::toString);
     assertTrue(r.out().contains("The legacy API has no quota query"), r::toString);
-    assertTrue(r.out().contains("Directories are counted separately (100 a day): refresh-cdn quota --dir."),
+    assertTrue(r.out().contains("Directories are counted separately (100 a day): refresh-cdn quota --api v2 --dir."),
         r::toString);
     assertEquals(requests, emu.requests().size(), "nothing asked of the service");
   }

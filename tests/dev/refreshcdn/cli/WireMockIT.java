@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -54,7 +55,7 @@ class WireMockIT {
         "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":3,\"task_id\":\"1480069888795584532\"}}")));
     long before = System.currentTimeMillis() / 1000;
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", endpoint(), "--signature-method", "HmacSHA256", "-v")
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--signature-method", "HmacSHA256", "-v")
         .stdin("https://www.test.com/1.jpg\nhttps://www.test.com/a%20b/2.jpg?v=1&x=ü\nhttps://www.test.com/3.jpg\n")
         .withCredentials().env("TENCENTCLOUD_TOKEN", "sessionTokenOfTemporaryKeysEXAMPLE").run();
     // then
@@ -86,7 +87,7 @@ class WireMockIT {
     // given
     server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", endpoint(), "--retries", "0", "https://www.test.com/1.jpg")
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--retries", "0", "https://www.test.com/1.jpg")
         .withCredentials().run();
     // then
     assertEquals(4, r.exit(), r::toString);
@@ -109,6 +110,28 @@ class WireMockIT {
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("could not connect"), r::toString);
     assertTrue(r.err().contains("did not reach the service"), r::toString);
+  }
+
+  @Test
+  void withCredentialsAndNoApiOptionTheCommandSendsApi3PurgeUrlsCache() {
+    // given: API 3.0 at the endpoint's root, asked for its quota first
+    server.stubFor(post(urlPathEqualTo("/")).withHeader("X-TC-Action", equalTo("DescribePurgeQuota")).willReturn(okJson(
+        "{\"Response\":{\"RequestId\":\"q\",\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+            + "\"Available\":10000}],\"PathPurge\":[]}}")));
+    server.stubFor(post(urlPathEqualTo("/")).withHeader("X-TC-Action", equalTo("PurgeUrlsCache")).willReturn(okJson(
+        "{\"Response\":{\"TaskId\":\"1533045796-i60rfmzm\",\"RequestId\":\"4d5a83f8-a61f-445b-8036-5636be640bef\"}}")));
+    // when: no --api, no REFRESH_CDN_API, no profile
+    Cli.Result r = Cli.refreshCdn("--endpoint", "http://127.0.0.1:" + server.port() + "/", "https://www.test.com/1.jpg")
+        .withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("task 1533045796-i60rfmzm: 1 URL"), r::toString);
+    List<LoggedRequest> purges = server.findAll(postRequestedFor(urlPathEqualTo("/"))
+        .withHeader("X-TC-Action", equalTo("PurgeUrlsCache")));
+    assertEquals(1, purges.size());
+    assertEquals("{\"Urls\":[\"https://www.test.com/1.jpg\"]}", purges.get(0).getBodyAsString());
+    assertTrue(purges.get(0).getHeader("Authorization").startsWith("TC3-HMAC-SHA256 Credential=" + Cli.SECRET_ID + "/"));
+    server.verify(0, postRequestedFor(urlPathEqualTo(PATH)));
   }
 
   /** Tencent's published algorithm, written here independently of the library. */
