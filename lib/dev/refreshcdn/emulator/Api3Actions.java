@@ -165,15 +165,7 @@ final class Api3Actions {
         if (area != null && !"global".equals(area) && !where.equals(area) && !"global".equals(where)) {
           continue;
         }
-        // Exactly the fields of the SDK's PurgeTask model, nothing more.
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("TaskId", t.id);
-        row.put("Url", target.url);
-        row.put("Status", state);
-        row.put("PurgeType", type);
-        row.put("FlushType", t.flushType);
-        row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
-        rows.add(0, row);
+        rows.add(0, row(t, target, type, state));
       }
     }
     int first = (int) Math.min(offset, rows.size());
@@ -182,6 +174,18 @@ final class Api3Actions {
     fields.put("PurgeLogs", new ArrayList<>(rows.subList(first, last)));
     fields.put("TotalCount", rows.size());
     return Api3.success(a, fields);
+  }
+
+  /** Exactly the fields of the SDK's PurgeTask model, nothing more. */
+  private static Map<String, Object> row(Task t, Target target, String type, String state) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("TaskId", t.id);
+    row.put("Url", target.url);
+    row.put("Status", state);
+    row.put("PurgeType", type);
+    row.put("FlushType", t.flushType);
+    row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
+    return row;
   }
 
   private Answer quota(Account account, Answer a) {
