@@ -219,4 +219,22 @@ class Api3TransportsTest {
     assertEquals("InvalidAction", v1.at("Response.Error.Code"));
     assertEquals("InvalidAction", tc3Get.at("Response.Error.Code"));
   }
+
+  @Test
+  void aGetOver32KilobytesOrASignatureV1PostOver1MegabyteIsRefusedWithRequestSizeLimitExceeded() {
+    // given
+    Map<String, String> longGet = purge();
+    Map<String, String> bigPost = purge();
+    for (int i = 1; i < 1000; i++) {
+      longGet.put("Urls." + i, "https://www.test.com/" + "a".repeat(40));
+      bigPost.put("Urls." + i, "https://www.test.com/" + "b".repeat(1100));
+    }
+    // when
+    Wire.Reply get = wire.v3SignatureV1("GET", longGet, KEY);
+    Wire.Reply post = wire.v3SignatureV1("POST", bigPost, KEY);
+    // then
+    assertEquals("RequestSizeLimitExceeded", get.at("Response.Error.Code"));
+    assertEquals("RequestSizeLimitExceeded", post.at("Response.Error.Code"));
+    assertTrue(emu.requests().stream().allMatch(r -> r.urls().isEmpty()));
+  }
 }
