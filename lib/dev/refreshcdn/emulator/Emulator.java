@@ -235,6 +235,10 @@ public final class Emulator implements AutoCloseable {
     public static final int DEFAULT_DAILY_URL_QUOTA = 10_000;
     /** Default daily directory quota per account and area (Beijing calendar day). */
     public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
+    /** Default largest API 3.0 URL purge per area, reported as {@code UrlPurge[].Batch}. */
+    public static final int DEFAULT_URL_BATCH = 1_000;
+    /** Default largest API 3.0 directory purge per area, reported as {@code PathPurge[].Batch}. */
+    public static final int DEFAULT_DIR_BATCH = 20;
     /** Default time after which a submitted task reports done. */
     public static final Duration DEFAULT_TASK_COMPLETION = Duration.ofSeconds(5);
 

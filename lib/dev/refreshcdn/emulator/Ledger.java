@@ -22,10 +22,10 @@ import dev.refreshcdn.emulator.Emulator.Area;
 final class Ledger {
   /** The quota day is the calendar day in Beijing time. */
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-  /** Per-request limit for directories, as in the legacy docs and the FAQ; API 3.0's default too. */
-  static final int DIR_BATCH = 20;
-  /** Per-request limit for URLs on API 2.0; API 3.0's default too. */
-  static final int URL_BATCH = 1000;
+  /** API 2.0's per-request limit for directories, as in the legacy docs and the FAQ. */
+  static final int LEGACY_DIR_BATCH = 20;
+  /** API 2.0's per-request limit for URLs. */
+  static final int LEGACY_URL_BATCH = 1000;
 
   /** The outcome of a submission: a task, or the area whose daily quota it would exceed. */
   static final class Submission {
@@ -61,7 +61,7 @@ final class Ledger {
 
   /** API 2.0's fixed per-request limits; API 3.0 takes its own from {@link PurgeLimits}. */
   static int legacyBatchLimit(Task.Kind kind) {
-    return kind == Task.Kind.URL ? URL_BATCH : DIR_BATCH;
+    return kind == Task.Kind.URL ? LEGACY_URL_BATCH : LEGACY_DIR_BATCH;
   }
 
   /**

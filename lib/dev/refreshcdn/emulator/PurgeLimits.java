@@ -22,11 +22,11 @@ final class PurgeLimits {
     this.limits = limits;
   }
 
-  /** 10,000 URLs a day and 1,000 a request; 100 directories a day and 20 a request; in each area. */
+  /** The Builder's defaults, the same in each area. */
   static PurgeLimits defaults() {
     Map<Task.Kind, Map<Area, int[]>> m = new EnumMap<>(Task.Kind.class);
-    m.put(Task.Kind.URL, both(Emulator.Builder.DEFAULT_DAILY_URL_QUOTA, Ledger.URL_BATCH));
-    m.put(Task.Kind.PATH, both(Emulator.Builder.DEFAULT_DAILY_DIR_QUOTA, Ledger.DIR_BATCH));
+    m.put(Task.Kind.URL, both(Emulator.Builder.DEFAULT_DAILY_URL_QUOTA, Emulator.Builder.DEFAULT_URL_BATCH));
+    m.put(Task.Kind.PATH, both(Emulator.Builder.DEFAULT_DAILY_DIR_QUOTA, Emulator.Builder.DEFAULT_DIR_BATCH));
     return new PurgeLimits(m);
   }
 
