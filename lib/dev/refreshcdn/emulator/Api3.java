@@ -1,10 +1,6 @@
 package dev.refreshcdn.emulator;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,135 +13,91 @@ import com.sun.net.httpserver.Headers;
 import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
- * The API 3.0 gateway ({@code POST /}, JSON, TC3-HMAC-SHA256): checks the common headers and the signature,
- * then hands the call to {@link Api3Actions}. Answers are HTTP 200 with {@code {"Response": {...}}}.
+ * The API 3.0 gateway ({@code /}), in every form Tencent's official SDKs send: TC3-HMAC-SHA256 by POST
+ * with a JSON body or by GET with the parameters in the query ({@link Api3Tc3}), and signature v1
+ * (HmacSHA1/HmacSHA256) by GET or by POST with an x-www-form-urlencoded body ({@link Api3SignatureV1}).
+ * After authentication, {@link Api3Params} refuses parameters the action does not define and
+ * {@link Api3Actions} runs the action. Answers are HTTP 200 with {@code {"Response": {...}}}.
  */
 final class Api3 {
   static final String VERSION = "2018-06-06";
   static final String SERVICE = "cdn";
-  /** Reference 4.7: X-TC-Timestamp must be within 5 minutes of the server's time. */
-  static final long TIMESTAMP_WINDOW_SECONDS = 5 * 60;
+  /** Reference 4.1: GET at most 32 KB; POST with signature v1 at most 1 MB (TC3: 10 MB, checked on reading). */
+  static final int GET_LIMIT = 32 * 1024;
+  static final int V1_POST_LIMIT = 1024 * 1024;
 
-  private final Emulator.Config config;
-  private final Ledger ledger;
+  private final Api3Tc3 tc3;
+  private final Api3SignatureV1 v1;
   private final Api3Actions actions;
 
   Api3(Emulator.Config config, Ledger ledger) {
-    this.config = config;
-    this.ledger = ledger;
+    Api3AuthRules rules = new Api3AuthRules(config.accounts);
+    this.tc3 = new Api3Tc3(rules, ledger);
+    this.v1 = new Api3SignatureV1(rules, ledger);
     this.actions = new Api3Actions(config, ledger);
   }
 
   Answer handle(String method, String rawQuery, Headers headers, byte[] body) {
     Answer a = new Answer();
-    a.action = orEmpty(headers.getFirst("X-TC-Action"));
-    String contentType = orEmpty(headers.getFirst("Content-Type"));
-    if (!"POST".equals(method) || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      return error(a, "UnsupportedProtocol", "the emulator serves API 3.0 as POST with Content-Type application/json"
-          + " signed with TC3-HMAC-SHA256; got " + method + " " + contentType);
+    boolean post = "POST".equals(method);
+    if (!post && !"GET".equals(method)) {
+      return error(a, "UnsupportedProtocol", "The API 3.0 endpoint takes GET and POST; got " + method + ".");
     }
-    Map<String, Object> json;
+    if (!post && rawQuery != null && rawQuery.length() > GET_LIMIT) {
+      return error(a, "RequestSizeLimitExceeded", "A GET request is limited to 32 KB.");
+    }
+    String contentType = orEmpty(headers.getFirst("Content-Type")).toLowerCase(Locale.ROOT);
+    boolean json = post && contentType.startsWith("application/json");
+    if (json || (!post && (headers.containsKey("Authorization") || headers.containsKey("X-TC-Action")))) {
+      return viaTc3(a, method, rawQuery, headers, body, json);
+    }
+    if (post && !contentType.startsWith("application/x-www-form-urlencoded")) {
+      return error(a, "UnsupportedProtocol", "POST takes application/json (TC3-HMAC-SHA256) or"
+          + " application/x-www-form-urlencoded (HmacSHA1, HmacSHA256); got " + contentType + ".");
+    }
+    if (post && body.length > V1_POST_LIMIT) {
+      return error(a, "RequestSizeLimitExceeded", "A POST signed with HmacSHA1 or HmacSHA256 is limited to 1 MB.");
+    }
+    Map<String, String> params;
     try {
-      json = Json.readObject(new String(body, StandardCharsets.UTF_8));
+      params = Forms.urlencoded(post ? new String(body, StandardCharsets.UTF_8) : rawQuery);
     } catch (IllegalArgumentException e) {
-      return error(a, "InvalidParameter", "the request body is not a JSON object");
+      return error(a, "InvalidParameter", "The request cannot be decoded: " + e.getMessage());
     }
-    a.params = flatten(json);
-    Optional<Tc3.Authorization> auth = Tc3.parse(headers.getFirst("Authorization"));
-    auth.ifPresent(x -> a.secretId = x.secretId);
-    for (String name : new String[] {"X-TC-Action", "X-TC-Version", "X-TC-Timestamp", "Authorization"}) {
-      if (orEmpty(headers.getFirst(name)).isEmpty()) {
-        return error(a, "MissingParameter", "The request is missing a required parameter `" + name + "`.");
+    a.action = params.getOrDefault("Action", "");
+    a.secretId = params.getOrDefault("SecretId", "");
+    Map<String, String> own = Api3Params.withoutCommon(params);
+    a.params = own;
+    Optional<Account> account = v1.authenticate(a, method, headers.getFirst("Host"), params);
+    return account.isEmpty() ? a : run(account.get(), a, Api3Params.form(a.action, own));
+  }
+
+  private Answer viaTc3(Answer a, String method, String rawQuery, Headers headers, byte[] body, boolean json) {
+    a.action = orEmpty(headers.getFirst("X-TC-Action"));
+    Api3Params.Checked checked;
+    try {
+      if (json) {
+        Map<String, Object> fields = Json.readObject(new String(body, StandardCharsets.UTF_8));
+        a.params = flatten(fields);
+        checked = Api3Params.json(a.action, fields);
+      } else {
+        Map<String, String> form = Forms.urlencoded(rawQuery);
+        a.params = form;
+        checked = Api3Params.form(a.action, form);
       }
+    } catch (IllegalArgumentException e) {
+      return error(a, "InvalidParameter", json ? "the request body is not a JSON object"
+          : "The request cannot be decoded: " + e.getMessage());
     }
-    String version = headers.getFirst("X-TC-Version");
-    if (!VERSION.equals(version)) {
-      return error(a, "NoSuchVersion", "The requested version `" + version + "` of service `cdn` does not exist.");
-    }
-    if (auth.isEmpty()) {
-      return error(a, "AuthFailure.InvalidAuthorization", "Authorization is not a valid TC3-HMAC-SHA256 header.");
-    }
-    Optional<Account> account = account(a.secretId);
-    if (account.isEmpty()) {
-      return error(a, "AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
-    }
-    String timestamp = headers.getFirst("X-TC-Timestamp").trim();
-    if (!timestamp.matches("[0-9]{1,12}")) {
-      return error(a, "InvalidParameter", "X-TC-Timestamp must be Unix seconds: " + timestamp);
-    }
-    long ts = Long.parseLong(timestamp);
-    long now = ledger.now().getEpochSecond();
-    if (Math.abs(now - ts) > TIMESTAMP_WINDOW_SECONDS) {
-      return error(a, "AuthFailure.SignatureExpire", "Signature expired. Timestamp is " + ts
-          + ", current server time is " + now + ", the difference must be within 300 seconds.");
-    }
-    if (!verify(auth.get(), account.get(), timestamp, rawQuery, headers, body)) {
-      return error(a, "AuthFailure.SignatureFailure", "The provided credentials could not be validated."
-          + " Please check your signature is correct.");
-    }
-    return actions.run(account.get(), a, json);
+    Optional<Account> account = tc3.authenticate(a, method, rawQuery, headers, body);
+    return account.isEmpty() ? a : run(account.get(), a, checked);
   }
 
-  private boolean verify(Tc3.Authorization auth, Account account, String timestamp, String rawQuery,
-      Headers headers, byte[] body) {
-    String utcDate = LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(timestamp)), ZoneOffset.UTC).toString();
-    List<String> signed = Arrays.asList(auth.signedHeaders.split(";"));
-    String host = orEmpty(headers.getFirst("Host")).trim();
-    if (!serviceAccepted(auth.service, host) || !utcDate.equals(auth.date)
-        || !signed.contains("content-type") || !signed.contains("host")) {
-      return false;
+  private Answer run(Account account, Answer a, Api3Params.Checked checked) {
+    if (!checked.ok()) {
+      return error(a, checked.code, checked.message);
     }
-    String payloadHash = "UNSIGNED-PAYLOAD".equals(headers.getFirst("X-TC-Content-SHA256"))
-        ? Tc3.sha256Hex("UNSIGNED-PAYLOAD".getBytes(StandardCharsets.UTF_8))
-        : Tc3.sha256Hex(body);
-    // Tencent's official SDKs sign the host without the port, so accept both spellings.
-    for (String candidate : hostCandidates(host)) {
-      String canonical = Tc3.canonicalRequest("POST", "/", rawQuery == null ? "" : rawQuery,
-          canonicalHeaders(signed, headers, candidate), auth.signedHeaders, payloadHash);
-      String expected = Tc3.signature(account.secretKey(), auth.date, auth.service,
-          Tc3.stringToSign(timestamp, auth.scope(), canonical));
-      if (Tc3.matches(expected, auth.signature)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The real service wants "cdn". The official SDKs derive the service from the first label of their
-   * endpoint, which is "cdn" for cdn.tencentcloudapi.com but "127" when pointed at 127.0.0.1, so that
-   * label is accepted too; the signature still has to match the scope the client declared.
-   */
-  static boolean serviceAccepted(String service, String host) {
-    String bare = hostCandidates(host).get(hostCandidates(host).size() - 1);
-    int dot = bare.indexOf('.');
-    return SERVICE.equals(service) || (!service.isEmpty() && service.equals(dot < 0 ? bare : bare.substring(0, dot)));
-  }
-
-  static List<String> hostCandidates(String host) {
-    int colon = host.lastIndexOf(':');
-    if (colon > 0 && !host.endsWith("]") && host.substring(colon + 1).matches("[0-9]+")) {
-      return List.of(host, host.substring(0, colon));
-    }
-    return List.of(host);
-  }
-
-  private static String canonicalHeaders(List<String> signed, Headers headers, String host) {
-    StringBuilder sb = new StringBuilder();
-    for (String name : signed) {
-      String value = "host".equals(name) ? host : orEmpty(headers.getFirst(name));
-      sb.append(name).append(':').append(value.trim()).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private Optional<Account> account(String secretId) {
-    for (Account acc : config.accounts) {
-      if (acc.secretId().equals(secretId)) {
-        return Optional.of(acc);
-      }
-    }
-    return Optional.empty();
+    return actions.run(account, a, checked.values);
   }
 
   /** Top-level JSON fields as strings, arrays as Name.0, Name.1, ... like the SDKs' form encoding. */

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.refreshcdn.emulator.Emulator.Account;
 import dev.refreshcdn.emulator.Emulator.Area;
@@ -40,16 +42,17 @@ final class Api3Actions {
     }
   }
 
+  /** The gateway has checked the parameters' names and types; this checks their values. */
+  @SuppressWarnings("unchecked")
   private Answer purge(Account account, Answer a, Map<String, Object> json, Task.Kind kind) {
     boolean urls = kind == Task.Kind.URL;
     String field = urls ? "Urls" : "Paths";
-    Object raw = json.get(field);
-    if (raw == null) {
+    List<String> items = (List<String>) json.get(field);
+    if (items == null) {
       return Api3.error(a, "MissingParameter", "The request is missing a required parameter `" + field + "`.");
     }
-    List<String> items = strings(raw);
-    if (items == null || items.isEmpty()) {
-      return Api3.error(a, PARAM_ERROR, field + " must be a non-empty array of strings.");
+    if (items.isEmpty()) {
+      return Api3.error(a, PARAM_ERROR, field + " must not be empty.");
     }
     String flushType = "flush";
     if (!urls) {
@@ -62,11 +65,6 @@ final class Api3Actions {
       }
       flushType = (String) ft;
     }
-    int batch = Ledger.batchLimit(kind);
-    if (items.size() > batch) {
-      return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedBatchLimit" : "LimitExceeded.CdnPurgePathExceedBatchLimit",
-          "Too many " + (urls ? "URLs" : "paths") + " in one request: " + items.size() + " > " + batch + ".");
-    }
     Area area = null;
     Object areaValue = json.get("Area");
     if (areaValue != null) {
@@ -75,25 +73,36 @@ final class Api3Actions {
       }
       area = Area.valueOf(((String) areaValue).toUpperCase(Locale.ROOT));
     }
-    Object urlEncode = json.get("UrlEncode");
-    if (urlEncode != null && !(urlEncode instanceof Boolean)) {
-      return Api3.error(a, PARAM_ERROR, "UrlEncode must be a boolean: " + urlEncode);
-    }
-    Targets.Result r = Targets.resolve(account, items, area, Boolean.TRUE.equals(urlEncode));
+    Targets.Result r = Targets.resolve(account, items, area, Boolean.TRUE.equals(json.get("UrlEncode")));
     if (!r.ok()) {
       return refusal(a, r, urls, areaValue);
+    }
+    // The limit is the one DescribePurgeQuota reports for the area(s) charged: a global domain purged
+    // without an Area is charged to both, so the smaller of the two applies.
+    int batch = config.limits.batch(kind, charged(r.targets));
+    if (items.size() > batch) {
+      return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedBatchLimit" : "LimitExceeded.CdnPurgePathExceedBatchLimit",
+          "Too many " + (urls ? "URLs" : "paths") + " in one request: " + items.size() + " > " + batch + ".");
     }
     Ledger.Submission s = ledger.submit(account.secretId(), kind, flushType, r.targets, false);
     if (s.task == null) {
       return Api3.error(a, urls ? "LimitExceeded.CdnPurgeUrlExceedDayLimit" : "LimitExceeded.CdnPurgePathExceedDayLimit",
-          "The daily " + (urls ? "URL" : "path") + " purge quota of " + ledger.dailyLimit(kind) + " for area "
-              + s.exceeded.name().toLowerCase(Locale.ROOT) + " is used up.");
+          "The daily " + (urls ? "URL" : "path") + " purge quota of " + ledger.dailyLimit(kind, s.exceeded)
+              + " for area " + s.exceeded.name().toLowerCase(Locale.ROOT) + " is used up.");
     }
     a.urls = s.task.urls();
     a.taskId = s.task.id;
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("TaskId", s.task.id);
     return Api3.success(a, fields);
+  }
+
+  private static List<Area> charged(List<Target> targets) {
+    Set<Area> areas = EnumSet.noneOf(Area.class);
+    for (Target t : targets) {
+      areas.addAll(t.areas);
+    }
+    return List.copyOf(areas);
   }
 
   private static Answer refusal(Answer a, Targets.Result r, boolean urls, Object area) {
@@ -131,10 +140,10 @@ final class Api3Actions {
       return Api3.error(a, PARAM_ERROR, "Offset must be between 0 and 2^31-1 and Limit between 1 and 1000: "
           + json.get("Offset") + ", " + json.get("Limit"));
     }
-    String purgeType = (String) stringOrNull(json.get("PurgeType"));
-    String status = (String) stringOrNull(json.get("Status"));
-    String keyword = (String) stringOrNull(json.get("Keyword"));
-    String area = (String) stringOrNull(json.get("Area"));
+    String purgeType = (String) json.get("PurgeType");
+    String status = (String) json.get("Status");
+    String keyword = (String) json.get("Keyword");
+    String area = (String) json.get("Area");
     Instant now = ledger.now();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Task t : ledger.tasks(account.secretId())) {
@@ -145,7 +154,7 @@ final class Api3Actions {
         continue;
       }
       for (Target target : t.targets) {
-        String state = !done ? "process" : config.fails(target.url) ? "fail" : "done";
+        String state = !done ? "process" : Task.fails(config, target.url) ? "fail" : "done";
         if (status != null && !status.equals(state)) {
           continue;
         }
@@ -156,15 +165,7 @@ final class Api3Actions {
         if (area != null && !"global".equals(area) && !where.equals(area) && !"global".equals(where)) {
           continue;
         }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("TaskId", t.id);
-        row.put("Url", target.url);
-        row.put("Status", state);
-        row.put("PurgeType", type);
-        row.put("FlushType", t.flushType);
-        row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
-        row.put("Area", where);
-        rows.add(0, row);
+        rows.add(0, row(t, target, type, state));
       }
     }
     int first = (int) Math.min(offset, rows.size());
@@ -173,6 +174,18 @@ final class Api3Actions {
     fields.put("PurgeLogs", new ArrayList<>(rows.subList(first, last)));
     fields.put("TotalCount", rows.size());
     return Api3.success(a, fields);
+  }
+
+  /** Exactly the fields of the SDK's PurgeTask model, nothing more. */
+  private static Map<String, Object> row(Task t, Target target, String type, String state) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("TaskId", t.id);
+    row.put("Url", target.url);
+    row.put("Status", state);
+    row.put("PurgeType", type);
+    row.put("FlushType", t.flushType);
+    row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
+    return row;
   }
 
   private Answer quota(Account account, Answer a) {
@@ -185,11 +198,12 @@ final class Api3Actions {
 
   private List<Map<String, Object>> quotas(Account account, Task.Kind kind, LocalDate today) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Area area : new Area[] {Area.MAINLAND, Area.OVERSEAS}) {
-      int total = ledger.dailyLimit(kind);
+    for (Area area : PurgeLimits.AREAS) {
+      int total = config.limits.daily(kind, area);
+      // The fields of the SDK's Quota model; Batch is the per-request limit purge() enforces.
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("Area", area.name().toLowerCase(Locale.ROOT));
-      q.put("Batch", Ledger.batchLimit(kind));
+      q.put("Batch", config.limits.batch(kind, area));
       q.put("Total", total);
       q.put("Available", Math.max(0, total - ledger.used(account.secretId(), kind, area, today)));
       list.add(q);
@@ -197,28 +211,10 @@ final class Api3Actions {
     return list;
   }
 
-  private static List<String> strings(Object raw) {
-    if (!(raw instanceof List)) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : (List<?>) raw) {
-      if (!(o instanceof String)) {
-        return null;
-      }
-      out.add((String) o);
-    }
-    return out;
-  }
-
   private static Long number(Object value, long fallback) {
     if (value == null) {
       return fallback;
     }
     return value instanceof Number ? Long.valueOf(((Number) value).longValue()) : null;
-  }
-
-  private static Object stringOrNull(Object value) {
-    return value == null ? null : String.valueOf(value);
   }
 }

@@ -144,17 +144,17 @@ final class Exchanges implements HttpHandler {
   private static Answer peek(HttpExchange ex, String api, Body body) {
     Answer a = new Answer();
     try {
-      if ("v3".equals(api)) {
-        String action = ex.getRequestHeaders().getFirst("X-TC-Action");
-        a.action = action == null ? "" : action;
+      String action = ex.getRequestHeaders().getFirst("X-TC-Action");
+      if ("v3".equals(api) && action != null) {
+        a.action = action;
         Tc3.parse(ex.getRequestHeaders().getFirst("Authorization")).ifPresent(x -> a.secretId = x.secretId);
-      } else if ("v2".equals(api)) {
+      } else if (!"other".equals(api)) {
         String ct = ex.getRequestHeaders().getFirst("Content-Type");
         Map<String, String> p = "GET".equalsIgnoreCase(ex.getRequestMethod())
             ? Forms.urlencoded(ex.getRequestURI().getRawQuery())
             : Forms.isMultipart(ct) ? Forms.multipart(body.bytes, ct)
             : Forms.urlencoded(new String(body.bytes, StandardCharsets.UTF_8));
-        a.params = p;
+        a.params = "v3".equals(api) ? Api3Params.withoutCommon(p) : p;
         a.action = p.getOrDefault("Action", "");
         a.secretId = p.getOrDefault("SecretId", "");
       }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,10 +22,10 @@ import dev.refreshcdn.emulator.Emulator.Area;
 final class Ledger {
   /** The quota day is the calendar day in Beijing time. */
   static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-  /** Per-request limit for directories, as in the legacy docs and the FAQ. */
-  static final int DIR_BATCH = 20;
-  /** Per-request limit for URLs. */
-  static final int URL_BATCH = 1000;
+  /** API 2.0's per-request limit for directories, as in the legacy docs and the FAQ. */
+  static final int LEGACY_DIR_BATCH = 20;
+  /** API 2.0's per-request limit for URLs. */
+  static final int LEGACY_URL_BATCH = 1000;
 
   /** The outcome of a submission: a task, or the area whose daily quota it would exceed. */
   static final class Submission {
@@ -54,12 +55,13 @@ final class Ledger {
     return config.clock.instant();
   }
 
-  int dailyLimit(Task.Kind kind) {
-    return kind == Task.Kind.URL ? config.dailyUrlQuota : config.dailyDirQuota;
+  int dailyLimit(Task.Kind kind, Area area) {
+    return config.limits.daily(kind, area);
   }
 
-  static int batchLimit(Task.Kind kind) {
-    return kind == Task.Kind.URL ? URL_BATCH : DIR_BATCH;
+  /** API 2.0's fixed per-request limits; API 3.0 takes its own from {@link PurgeLimits}. */
+  static int legacyBatchLimit(Task.Kind kind) {
+    return kind == Task.Kind.URL ? LEGACY_URL_BATCH : LEGACY_DIR_BATCH;
   }
 
   /**
@@ -83,14 +85,14 @@ final class Ledger {
   synchronized Submission submit(String secretId, Task.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
     Instant now = now();
     LocalDate day = LocalDate.ofInstant(now, BEIJING);
-    Map<Area, Integer> charge = new HashMap<>();
+    Map<Area, Integer> charge = new EnumMap<>(Area.class);
     for (Target t : targets) {
       for (Area a : t.areas) {
         charge.merge(a, 1, Integer::sum);
       }
     }
     for (Map.Entry<Area, Integer> e : charge.entrySet()) {
-      if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind)) {
+      if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind, e.getKey())) {
         return new Submission(null, e.getKey());
       }
     }

@@ -52,7 +52,7 @@ final class LegacyActions {
     if (items.values.isEmpty()) {
       return LegacyApi.refuse(a, 9003, "参数错误 missing parameter " + name + ".0");
     }
-    int batch = Ledger.batchLimit(kind);
+    int batch = Ledger.legacyBatchLimit(kind);
     if (items.values.size() > batch) {
       return kind == Task.Kind.URL
           ? LegacyApi.refuse(a, 22043, "单次提交的URL数量超过限制 too many urls in one request: "
@@ -76,9 +76,9 @@ final class LegacyActions {
     if (s.task == null) {
       return kind == Task.Kind.URL
           ? LegacyApi.refuse(a, 22044, "超过当日URL刷新配额 daily url refresh quota exceeded: "
-              + ledger.dailyLimit(kind) + " per day")
+              + ledger.dailyLimit(kind, s.exceeded) + " per day")
           : LegacyApi.refuse(a, 22046, "超过当日目录刷新配额 daily dir refresh quota exceeded: "
-              + ledger.dailyLimit(kind) + " per day");
+              + ledger.dailyLimit(kind, s.exceeded) + " per day");
     }
     a.urls = s.task.urls();
     a.taskId = s.task.id;
@@ -157,7 +157,7 @@ final class LegacyActions {
     m.put("project_id", 0);
     m.put("host", rec.host);
     m.put("type", t.kind == Task.Kind.URL ? 0 : 1);
-    m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(config::fails) ? -1 : 1);
+    m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(u -> Task.fails(config, u)) ? -1 : 1);
     m.put("url_list", rec.urls);
     m.put("datetime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(DATE_TIME));
     return m;

@@ -51,6 +51,11 @@ final class Task {
     this.logRecords = List.copyOf(records);
   }
 
+  /** Whether a purge of {@code url} ends in failure: it contains a substring given to Builder.failingTasks. */
+  static boolean fails(Emulator.Config config, String url) {
+    return config.failingTasks.stream().anyMatch(url::contains);
+  }
+
   boolean done(Instant now, Duration completion) {
     return !now.isBefore(created.plus(completion));
   }

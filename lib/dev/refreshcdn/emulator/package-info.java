@@ -20,14 +20,28 @@
  *       action, masked SecretId, verdict, URL count, task id), until Ctrl-C.</li>
  * </ul>
  *
+ * <p>API 3.0 is served in every form Tencent's official SDKs send: TC3-HMAC-SHA256 by POST (JSON body) or by
+ * GET (parameters in the query, arrays as {@code Urls.0=...}), and signature v1 (HmacSHA1, HmacSHA256; its
+ * common parameters {@code Action}, {@code Version}, {@code SecretId}, {@code Timestamp}, {@code Nonce},
+ * {@code Signature}, optional {@code SignatureMethod}, {@code Region}, {@code Token}, {@code Language},
+ * {@code RequestClient}) by GET or by POST with a form body. A parameter the action does not define (the
+ * fields of the Java SDK 3.1.1114 request models) gets {@code UnknownParameter}, a value of the wrong type
+ * {@code InvalidParameter}, before anything is charged; answers carry exactly the SDK models' fields.
+ *
  * <p>Deliberate choices where the reference leaves room: legacy errors use code 4000 with the module code in
  * {@code message} and {@code codeDesc} (9003 parameter error, 9110 unknown domain, 28008 domain offline,
  * 22043-22046 limits, 9150 bad date); authentication failures are 4100, a stale Timestamp or a replayed
- * Nonce 4500. Directory purges allow 20 per request and 100 per day on both APIs. Quotas are counted per
- * account, area and Beijing calendar day, and both API generations draw on the same quota. API 3.0 is served
- * as POST with a JSON body only; a faulted request is answered with the fault and not processed. A task
- * reports {@code process} (legacy {@code status} 0) until {@code taskCompletion} has passed on the clock,
- * then {@code done} (1), or {@code fail} (-1) for URLs matching {@code Builder.failingTasks}; DescribePurgeTasks
- * and GetCdnRefreshLog list the newest first.
+ * Nonce 4500 (API 3.0: a Timestamp more than 5 minutes off is {@code AuthFailure.SignatureExpire} with either
+ * signature; a repeated Nonce is not refused, as API 3.0 documents no error for it). Quotas are counted per
+ * account, area (mainland, overseas) and Beijing calendar day, and both API generations draw on the same
+ * quota: by default 10,000 URLs and 100 directories a day per area, set per area with
+ * {@code Builder.urlQuota}/{@code dirQuota}. A purge is charged to the area its request names, else to the
+ * area of each domain; a global domain purged without an area is charged to both, and is refused if either
+ * lacks room. API 3.0 enforces the per-request limits DescribePurgeQuota reports (default 1,000 URLs and 20
+ * directories; for a purge charged to both areas the smaller); API 2.0 keeps its documented 1,000 and 20.
+ * A faulted request is answered with the fault and not processed. A task reports {@code process} (legacy
+ * {@code status} 0) until {@code taskCompletion} has passed on the clock, then {@code done} (1), or {@code fail}
+ * (-1) for URLs matching {@code Builder.failingTasks}; DescribePurgeTasks and GetCdnRefreshLog list the newest
+ * first.
  */
 package dev.refreshcdn.emulator;

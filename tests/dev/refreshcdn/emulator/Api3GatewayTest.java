@@ -83,9 +83,27 @@ class Api3GatewayTest {
   }
 
   @Test
-  void refusesAGetOnTheApi3EndpointWithUnsupportedProtocol() {
+  void refusesAMethodOtherThanGetOrPostWithUnsupportedProtocol() {
+    // when
+    Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpointV3()).PUT(HttpRequest.BodyPublishers.ofString(BODY)).build());
+    // then
+    assertEquals("UnsupportedProtocol", r.at("Response.Error.Code"));
+  }
+
+  @Test
+  void answersABareGetWithTheFirstMissingCommonParameter() {
     // when
     Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpointV3()).GET().build());
+    // then
+    assertEquals("MissingParameter", r.at("Response.Error.Code"));
+    assertEquals("The request is missing a required parameter `Action`.", r.at("Response.Error.Message"));
+  }
+
+  @Test
+  void refusesAPostThatIsNeitherJsonNorAFormWithUnsupportedProtocol() {
+    // when
+    Wire.Reply r = wire.send(HttpRequest.newBuilder(emu.endpointV3()).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build());
     // then
     assertEquals("UnsupportedProtocol", r.at("Response.Error.Code"));
   }

@@ -2,10 +2,10 @@ package dev.refreshcdn.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.annotations.SerializedName;
 import com.tencentcloudapi.cdn.v20180606.CdnClient;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaRequest;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaResponse;
@@ -21,22 +21,34 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.common.profile.Language;
+import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.jr.ob.JSON;
 
 /**
- * Compatibility check: Tencent's official API 3.0 Java SDK ({@code tencentcloud-sdk-java-cdn}), pointed at
- * the emulator on loopback, signs requests the emulator accepts and reads the documented answers it gives.
+ * Compatibility check: Tencent's official API 3.0 Java SDK ({@code tencentcloud-sdk-java-cdn} 3.1.1114),
+ * pointed at the emulator on loopback, in each mode it can send (GET or POST, signed with TC3-HMAC-SHA256,
+ * HmacSHA256 or HmacSHA1), signs requests the emulator accepts and reads the documented answers it gives.
  * The SDK signs with the system clock, so the emulator runs on it too.
  */
 class OfficialJavaSdkTest {
   private static final String ID = "AKIDofficialJavaSdkEXAMPLE01";
   private static final String KEY = "officialJavaSdkSecretKeyEXAMPLE";
+  /** Every request method and signature method the SDK's profiles offer. */
+  private static final String MODES = "POST, TC3-HMAC-SHA256\nGET, TC3-HMAC-SHA256\nPOST, HmacSHA256\n"
+      + "GET, HmacSHA256\nPOST, HmacSHA1\nGET, HmacSHA1";
 
   private Emulator emu;
 
@@ -50,47 +62,54 @@ class OfficialJavaSdkTest {
     emu.close();
   }
 
-  private CdnClient client(Credential credential) {
+  private CdnClient client(Credential credential, String method, String signMethod) {
     HttpProfile http = new HttpProfile();
     http.setProtocol("http://");
     http.setEndpoint("127.0.0.1:" + emu.port());
+    http.setReqMethod(method);
     ClientProfile profile = new ClientProfile();
     profile.setHttpProfile(http);
+    profile.setSignMethod(signMethod);
     return new CdnClient(credential, "", profile);
   }
 
-  private CdnClient client() {
-    return client(new Credential(ID, KEY));
+  private CdnClient client(String method, String signMethod) {
+    return client(new Credential(ID, KEY), method, signMethod);
   }
 
-  private PurgeUrlsCacheResponse purgeUrls(CdnClient client, String... urls) throws TencentCloudSDKException {
+  private static PurgeUrlsCacheResponse purgeUrls(CdnClient client, String... urls) throws TencentCloudSDKException {
     PurgeUrlsCacheRequest request = new PurgeUrlsCacheRequest();
     request.setUrls(urls);
     return client.PurgeUrlsCache(request);
   }
 
-  @Test
-  void purgeUrlsCacheAnswersATaskIdAndARequestId() throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void purgeUrlsCacheAnswersATaskIdAndARequestId(String method, String signMethod) throws Exception {
     // when
-    PurgeUrlsCacheResponse response = purgeUrls(client(), "https://www.test.com/1.jpg", "https://img.test.com/2.jpg");
+    PurgeUrlsCacheResponse response = purgeUrls(client(method, signMethod),
+        "https://www.test.com/1.jpg", "https://img.test.com/2.jpg?a=1&b=c d");
     // then
     assertFalse(response.getTaskId().isEmpty());
     assertFalse(response.getRequestId().isEmpty());
     Emulator.RecordedRequest recorded = emu.requests().get(0);
     assertTrue(recorded.accepted(), recorded.toString());
+    assertEquals(method, recorded.method());
     assertEquals("PurgeUrlsCache", recorded.action());
-    assertEquals(List.of("https://www.test.com/1.jpg", "https://img.test.com/2.jpg"), recorded.urls());
+    assertEquals(Map.of("Urls.0", "https://www.test.com/1.jpg", "Urls.1", "https://img.test.com/2.jpg?a=1&b=c d"),
+        recorded.params());
     assertEquals(response.getTaskId(), recorded.taskId().orElseThrow());
   }
 
-  @Test
-  void purgePathCacheTakesPathsAndFlushType() throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void purgePathCacheTakesPathsAndFlushType(String method, String signMethod) throws Exception {
     // given
     PurgePathCacheRequest request = new PurgePathCacheRequest();
     request.setPaths(new String[] {"https://www.test.com/img/"});
     request.setFlushType("delete");
     // when
-    PurgePathCacheResponse response = client().PurgePathCache(request);
+    PurgePathCacheResponse response = client(method, signMethod).PurgePathCache(request);
     // then
     assertFalse(response.getTaskId().isEmpty());
     Emulator.RecordedRequest recorded = emu.requests().get(0);
@@ -98,10 +117,11 @@ class OfficialJavaSdkTest {
     assertEquals(Map.of("Paths.0", "https://www.test.com/img/", "FlushType", "delete"), recorded.params());
   }
 
-  @Test
-  void describePurgeTasksListsOneRowPerUrlOfTheTaskAndPages() throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void describePurgeTasksListsOneRowPerUrlOfTheTaskAndPages(String method, String signMethod) throws Exception {
     // given
-    CdnClient client = client();
+    CdnClient client = client(method, signMethod);
     String taskId = purgeUrls(client, "https://www.test.com/1.jpg", "https://www.test.com/2.jpg",
         "https://www.test.com/3.jpg").getTaskId();
     DescribePurgeTasksRequest request = new DescribePurgeTasksRequest();
@@ -117,45 +137,118 @@ class OfficialJavaSdkTest {
       assertEquals(taskId, row.getTaskId());
       assertEquals("process", row.getStatus()); // the default completion is 5 s away
       assertEquals("url", row.getPurgeType());
+      assertEquals("flush", row.getFlushType());
+      assertTrue(row.getUrl().startsWith("https://www.test.com/"), row.getUrl());
       assertTrue(row.getCreateTime().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), row.getCreateTime());
     }
   }
 
-  @Test
-  void describePurgeQuotaShowsWhatIsLeftPerArea() throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void describePurgeQuotaShowsWhatIsLeftPerArea(String method, String signMethod) throws Exception {
     // given
-    CdnClient client = client();
+    CdnClient client = client(method, signMethod);
     purgeUrls(client, "https://www.test.com/1.jpg");
     // when
     DescribePurgeQuotaResponse response = client.DescribePurgeQuota(new DescribePurgeQuotaRequest());
     // then
-    Map<String, Long> available = Arrays.stream(response.getUrlPurge())
-        .collect(Collectors.toMap(Quota::getArea, Quota::getAvailable));
-    assertEquals(Map.of("mainland", 9_999L, "overseas", 10_000L), available);
-    Quota paths = response.getPathPurge()[0];
-    assertEquals(100L, paths.getTotal());
-    assertNotNull(paths.getBatch());
+    assertEquals(Map.of("mainland", 9_999L, "overseas", 10_000L), Arrays.stream(response.getUrlPurge())
+        .collect(Collectors.toMap(Quota::getArea, Quota::getAvailable)));
+    for (Quota paths : response.getPathPurge()) {
+      assertEquals(List.of(100L, 100L, 20L), List.of(paths.getTotal(), paths.getAvailable(), paths.getBatch()));
+    }
   }
 
-  @Test
-  void aWrongKeyIsRefusedWithSignatureFailure() {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void aWrongKeyIsRefusedWithSignatureFailure(String method, String signMethod) {
     // when
     TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class,
-        () -> purgeUrls(client(new Credential(ID, "wrongKey")), "https://www.test.com/1.jpg"));
+        () -> purgeUrls(client(new Credential(ID, "wrongKey"), method, signMethod), "https://www.test.com/1.jpg"));
     // then
     assertEquals("AuthFailure.SignatureFailure", e.getErrorCode());
     assertFalse(e.getRequestId().isEmpty());
     assertFalse(emu.requests().get(0).accepted());
   }
 
-  @Test
-  void aSessionTokenIsAccepted() throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void aSessionTokenAndALanguageAreAccepted(String method, String signMethod) throws Exception {
+    // given
+    CdnClient client = client(new Credential(ID, KEY, "temporary-session-token"), method, signMethod);
+    client.getClientProfile().setLanguage(Language.EN_US);
     // when
-    PurgeUrlsCacheResponse response = purgeUrls(client(new Credential(ID, KEY, "temporary-session-token")),
-        "https://www.test.com/1.jpg");
+    PurgeUrlsCacheResponse response = purgeUrls(client, "https://www.test.com/1.jpg");
     // then
     assertFalse(response.getTaskId().isEmpty());
     assertTrue(emu.requests().get(0).accepted());
     assertFalse(emu.requests().get(0).toString().contains("temporary-session-token"));
+    assertFalse(emu.requests().get(0).params().containsValue("temporary-session-token"));
+  }
+
+  @Test
+  void aParameterTheActionDoesNotDefineIsRefusedWithUnknownParameterAndNothingIsPurged() {
+    // given: the SDK sends extra fields set on a model (TC3 POST only; it refuses them for GET and v1)
+    PurgeUrlsCacheRequest request = new PurgeUrlsCacheRequest();
+    request.setUrls(new String[] {"https://www.test.com/1.jpg"});
+    request.set("UrlEncoded", true);
+    // when
+    TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class,
+        () -> client("POST", "TC3-HMAC-SHA256").PurgeUrlsCache(request));
+    // then
+    assertEquals("UnknownParameter", e.getErrorCode());
+    assertEquals("The parameter `UrlEncoded` is not recognized.", e.getMessage());
+    assertTrue(emu.requests().get(0).taskId().isEmpty());
+    assertTrue(emu.requests().get(0).urls().isEmpty());
+  }
+
+  @Test
+  void aRawCallWithAnUnknownParameterIsRefusedToo() {
+    // when
+    TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class,
+        () -> client("POST", "TC3-HMAC-SHA256").call("DescribePurgeQuota", "{\"Area\":\"mainland\"}"));
+    // then
+    assertEquals("UnknownParameter", e.getErrorCode());
+    assertEquals("The parameter `Area` is not recognized.", e.getMessage());
+  }
+
+  @Test
+  void everyAnswerObjectHasExactlyTheFieldsOfTheSdkModel() throws Exception {
+    // given
+    CdnClient client = client("POST", "TC3-HMAC-SHA256");
+    // when
+    Map<String, Object> purge = raw(client, "PurgeUrlsCache", "{\"Urls\":[\"https://www.test.com/1.jpg\"]}");
+    Map<String, Object> path = raw(client, "PurgePathCache", "{\"Paths\":[\"https://www.test.com/d/\"],\"FlushType\":\"flush\"}");
+    Map<String, Object> tasks = raw(client, "DescribePurgeTasks", "{\"TaskId\":\"" + purge.get("TaskId") + "\"}");
+    Map<String, Object> quota = raw(client, "DescribePurgeQuota", "{}");
+    // then
+    assertEquals(fields(PurgeUrlsCacheResponse.class), purge.keySet());
+    assertEquals(fields(PurgePathCacheResponse.class), path.keySet());
+    assertEquals(fields(DescribePurgeTasksResponse.class), tasks.keySet());
+    assertEquals(fields(PurgeTask.class), object(((List<?>) tasks.get("PurgeLogs")).get(0)).keySet());
+    assertEquals(fields(DescribePurgeQuotaResponse.class), quota.keySet());
+    for (String list : List.of("UrlPurge", "PathPurge")) {
+      for (Object q : (List<?>) quota.get(list)) {
+        assertEquals(fields(Quota.class), object(q).keySet());
+      }
+    }
+  }
+
+  private static Map<String, Object> raw(CdnClient client, String action, String json)
+      throws TencentCloudSDKException, IOException {
+    return object(JSON.std.mapFrom(client.call(action, json)).get("Response"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  /** The JSON names the SDK model declares. */
+  private static Set<String> fields(Class<?> model) {
+    return Arrays.stream(model.getDeclaredFields())
+        .filter(f -> f.isAnnotationPresent(SerializedName.class))
+        .map((Field f) -> f.getAnnotation(SerializedName.class).value())
+        .collect(Collectors.toSet());
   }
 }

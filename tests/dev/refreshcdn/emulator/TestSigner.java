@@ -40,8 +40,15 @@ final class TestSigner {
   }
 
   static String tc3(String secretId, String key, long timestamp, String contentType, String host, byte[] body, String service) {
+    return tc3("POST", "", secretId, key, timestamp, contentType, host, body, service);
+  }
+
+  /** TC3 for any method: GET signs the query string exactly as sent and the hash of an empty body. */
+  static String tc3(String method, String query, String secretId, String key, long timestamp, String contentType,
+      String host, byte[] body, String service) {
     String date = Instant.ofEpochSecond(timestamp).atZone(ZoneOffset.UTC).toLocalDate().toString();
-    String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n" + sha256(body);
+    String canonical = method + "\n/\n" + query + "\ncontent-type:" + contentType + "\nhost:" + host
+        + "\n\ncontent-type;host\n" + sha256(body);
     String scope = date + "/" + service + "/tc3_request";
     String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
     byte[] k = hmac("HmacSHA256", ("TC3" + key).getBytes(StandardCharsets.UTF_8), date);
