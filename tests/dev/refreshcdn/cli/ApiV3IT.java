@@ -90,6 +90,45 @@ class ApiV3IT {
   }
 
   @Test
+  void anExhaustedOverseasQuotaHoldsBackNothingOfAMainlandJobWithoutArea() {
+    // given: overseas has no URL left today, mainland 10,000
+    try (Emulator quota = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
+        .urlQuota(Emulator.Area.OVERSEAS, 0, 1000).urlQuota(Emulator.Area.MAINLAND, 10_000, 1000).start()) {
+      // when: no --api, no --area
+      Cli.Result r = Cli.refreshCdn("--endpoint", quota.endpointV3().toString(), "-q", "-i", "-")
+          .stdin(Accepted.urls("m", 2500)).withCredentials().run();
+      // then
+      assertEquals(0, r.exit(), r::toString);
+      assertEquals(2500, Accepted.counts(quota).size());
+      assertEquals(List.of(1000, 1000, 500), sizes(quota));
+    }
+  }
+
+  @Test
+  void requestsAreCutToTheBatchesDescribePurgeQuotaReports() {
+    // given: 400 URLs and 39 directories a request, in every area
+    try (Emulator batches = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
+        .urlQuota(Emulator.Area.GLOBAL, 10_000, 400).dirQuota(Emulator.Area.GLOBAL, 100, 39).start()) {
+      String dirs = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "https://www.test.com/d" + i + "/")
+          .collect(java.util.stream.Collectors.joining("\n"));
+      // when
+      Cli.Result urls = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "-q", "-i", "-")
+          .stdin(Accepted.urls("b", 1000)).withCredentials().run();
+      Cli.Result paths = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "-q", "--dir", "-i", "-")
+          .stdin(dirs).withCredentials().run();
+      // then
+      assertEquals(0, urls.exit(), urls::toString);
+      assertEquals(0, paths.exit(), paths::toString);
+      assertEquals(List.of(400, 400, 200, 39, 11), sizes(batches));
+    }
+  }
+
+  /** How many URLs or directories each purge request carried, in order. */
+  private static List<Integer> sizes(Emulator emulator) {
+    return Accepted.purges(emulator).stream().map(q -> q.urls().size()).collect(java.util.stream.Collectors.toList());
+  }
+
+  @Test
   void theApiVariableChoosesTheLegacyApi() {
     // when
     Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
