@@ -133,9 +133,6 @@ public class RefreshCdn implements Callable<Integer> {
   static final int OK = Exit.OK;
   static final int USAGE = Exit.USAGE;
 
-  /** How many bad entries are listed on stderr; --json lists them all. */
-  static final int LISTED = 50;
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to expire (http:// or https://); with --dir, directories.")
@@ -528,12 +525,7 @@ public class RefreshCdn implements Callable<Integer> {
   }
 
   private void listInvalid(List<InvalidUrl> invalid, Input entries) {
-    for (int i = 0; i < invalid.size() && (i < LISTED || connection.verbose); i++) {
-      err.println("  " + entries.describe(invalid.get(i)));
-    }
-    if (invalid.size() > LISTED && !connection.verbose) {
-      err.println("  … and " + (invalid.size() - LISTED) + " more (-v or --json lists them all)");
-    }
+    Reporter.listInvalid(err, invalid, entries);
   }
 
   private void printJson(Map<String, Object> doc) {
