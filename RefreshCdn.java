@@ -139,7 +139,9 @@ public class RefreshCdn implements Callable<Integer> {
   List<String> arguments = new ArrayList<>();
 
   @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Read URLs from FILE, one per line; blank lines and lines starting with # are skipped; - is stdin.")
+      description = "Read URLs from FILE, one per line, UTF-8 (a byte-order mark and CRLF are fine); blank lines and "
+          + "lines starting with # are skipped; - is stdin. A NUL byte, or a line longer than "
+          + Refresh.MAX_V3_POST_BYTES + " bytes (any request's limit), is refused at once.")
   String input;
 
   @Option(names = "--dir",
@@ -189,7 +191,8 @@ public class RefreshCdn implements Callable<Integer> {
   @Option(names = "--ignore-query", description = "Strip query strings and fragments, then drop the duplicates.")
   boolean ignoreQuery;
 
-  @Option(names = "--skip-invalid", description = "Leave bad entries out (listed on stderr) instead of sending nothing.")
+  @Option(names = "--skip-invalid",
+      description = "Leave bad entries out (the first 100 listed on stderr) instead of sending nothing.")
   boolean skipInvalid;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
