@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One input entry that cannot be refreshed, with its 1-based position in the input and why. */
@@ -44,7 +45,7 @@ public final class InvalidUrl {
 
   /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */
   public String reason() {
-    return column > 0 ? String.format(reason, column) : reason;
+    return column > 0 ? String.format(Locale.ROOT, reason, column) : reason;
   }
 
   @Override

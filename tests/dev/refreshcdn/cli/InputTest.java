@@ -209,6 +209,43 @@ class InputTest {
         e.getMessage());
   }
 
+  @Test
+  void randomBytesAreRefusedOrCheckedButNeverSentWithAReplacementOrControlCharacter() {
+    // given: a fixed seed, so a failure can be replayed; URL-like lines with random bytes spliced in
+    java.util.Random random = new java.util.Random(20261130);
+    for (int round = 0; round < 500; round++) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      for (int line = 0; line < 20; line++) {
+        bytes.writeBytes("https://www.test.com/".getBytes(StandardCharsets.UTF_8));
+        for (int i = random.nextInt(40); i > 0; i--) {
+          bytes.write(random.nextInt(4) == 0 ? random.nextInt(256) : 'a' + random.nextInt(26));
+        }
+        bytes.write(random.nextInt(10) == 0 ? '\r' : '\n');
+      }
+      byte[] input = bytes.toByteArray();
+      // when
+      Input entries;
+      try {
+        entries = Input.read(List.of(), "-", new ByteArrayInputStream(input));
+      } catch (UsageException e) {
+        assertTrue(e.getMessage().contains("has a NUL byte at column"), e.getMessage());
+        continue;
+      }
+      Plan plan;
+      try {
+        plan = Refresh.urls(entries.urls()).credentials("AKIDx", "k").skipInvalid().batch();
+      } catch (InvalidInputException e) {
+        assertTrue(e.getMessage().startsWith("no valid URL among"), e.getMessage());
+        continue;
+      }
+      // then
+      for (String url : plan.urls()) {
+        assertTrue(url.chars().noneMatch(c -> c == 0xFFFD || c < 0x20 || c >= 0x7f && c <= 0x9f), url);
+      }
+      assertEquals(entries.urls().size(), plan.urls().size() + plan.skipped().size() + plan.duplicatesDropped());
+    }
+  }
+
   /** Text and single bytes, in order, as one array: for input that is not valid UTF-8. */
   private static byte[] bytes(Object... parts) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
