@@ -134,16 +134,15 @@ public class RefreshCdn implements Callable<Integer> {
   static final int OK = Exit.OK;
   static final int USAGE = Exit.USAGE;
 
-  /** How many bad entries are listed on stderr; --json lists them all. */
-  static final int LISTED = 50;
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to expire (http:// or https://); with --dir, directories.")
   List<String> arguments = new ArrayList<>();
 
   @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-      description = "Read URLs from FILE, one per line; blank lines and lines starting with # are skipped; - is stdin.")
+      description = "Read URLs from FILE, one per line, UTF-8 (a byte-order mark and CRLF are fine); blank lines and "
+          + "lines starting with # are skipped; - is stdin. A NUL byte, or a line longer than "
+          + Refresh.MAX_V3_POST_BYTES + " bytes (any request's limit), is refused at once.")
   String input;
 
   @Option(names = "--dir",
@@ -195,7 +194,8 @@ public class RefreshCdn implements Callable<Integer> {
   @Option(names = "--ignore-query", description = "Strip query strings and fragments, then drop the duplicates.")
   boolean ignoreQuery;
 
-  @Option(names = "--skip-invalid", description = "Leave bad entries out (listed on stderr) instead of sending nothing.")
+  @Option(names = "--skip-invalid",
+      description = "Leave bad entries out (the first 100 listed on stderr) instead of sending nothing.")
   boolean skipInvalid;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
@@ -533,12 +533,7 @@ public class RefreshCdn implements Callable<Integer> {
   }
 
   private void listInvalid(List<InvalidUrl> invalid, Input entries) {
-    for (int i = 0; i < invalid.size() && (i < LISTED || connection.verbose); i++) {
-      err.println("  " + entries.describe(invalid.get(i)));
-    }
-    if (invalid.size() > LISTED && !connection.verbose) {
-      err.println("  … and " + (invalid.size() - LISTED) + " more (-v or --json lists them all)");
-    }
+    Reporter.listInvalid(err, invalid, entries);
   }
 
   private void printJson(Map<String, Object> doc) {

@@ -1,17 +1,26 @@
 package dev.refreshcdn;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One input entry that cannot be refreshed, with its 1-based position in the input and why. */
 public final class InvalidUrl {
   private final int position;
   private final String value;
+  /** The reason, or with {@link #column} > 0 its template, whose {@code %d} is the column. */
   private final String reason;
+  private final int column;
 
   InvalidUrl(int position, String value, String reason) {
+    this(position, value, reason, 0);
+  }
+
+  /** A bad entry whose reason names a 1-based column: {@code template} has a {@code %d} for it. */
+  InvalidUrl(int position, String value, String template, int column) {
     this.position = position;
     this.value = value;
-    this.reason = Objects.requireNonNull(reason);
+    this.reason = Objects.requireNonNull(template);
+    this.column = column;
   }
 
   /** The entry's 1-based position in the input as given (a line number for a file of one URL a line). */
@@ -36,7 +45,7 @@ public final class InvalidUrl {
 
   /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */
   public String reason() {
-    return reason;
+    return column > 0 ? String.format(Locale.ROOT, reason, column) : reason;
   }
 
   @Override
@@ -45,16 +54,16 @@ public final class InvalidUrl {
       return false;
     }
     InvalidUrl that = (InvalidUrl) o;
-    return position == that.position && Objects.equals(value, that.value) && reason.equals(that.reason);
+    return position == that.position && Objects.equals(value, that.value) && reason().equals(that.reason());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(position, value, reason);
+    return Objects.hash(position, value, reason());
   }
 
   @Override
   public String toString() {
-    return "#" + position + " " + shown() + ": " + reason;
+    return "#" + position + " " + shown() + ": " + reason();
   }
 }

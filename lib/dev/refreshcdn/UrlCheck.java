@@ -15,6 +15,13 @@ final class UrlCheck {
   private static final String WHITESPACE =
       "contains whitespace or a control character at column %d (percent-encode it, e.g. %%20 for a space)";
   private static final String SURROGATE = "contains an unpaired surrogate at column %d (broken UTF-16)";
+  /**
+   * U+FFFD is what a decoder puts where bytes were not valid UTF-8 (or not valid in the locale's encoding, for the
+   * JVM's command-line arguments): the URL meant is unknown, and sending {@code %EF%BF%BD} would refresh another.
+   */
+  private static final String REPLACEMENT =
+      "is not valid UTF-8 at column %d (U+FFFD, the replacement character, stands there for bytes that could not be "
+          + "decoded)";
   /** Entries checked together by one worker when a large input is checked on several cores. */
   private static final int CHUNK = 16_384;
 
@@ -83,28 +90,32 @@ final class UrlCheck {
     private int scannedHash;
     private String scanProblem;
 
-    /** Checks entries {@code [from, to)}, writing each one's slots; returns the refused ones in order. */
+    /**
+     * Checks entries {@code [from, to)}, writing each one's slots; returns the refused ones in order. A reason with a
+     * column is kept as its template and column, formatted when read: a million bad lines then cost no million
+     * messages.
+     */
     List<InvalidUrl> check(List<String> entries, int from, int to, String[] accepted, int[] hashes, int[] lengths) {
       List<InvalidUrl> refused = new ArrayList<>();
       for (int i = from; i < to; i++) {
         String entry = entries.get(i);
         String url = trimmed(entry);
         String problem = problem(url);
-        if (problem == null) {
-          url = ignoreQuery ? withoutQuery(url) : url;
-          int length = scan(url);
-          if (length < 0) {
-            problem = String.format(scanProblem, -length);
-          } else if (length > maxEncodedLength) {
-            problem = "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength;
-          } else {
-            accepted[i] = url;
-            hashes[i] = scannedHash;
-            lengths[i] = length;
-          }
-        }
         if (problem != null) {
           refused.add(new InvalidUrl(i + 1, entry, problem));
+          continue;
+        }
+        url = ignoreQuery ? withoutQuery(url) : url;
+        int length = scan(url);
+        if (length < 0) {
+          refused.add(new InvalidUrl(i + 1, entry, scanProblem, -length));
+        } else if (length > maxEncodedLength) {
+          refused.add(new InvalidUrl(i + 1, entry,
+              "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength));
+        } else {
+          accepted[i] = url;
+          hashes[i] = scannedHash;
+          lengths[i] = length;
         }
       }
       return refused;
@@ -131,6 +142,8 @@ final class UrlCheck {
           return refuse(WHITESPACE, i);
         } else if (c < 0x800) {
           length += 6;
+        } else if (c == '\uFFFD') {
+          return refuse(REPLACEMENT, i);
         } else if (Character.isSurrogate(c)) {
           if (!Character.isHighSurrogate(c) || i + 1 == url.length() || !Character.isLowSurrogate(url.charAt(i + 1))) {
             // UTF-8 cannot carry it: it would go out as "?", a different URL.

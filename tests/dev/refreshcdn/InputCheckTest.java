@@ -73,6 +73,22 @@ class InputCheckTest {
   }
 
   @Test
+  void aReplacementCharacterIsABadEntryWithItsColumnNotAUrlToSend() {
+    // given: U+FFFD is what decoding leaves for bytes that were not UTF-8; the URL meant is unknown
+    server.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS)));
+    List<String> input = List.of("https://www.test.com/ok.js", "https://www.test.com/\uFFFD\uFFFDbad.js",
+        "https://www.test.com/图片.jpg");
+    // when
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> refresh(input).batch().submit());
+    // then
+    assertEquals(1, e.invalid().size());
+    assertEquals(2, e.invalid().get(0).position());
+    assertEquals("is not valid UTF-8 at column 22 (U+FFFD, the replacement character, stands there for bytes that "
+        + "could not be decoded)", e.invalid().get(0).reason());
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aPasswordInARefusedUrlIsNotRepeatedInTheMessage() {
     // when
     InvalidInputException e = assertThrows(InvalidInputException.class,

@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.Refresh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,21 @@ import java.util.TreeSet;
 /**
  * The entries to refresh and where each came from (argument number or line number), for messages. A file is read
  * one line per entry, skipping blank lines and {@code #} comments, with a UTF-8 byte-order mark and CRLF endings
- * tolerated.
+ * tolerated. Bytes that are not valid UTF-8 become U+FFFD, which the check refuses with its line and column.
+ *
+ * <p>Two kinds of input are refused at once, before the rest is read: a line longer than any request can carry
+ * (nothing past its first {@link #MAX_LINE_BYTES} bytes is held), and a NUL byte, which text never has but binary
+ * data and UTF-16 files do. So {@code /dev/zero} or {@code /dev/urandom} end in an error, not in a full heap; and
+ * endless text, which only the heap can bound, ends in the same error when the heap is full.
  */
 public final class Input {
+  /**
+   * The longest line read: the largest request body of any API (API 3.0's 10 MB). A URL is at least as long
+   * encoded as its UTF-8 bytes, so no longer line could be sent.
+   */
+  static final int MAX_LINE_BYTES = Refresh.MAX_V3_POST_BYTES;
+  private static final int BLOCK = 1 << 16;
+
   private final List<String> urls = new ArrayList<>();
   private int[] numbers = new int[256];
   private int arguments;
@@ -39,6 +52,10 @@ public final class Input {
   /** Like {@link #read(List, String)}, reading {@code stdin} as standard input. */
   static Input read(List<String> arguments, String file, InputStream stdin) {
     Input input = new Input();
+    // Arguments come already decoded by the JVM, with the locale's encoding (sun.jnu.encoding). What this relies on:
+    // bytes not valid in it become U+FFFD (seen on JDK 17 in UTF-8 and in C/POSIX locales, where even valid UTF-8
+    // becomes U+FFFD), and the check refuses U+FFFD with its column. A Latin-1 locale decodes any byte, so there a
+    // malformed argument cannot be told from a valid one.
     for (String argument : arguments) {
       input.add(argument, input.urls.size() + 1);
     }
@@ -52,6 +69,14 @@ public final class Input {
         throw new UsageException("cannot read " + file + ": no such file");
       } catch (IOException e) {
         throw new UsageException("cannot read " + input.source + ": " + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        // Endless or huge text: what was read is only held here, so dropping it leaves the heap as it was.
+        int entries = input.urls.size();
+        input.urls.clear();
+        input.numbers = new int[0];
+        throw new UsageException(input.source + " does not fit in memory (" + entries + " entries read, a heap of "
+            + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): split it, or give the JVM more, e.g. "
+            + "JAVA_TOOL_OPTIONS=-Xmx1g; nothing was sent");
       }
     }
     return input;
@@ -109,27 +134,43 @@ public final class Input {
    * quarter of the reading time on a million URLs: an ASCII line becomes a compact String in one copy.
    */
   private void readLines(InputStream in) throws IOException {
-    byte[] block = new byte[1 << 16];
+    byte[] block = new byte[BLOCK];
     int length = 0;
     int line = 0;
     for (int n = in.read(block); n > 0; n = in.read(block, length, block.length - length)) {
-      length += n;
       int start = 0;
-      for (int i = 0; i < length; i++) {
+      for (int i = length; i < length + n; i++) {
         if (block[i] == '\n') {
           addLine(block, start, i, ++line);
           start = i + 1;
+        } else if (block[i] == 0) {
+          throw binary(line + 1, block, start, i);
         }
       }
-      System.arraycopy(block, start, block, 0, length - start);
-      length -= start;
+      length += n - start;
+      System.arraycopy(block, start, block, 0, length);
+      if (length > MAX_LINE_BYTES) {
+        throw new UsageException(source + " line " + (line + 1) + " is longer than " + MAX_LINE_BYTES + " bytes, "
+            + "more than any request can carry (is it a list of URLs, one a line?); nothing was sent");
+      }
       if (length == block.length) {
-        block = Arrays.copyOf(block, block.length * 2); // a line longer than the block
+        // A line longer than the block: one more byte than the limit is enough to refuse it.
+        block = Arrays.copyOf(block, Math.min(block.length * 2, MAX_LINE_BYTES + 1));
       }
     }
     if (length > 0) {
       addLine(block, 0, length, ++line);
     }
+  }
+
+  /** The refusal of a line with a NUL byte at {@code nul}: its column counts characters, as other messages do. */
+  private UsageException binary(int line, byte[] bytes, int from, int nul) {
+    int column = 1;
+    for (int i = from; i < nul; i++) {
+      column += (bytes[i] & 0xC0) == 0x80 ? 0 : 1; // UTF-8 continuation bytes belong to the character before
+    }
+    return new UsageException(source + " line " + line + " has a NUL byte at column " + column + ": binary data or "
+        + "UTF-16, not UTF-8 text (save it as UTF-8); nothing was sent");
   }
 
   /** Adds one line unless it is blank or a # comment; a UTF-8 byte-order mark on the first line is dropped. */

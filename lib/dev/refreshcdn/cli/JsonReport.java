@@ -58,6 +58,7 @@ public final class JsonReport {
     }
     doc.put("requests", requests);
     doc.put("skipped", invalidEntries(plan.skipped(), entries));
+    doc.put("skipped_count", plan.skipped().size());
     doc.put("duplicates", plan.duplicatesDropped());
     return doc;
   }
@@ -88,6 +89,7 @@ public final class JsonReport {
     doc.put("failed", e == null ? List.of() : e.failedUrls());
     doc.put("unsent", e == null ? List.of() : e.unsentUrls());
     doc.put("skipped", invalidEntries(plan.skipped(), entries));
+    doc.put("skipped_count", plan.skipped().size());
     doc.put("duplicates", plan.duplicatesDropped());
     return doc;
   }
@@ -130,13 +132,17 @@ public final class JsonReport {
     return doc;
   }
 
-  /** Bad input that stopped the run before anything was sent, every bad entry listed. */
+  /**
+   * Bad input that stopped the run before anything was sent: the first {@link Reporter#LISTED} bad entries listed,
+   * all of them counted.
+   */
   public static Map<String, Object> invalid(InvalidInputException e, Input entries, int exitCode) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", "invalid");
     doc.put("exit_code", exitCode);
     doc.put("message", e.invalid().isEmpty() ? e.getMessage() : "bad entries; nothing was sent");
     doc.put("invalid", invalidEntries(e.invalid(), entries));
+    doc.put("invalid_count", e.invalid().size());
     doc.put("tasks", List.of());
     return doc;
   }
@@ -240,9 +246,10 @@ public final class JsonReport {
     return doc;
   }
 
+  /** The first {@link Reporter#LISTED} bad entries: a million of them would not fit a small heap as JSON. */
   private static List<Object> invalidEntries(List<InvalidUrl> invalid, Input entries) {
     List<Object> list = new ArrayList<>();
-    for (InvalidUrl bad : invalid) {
+    for (InvalidUrl bad : invalid.subList(0, Math.min(invalid.size(), Reporter.LISTED))) {
       Map<String, Object> entry = new LinkedHashMap<>();
       if (entries == null) {
         entry.put("position", bad.position());

@@ -24,6 +24,9 @@ import java.util.function.IntSupplier;
  * created, what is pending and how to resume. Returns the exit code.
  */
 public final class Reporter {
+  /** How many bad entries are listed, on stderr and in --json; the rest are counted. */
+  public static final int LISTED = 100;
+
   private final PrintStream out;
   private final PrintStream err;
   private final boolean json;
@@ -347,6 +350,16 @@ public final class Reporter {
     List<InvalidUrl> skipped = plan.skipped();
     if (!skipped.isEmpty()) {
       out.println("(" + skipped.size() + " bad entr" + (skipped.size() == 1 ? "y" : "ies") + " skipped)");
+    }
+  }
+
+  /** Lists the first {@link #LISTED} bad entries on {@code err}, each with where it came from, then counts the rest. */
+  public static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
+    for (int i = 0; i < invalid.size() && i < LISTED; i++) {
+      err.println("  " + entries.describe(invalid.get(i)));
+    }
+    if (invalid.size() > LISTED) {
+      err.println("  … and " + (invalid.size() - LISTED) + " more");
     }
   }
 }

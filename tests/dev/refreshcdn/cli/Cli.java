@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +43,8 @@ final class Cli {
   private final List<String> command = new ArrayList<>();
   private final Map<String, String> env = new HashMap<>();
   private String stdin;
+  private Path stdinFile;
+  private InputStream stdinStream;
 
   private Cli(List<String> command) {
     this.command.addAll(command);
@@ -71,6 +75,11 @@ final class Cli {
     return new Cli(command);
   }
 
+  /** {@code sh -c SCRIPT} from the repository root, for arguments that only a shell spells, e.g. bytes not UTF-8. */
+  static Cli sh(String script) {
+    return new Cli(List.of("sh", "-c", script));
+  }
+
   /** Sets the test credentials in the environment, as TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY. */
   Cli withCredentials() {
     return env("TENCENTCLOUD_SECRET_ID", SECRET_ID).env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
@@ -83,6 +92,18 @@ final class Cli {
 
   Cli stdin(String text) {
     this.stdin = text;
+    return this;
+  }
+
+  /** Standard input read from {@code file}, which may be endless (/dev/urandom). */
+  Cli stdin(Path file) {
+    this.stdinFile = file;
+    return this;
+  }
+
+  /** Standard input copied from {@code in} until the command exits or stops reading: for endless input. */
+  Cli stdin(InputStream in) {
+    this.stdinStream = in;
     return this;
   }
 
@@ -107,8 +128,13 @@ final class Cli {
       Path out = dir.resolve("stdout");
       Path err = dir.resolve("stderr");
       Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
-      ProcessBuilder builder = builder().redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder = builder().redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.redirectInput(stdinStream != null ? ProcessBuilder.Redirect.PIPE
+          : ProcessBuilder.Redirect.from(stdinFile != null ? stdinFile.toFile() : in.toFile()));
       Process process = builder.start();
+      if (stdinStream != null) {
+        feed(process);
+      }
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         // The launcher is a shell script: its java child would outlive it and keep the test JVM's files open.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -136,6 +162,19 @@ final class Cli {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Copies {@link #stdinStream} to the process on a daemon thread; its end (the process exited) ends the copy. */
+  private void feed(Process process) {
+    Thread feeder = new Thread(() -> {
+      try (OutputStream to = process.getOutputStream()) {
+        stdinStream.transferTo(to);
+      } catch (IOException e) {
+        // the command stopped reading: a broken pipe is how endless input ends
+      }
+    }, "cli-stdin");
+    feeder.setDaemon(true);
+    feeder.start();
   }
 
   private ProcessBuilder builder() {

@@ -49,6 +49,31 @@ class JsonReportTest {
   }
 
   @Test
+  void aThousandBadEntriesAreListedUpToTheFirstHundredOnStderrAndInJsonAndAllCounted() throws Exception {
+    // given
+    Input entries = Input.read(List.of(), "-", new java.io.ByteArrayInputStream(
+        "not a url\n".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    dev.refreshcdn.InvalidInputException e = assertThrows(dev.refreshcdn.InvalidInputException.class,
+        () -> Refresh.urls(entries.urls()).credentials("AKIDx", "k").batch());
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    // when
+    Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.invalid(e, entries, 2)));
+    Reporter.listInvalid(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), e.invalid(),
+        entries);
+    // then
+    List<?> listed = (List<?>) doc.get("invalid");
+    assertEquals(100, listed.size());
+    assertEquals(Map.of("line", 100, "value", "not a url", "reason", "must start with http:// or https://"),
+        listed.get(99));
+    assertEquals(1000, doc.get("invalid_count"));
+    List<String> lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().collect(
+        java.util.stream.Collectors.toList());
+    assertEquals(101, lines.size());
+    assertEquals("  stdin line 100: \"not a url\" must start with http:// or https://", lines.get(99));
+    assertEquals("  … and 900 more", lines.get(100));
+  }
+
+  @Test
   void aLegacyRefusalCarriesItsNumericCodeAndNoRequestId() throws Exception {
     // when
     Map<?, ?> refusal = refusalOf(Api.V2);
