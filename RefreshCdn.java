@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//DESCRIPTION Expire cached URLs on Tencent Cloud CDN (RefreshCdnUrl)
+//DESCRIPTION Expire cached URLs on Tencent Cloud CDN (API 3.0 PurgeUrlsCache; API 2.0 RefreshCdnUrl)
 //JAVA 11+
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.2
@@ -95,8 +95,8 @@ import picocli.CommandLine.TypeConversionException;
         "1:unexpected internal error",
         "2:usage error, bad input, missing credentials, an unusable state directory, or the job is already "
             + "running; nothing was sent",
-        "3:the service refused a request (its code and message are printed, e.g. codeDesc 9110, or "
-            + "ResourceNotFound.CdnHostNotExists with its RequestId)",
+        "3:the service refused a request (its code, message and RequestId are printed, e.g. "
+            + "ResourceNotFound.CdnHostNotExists; API 2.0: codeDesc 9110)",
         "4:no usable answer (network failure, timeout, HTTP status other than 200)",
         "5:stopped by the daily quota with URLs pending: how many, when the quota returns and the "
             + "`refresh-cdn resume JOB` command are printed",
@@ -277,8 +277,8 @@ public class RefreshCdn implements Callable<Integer> {
       }
       checkCombinations();
       Api chosen = Choices.api(api, env, emulator ? () -> null : credentials::apiSetting);
-      checkApiOptions(chosen);
-      checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption());
+      checkApiOptions(chosen, env);
+      checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
       entries = Input.read(arguments, input);
       Refresh refresh = configure((directories ? Refresh.dirs(entries.urls()) : Refresh.urls(entries.urls())).api(chosen));
       refresh = connection.value().applyTo(refresh, Connection.defaultEndpoint(chosen), emulator, err, env);
@@ -307,7 +307,7 @@ public class RefreshCdn implements Callable<Integer> {
       reportSkipped(plan, entries);
       if (dryRun) {
         return printDryRun(plan, creds, entries, emulated, output.quiet ? null : dryRunQuota(refresh, chosen, creds,
-            plan.urls().size(), env));
+            plan.urls().size(), env), chosen);
       }
       if (stateDir == null && !emulator) {
         // Even with -q or --json: without a journal, what this run prints is the only record of what was not sent.
@@ -361,10 +361,11 @@ public class RefreshCdn implements Callable<Integer> {
    * Waiting needs task ids, and the legacy RefreshCdnDir gives none: refused before anything is sent, for a new job
    * and a resumed one alike.
    */
-  static void checkWait(Api api, boolean directories, boolean waiting, String option) {
+  static void checkWait(Api api, boolean directories, boolean waiting, String option, boolean resumed) {
     if (waiting && directories && api == Api.V2) {
       throw new UsageException(option + " does not combine with directories on API 2.0: RefreshCdnDir gives no task "
-          + "id to wait for; leave out --api v2 to wait for directories on API 3.0");
+          + "id to wait for; " + (resumed ? "this job was made with API 2.0: resume it without " + option
+              : "leave out --api v2 to wait for directories on API 3.0"));
     }
   }
 
@@ -387,19 +388,18 @@ public class RefreshCdn implements Callable<Integer> {
   }
 
   /** Options of one API generation are refused with the other, before anything is read or sent. */
-  private void checkApiOptions(Api chosen) {
+  private void checkApiOptions(Api chosen, Map<String, String> env) {
     String v3Only = area != null ? "--area" : urlEncode ? "--url-encode" : null;
     if (chosen == Api.V2 && v3Only != null) {
-      throw new UsageException(v3Only + " applies to API 3.0 only, the default: leave out --api v2 (and "
-          + Choices.API_VARIABLE + "=v2)");
+      String source = api != null ? "--api v2" : env.get(Choices.API_VARIABLE) != null && !env.get(Choices.API_VARIABLE)
+          .isBlank() ? Choices.API_VARIABLE + "=v2" : "the credentials profile's api setting";
+      throw new UsageException(v3Only + " applies to API 3.0 only, the default, and " + source + " chose the legacy "
+          + "API 2.0: use --api v3");
     }
-    if (chosen == Api.V3 && signatureMethod != null) {
-      throw new UsageException("--signature-method applies to API 2.0 only (add --api v2): API 3.0, the default, "
-          + "signs with TC3-HMAC-SHA256");
-    }
-    if (chosen == Api.V3 && method == HttpMethod.GET) {
-      throw new UsageException("--method GET applies to API 2.0 only (add --api v2): API 3.0, the default, sends "
-          + "POSTs with a JSON body");
+    String v2Only = signatureMethod != null ? "--signature-method" : method == HttpMethod.GET ? "--method GET" : null;
+    if (chosen == Api.V3 && v2Only != null) {
+      throw new UsageException(v2Only + " applies to the legacy API 2.0 only: leave it out, API 3.0 (the default) sends "
+          + "JSON POSTs signed with TC3-HMAC-SHA256");
     }
   }
 
@@ -432,7 +432,7 @@ public class RefreshCdn implements Callable<Integer> {
   // ---- dry run ----
 
   /** Prints the dry run; {@code quota}, when not null, is its line on today's quota. */
-  private int printDryRun(Plan plan, Creds creds, Input entries, String emulated, String quota) {
+  private int printDryRun(Plan plan, Creds creds, Input entries, String emulated, String quota, Api chosen) {
     if (output.json) {
       printJson(JsonReport.dryRun(plan, creds.describe(), entries, emulated));
       return OK;
@@ -448,6 +448,10 @@ public class RefreshCdn implements Callable<Integer> {
     }
     if (quota != null) {
       out.println(quota);
+    }
+    if (chosen == Api.V3) {
+      out.println("When sent, requests are cut further to the batch DescribePurgeQuota reports for the account "
+          + "(a dry run asks nothing).");
     }
     out.println("Signed with " + creds.describe() + ".");
     out.println("The Signature and the SecretKey are redacted.");
@@ -742,8 +746,8 @@ public class RefreshCdn implements Callable<Integer> {
 
     @Option(names = "--daily-quota", paramLabel = "N",
         description = "Send at most N a day (URLs, or directories for a directory job) for this SecretId, Beijing "
-            + "time, counting what the ledger recorded today (default: the job's own, as it was submitted; else "
-            + "10000 URLs, 100 directories, or for an API 3.0 job what DescribePurgeQuota says); the rest is kept "
+            + "time, counting what the ledger recorded today (default: the job's own, as it was submitted; else for "
+            + "an API 3.0 job what DescribePurgeQuota says, for an API 2.0 job 10000 URLs, 100 directories); the rest is kept "
             + "pending and the exit code is 5.")
     Integer dailyQuota;
 
@@ -774,7 +778,7 @@ public class RefreshCdn implements Callable<Integer> {
           }
           return OK;
         }
-        checkWait(job.api(), job.directories(), send.waitTimeout() != null, send.waitOption());
+        checkWait(job.api(), job.directories(), send.waitTimeout() != null, send.waitOption(), true);
         Refresh refresh = connection.value().applyTo(Refresh.resume(dir, job.id()), job.endpoint(), false, err, env);
         refresh = send.applyTo(credentials.resolve(false).applyTo(refresh), dir);
         if (dailyQuota != null) {
@@ -928,8 +932,8 @@ public class RefreshCdn implements Callable<Integer> {
             + "ledger counts (default: $REFRESH_CDN_API, else the credentials profile's api setting, else v3).")
     Api api;
 
-    @Option(names = "--dir", description = "The directory quota (100 a day) instead of the URL quota (API 3.0 "
-        + "shows both unless --dir is given).")
+    @Option(names = "--dir", description = "Only the directory quota (API 3.0 shows both kinds unless --dir is "
+        + "given; API 2.0 counts directories, 100 a day, apart from URLs).")
     boolean directories;
 
     @Option(names = "--state-dir", paramLabel = "DIR",

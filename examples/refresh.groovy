@@ -7,7 +7,6 @@
 
 import dev.refreshcdn.Refresh
 import dev.refreshcdn.RefusedException
-import dev.refreshcdn.SignatureMethod
 import dev.refreshcdn.Task
 import dev.refreshcdn.emulator.Emulator
 
@@ -19,7 +18,6 @@ try {
     def submission = Refresh.urls(urls)
             .endpoint(emu.endpointV3())
             .credentials(emu.secretId(), emu.secretKey())
-            .signatureMethod(SignatureMethod.HmacSHA256)
             .batch(2)
             .submit { Task task -> println "task ${task.taskId()}: ${task.count()} URLs" }
     println "submitted ${submission.urlCount()} URLs in ${submission.tasks().size()} tasks"

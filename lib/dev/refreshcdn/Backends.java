@@ -10,7 +10,7 @@ final class Backends {
       return new V3Backend(settings.endpoint(), credentials, settings.area, settings.urlEncode,
           settings.directories, settings.flushAll);
     }
-    return new V2Backend(new V2Codec(settings.endpoint(), settings.method, settings.signatureMethod, credentials),
+    return new V2Backend(new V2Codec(settings.endpoint(), settings.method, settings.signatureMethod(), credentials),
         settings.directories, settings.flushAll);
   }
 }

@@ -44,7 +44,9 @@ final class Jobs {
       s.directories = Boolean.TRUE.equals(job.get("directories"));
       s.flushAll = Boolean.TRUE.equals(job.get("flushAll"));
       s.method = HttpMethod.valueOf(job.get("method").toString());
-      s.signatureMethod = SignatureMethod.valueOf(job.get("signatureMethod").toString());
+      if (s.api == Api.V2) { // API 3.0 signs with TC3 whatever the journal's default HMAC
+        s.signatureMethod = SignatureMethod.valueOf(job.get("signatureMethod").toString());
+      }
       s.area = job.get("area") == null ? null : Area.valueOf(job.get("area").toString());
       s.urlEncode = Boolean.TRUE.equals(job.get("urlEncode"));
       s.batchSize = ((Number) job.get("batchSize")).intValue();

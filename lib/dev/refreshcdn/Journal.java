@@ -90,7 +90,7 @@ final class Journal implements AutoCloseable {
     job.put("directories", settings.directories);
     job.put("flushAll", settings.flushAll);
     job.put("method", settings.method.name());
-    job.put("signatureMethod", settings.signatureMethod.name());
+    job.put("signatureMethod", settings.signatureMethod().name());
     if (settings.area != null) {
       job.put("area", settings.area.name());
     }

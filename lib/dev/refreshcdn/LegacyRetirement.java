@@ -10,8 +10,7 @@ import java.net.UnknownHostException;
  * back to API 3.0, the default.
  */
 final class LegacyRetirement {
-  static final String HINT = "; Tencent retired the legacy API 2.0 on 2022-11-30: use API 3.0, the default"
-      + " (leave out --api v2)";
+  static final String HINT = "; Tencent retired the legacy API 2.0 on 2022-11-30: API 3.0, the default, replaces it";
 
   private LegacyRetirement() {}
 

@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -200,20 +203,30 @@ public final class Plan {
     QuotaLedger ledger = settings.stateDir == null ? null
         : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
     String jobId = journal == null ? null : journal.id;
-    DailyQuota quota = service != null && settings.dailyQuota == null
-        ? new DailyQuota(settings, ledger, jobId, service.total(), service.available())
-        : new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
+    DailyQuota quota;
+    if (settings.api == Api.V2 || settings.dailyQuota != null) {
+      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
+    } else if (service != null) {
+      quota = new DailyQuota(settings, ledger, jobId, service.total(), service.available());
+    } else {
+      // The service would not say: the documented quota of one area bounds this job alone; the ledger, which
+      // cannot tell areas apart, only records, so jobs of two areas never hold each other back.
+      int documented = settings.dailyQuotaOrDefault();
+      quota = new DailyQuota(settings, ledger, jobId, documented, documented);
+    }
     int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(this, settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
+    return new JobRun(cutTo(chunkSize), settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
   }
 
   /**
-   * API 3.0's own account of today's quota for this kind of refresh and the area that will be charged: the
-   * {@link Refresh#area area} given, else the domains' own, which this does not know. Then the most any area
-   * has left bounds the job (the service refuses beyond the charged area's with {@code ...ExceedDayLimit},
-   * which stops the job as the quota does), so a local refusal never holds back what the service would take;
-   * and requests are cut to the smallest batch of the areas, which every area accepts. Null when the service
-   * cannot tell, e.g. a sub-account without permission for DescribePurgeQuota: then the documented defaults hold.
+   * API 3.0's own account of today's quota for this kind of refresh, in the area that will be charged: the
+   * {@link Refresh#area area} given, else the area the domains are accelerated in, asked once
+   * ({@code DescribeDomains}) when the areas' quotas differ enough to change the plan. A {@code global} domain is
+   * charged in both areas. When the area stays unknown (domains of several areas, or the service will not say),
+   * the most any area has left bounds the job and the service's {@code ...ExceedDayLimit} decides the rest, so a
+   * local refusal never holds back what the service would take; requests then go at the smallest batch of the
+   * areas. Null when the service cannot tell, e.g. a sub-account without permission for DescribePurgeQuota: then
+   * the documented defaults hold.
    */
   private Quota askServiceQuota() {
     List<Quota> quotas;
@@ -229,20 +242,72 @@ public final class Plan {
     } catch (NoAnswerException e) {
       return null; // the purge requests will meet the same trouble, and report it with their progress
     }
-    Quota charged = null;
+    List<Quota> kind = new ArrayList<>();
     for (Quota quota : quotas) {
-      if (quota.directories() != settings.directories
-          || settings.area != null && quota.area().isPresent() && quota.area().get() != settings.area) {
-        continue;
+      // A Batch of 0 is an area the account cannot purge in (not enabled): it says nothing of this job's requests.
+      if (quota.directories() == settings.directories && quota.batch() > 0) {
+        kind.add(quota);
       }
-      charged = charged == null ? quota : new Quota(quota.directories(), null, Math.min(charged.batch(), quota.batch()),
-          Math.max(charged.total(), quota.total()), Math.max(charged.available(), quota.available()), true);
     }
-    return charged;
+    if (settings.area != null) {
+      return Quota.least(Quota.inAreas(kind, Set.of(settings.area)));
+    }
+    Quota most = Quota.most(kind);
+    Quota least = Quota.least(kind);
+    if (least == null || least.available() >= urls.size() && least.batch() == most.batch()) {
+      return most; // every area takes the whole job alike: where it is charged changes nothing
+    }
+    Set<String> hosts = DomainAreas.hosts(urls);
+    Set<Area> areas = chargedAreas(hosts, DomainAreas.of(settings, client(), hosts));
+    Quota charged = areas == null ? null : Quota.least(Quota.inAreas(kind, areas));
+    return charged != null ? charged : most;
+  }
+
+  /** The areas every URL of the job is charged in, when its domains share them; null when not known. */
+  private static Set<Area> chargedAreas(Set<String> hosts, Map<String, String> domainAreas) {
+    Set<String> found = new HashSet<>(domainAreas.values());
+    if (domainAreas.size() != hosts.size() || found.size() != 1) {
+      return null; // a domain not listed, or domains of several areas in one job
+    }
+    switch (found.iterator().next()) {
+      case "mainland":
+        return Set.of(Area.MAINLAND);
+      case "overseas":
+        return Set.of(Area.OVERSEAS);
+      case "global":
+        return Set.of(Area.MAINLAND, Area.OVERSEAS);
+      default:
+        return null;
+    }
   }
 
   private RefreshException.Progress nothingSent() {
     return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount(), null, 0, settings.directories);
+  }
+
+  /**
+   * This plan with every request cut to at most {@code size} URLs, as the service's batch demands, sharing its URLs
+   * and client; so request numbers, counts and senders agree with what is sent.
+   */
+  private Plan cutTo(int size) {
+    int pieces = 0;
+    for (int r = 0; r < requestCount(); r++) {
+      pieces += (starts[r + 1] - starts[r] + size - 1) / size;
+    }
+    if (pieces == requestCount()) {
+      return this;
+    }
+    int[] cut = new int[pieces + 1];
+    int n = 0;
+    for (int r = 0; r < requestCount(); r++) {
+      for (int at = starts[r]; at < starts[r + 1]; at += size) {
+        cut[n++] = at;
+      }
+    }
+    cut[n] = urls.size();
+    Plan plan = new Plan(settings, urls, cut, skipped, duplicates, batchSize);
+    plan.client = client();
+    return plan;
   }
 
   /** Where planned request {@code request} (0-based) ends in {@link #urls()}. */
@@ -270,7 +335,7 @@ public final class Plan {
         .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
         .append(settings.endpoint()).append(" (")
         .append(settings.api == Api.V3 ? "API 3.0 " + (settings.directories ? "PurgePathCache" : "PurgeUrlsCache")
-            + ", TC3-HMAC-SHA256" : (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod)
+            + ", TC3-HMAC-SHA256" : (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod())
         .append(')');
     if (duplicates > 0) {
       text.append(", ").append(duplicates).append(" duplicates dropped");

@@ -36,14 +36,14 @@ final class Queries {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(QuotaLedger.BEIJING);
   /** API 3.0's documented rate for these actions, 20 calls a second. */
   private static final Duration V3_INTERVAL = Duration.ofMillis(50);
-  /** GetCdnRefreshLog's documented rate, 1,000 calls a minute. */
-  private static final Duration V2_INTERVAL = Duration.ofMillis(60);
+  private static final Duration V2_INTERVAL = Duration.ofMillis(60); // GetCdnRefreshLog's 1,000 calls a minute
   /** Legacy module codes that mean "nothing recorded": no records (-9009), no such task_id (21001). */
-  private static final int NO_RECORDS = -9009;
-  private static final int NO_SUCH_TASK = 21001;
+  private static final int NO_RECORDS = -9009, NO_SUCH_TASK = 21001;
 
   private final Settings settings;
   private final Sender sender;
+  /** The DescribePurgeTasks page asked for; {@link #DEFAULT_PAGE_SIZE} from the first refusal of a larger one on. */
+  private int pageSize = PAGE_SIZE;
   /** Exactly one of the two is set, by the API generation. */
   private final V2Codec codec;
   private final Api3Call call;
@@ -54,7 +54,7 @@ final class Queries {
     boolean v3 = settings.api == Api.V3;
     this.sender = new Sender(settings, null, client, new Pacer(settings, v3 ? V3_INTERVAL : V2_INTERVAL),
         settings.nonceSource());
-    this.codec = v3 ? null : new V2Codec(settings.endpoint(), settings.method, settings.signatureMethod, credentials);
+    this.codec = v3 ? null : new V2Codec(settings.endpoint(), settings.method, settings.signatureMethod(), credentials);
     this.call = v3 ? new Api3Call(settings.endpoint(), credentials) : null;
   }
 
@@ -154,16 +154,15 @@ final class Queries {
     List<Map<String, Object>> rows = new ArrayList<>();
     // A task submitted while paging shifts the rows (newest come first); a row seen twice counts once.
     Set<List<String>> seen = new HashSet<>();
-    int limit = PAGE_SIZE;
     for (int offset = 0; ; ) {
       Page page;
       try {
-        page = page(filter, offset, limit);
+        page = page(filter, offset, pageSize);
       } catch (RefusedException e) {
-        if (limit == DEFAULT_PAGE_SIZE || !e.code().startsWith("InvalidParameter")) {
+        if (offset > 0 || pageSize == DEFAULT_PAGE_SIZE || !e.code().startsWith("InvalidParameter")) {
           throw e;
         }
-        limit = DEFAULT_PAGE_SIZE;
+        pageSize = DEFAULT_PAGE_SIZE;
         continue;
       }
       for (Map<String, Object> row : page.rows) {

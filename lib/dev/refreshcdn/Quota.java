@@ -1,6 +1,9 @@
 package dev.refreshcdn;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A daily refresh quota: as {@code DescribePurgeQuota} reports it on API 3.0 (one per area and kind), or
@@ -22,6 +25,46 @@ public final class Quota {
     this.total = total;
     this.available = available;
     this.fromService = fromService;
+  }
+
+  /** Those of {@code quotas} for one of {@code areas} (or for no area in particular). */
+  static List<Quota> inAreas(List<Quota> quotas, Set<Area> areas) {
+    List<Quota> in = new ArrayList<>();
+    for (Quota quota : quotas) {
+      if (quota.area == null || areas.contains(quota.area)) {
+        in.add(quota);
+      }
+    }
+    return in;
+  }
+
+  /** What every one of {@code quotas} allows: the least of each figure; null for none. */
+  static Quota least(List<Quota> quotas) {
+    return combine(quotas, true);
+  }
+
+  /** The most any of {@code quotas} has left (with the smallest batch, which all take); null for none. */
+  static Quota most(List<Quota> quotas) {
+    return combine(quotas, false);
+  }
+
+  private static Quota combine(List<Quota> quotas, boolean least) {
+    if (quotas.isEmpty()) {
+      return null;
+    }
+    if (quotas.size() == 1) {
+      return quotas.get(0);
+    }
+    Quota first = quotas.get(0);
+    int batch = first.batch;
+    int total = first.total;
+    int available = first.available;
+    for (Quota quota : quotas.subList(1, quotas.size())) {
+      batch = Math.min(batch, quota.batch);
+      total = least ? Math.min(total, quota.total) : Math.max(total, quota.total);
+      available = least ? Math.min(available, quota.available) : Math.max(available, quota.available);
+    }
+    return new Quota(first.directories, null, batch, total, available, true);
   }
 
   /** Whether this is the directory quota ({@code PathPurge}) rather than the URL quota ({@code UrlPurge}). */

@@ -35,14 +35,14 @@ import java.util.function.IntSupplier;
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
   /** API 3.0, the live one, used unless {@link #api(Api)} says otherwise (Tencent retired API 2.0 on 2022-11-30). */
   public static final Api DEFAULT_API = Api.V3;
   /** The API 3.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
   public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
   /** The legacy API 2.0 endpoint, used with {@code api(Api.V2)} unless {@link #endpoint(String)} says otherwise. */
   public static final URI LEGACY_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
-  /** HMAC-SHA1, the service's own default, used unless {@link #signatureMethod} says otherwise. */
+  /** HMAC-SHA1, API 2.0's own default, used there unless {@link #signatureMethod} says otherwise. */
   public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
   /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
   public static final HttpMethod DEFAULT_METHOD = HttpMethod.POST;
@@ -54,7 +54,7 @@ public final class Refresh {
   public static final int DEFAULT_RETRIES = 3;
   /** How long a request may be retried in all, unless {@link #retries(int, Duration)} says otherwise: 2 minutes. */
   public static final Duration DEFAULT_RETRY_WITHIN = Duration.ofMinutes(2);
-  /** The documented call rate of RefreshCdnUrl (1,200 a minute), kept unless {@link #callsPerMinute} says otherwise. */
+  /** 1,200 calls a minute (RefreshCdnUrl's documented rate; API 3.0 documents 20 a second), unless {@link #callsPerMinute} says otherwise. */
   public static final int DEFAULT_CALLS_PER_MINUTE = 1200;
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
   public static final int MAX_BATCH_SIZE = 1000;
@@ -259,13 +259,16 @@ public final class Refresh {
     return with(s -> s.parallel = requests);
   }
 
-  /** Signs with this HMAC; default {@link #DEFAULT_SIGNATURE_METHOD}. */
+  /** API 2.0 only: signs with this HMAC; default {@link #DEFAULT_SIGNATURE_METHOD}. {@link #batch()} refuses it on API 3.0. */
   public Refresh signatureMethod(SignatureMethod signatureMethod) {
     Objects.requireNonNull(signatureMethod, "signatureMethod");
     return with(s -> s.signatureMethod = signatureMethod);
   }
 
-  /** Sends parameters in a form body (POST) or the query (GET); default {@link #DEFAULT_METHOD}. */
+  /**
+   * API 2.0 only: sends parameters in a form body (POST) or the query (GET); default {@link #DEFAULT_METHOD}. API 3.0
+   * requests are JSON POSTs, and {@link #batch()} refuses GET there.
+   */
   public Refresh method(HttpMethod method) {
     Objects.requireNonNull(method, "method");
     return with(s -> s.method = method);
@@ -368,6 +371,15 @@ public final class Refresh {
     }
     if (settings.api == Api.V3 && settings.method == HttpMethod.GET) {
       throw new IllegalArgumentException("API 3.0 requests are POSTs with a JSON body; method(GET) is for the legacy API");
+    }
+    if (settings.api == Api.V3 && settings.endpoint().getPath().endsWith(LEGACY_ENDPOINT.getPath())) {
+      // An old script's endpoint: TC3 requests there would only get a legacy "MissingParameter" back.
+      throw new IllegalArgumentException(settings.endpoint() + " is an API 2.0 endpoint, but API 3.0 is the default: "
+          + "choose the legacy API 2.0 for it, or an API 3.0 endpoint such as " + DEFAULT_ENDPOINT);
+    }
+    if (settings.api == Api.V3 && settings.signatureMethod != null) {
+      throw new IllegalArgumentException("API 3.0 requests are signed with TC3-HMAC-SHA256; signatureMethod(...) is for "
+          + "the legacy API");
     }
     return Plan.of(urls, settings, size);
   }

@@ -23,7 +23,8 @@ final class Settings implements Cloneable {
   Area area;
   boolean urlEncode;
   Credentials credentials;
-  SignatureMethod signatureMethod = Refresh.DEFAULT_SIGNATURE_METHOD;
+  /** The HMAC given (API 2.0 only); null means {@link Refresh#DEFAULT_SIGNATURE_METHOD}. */
+  SignatureMethod signatureMethod;
   HttpMethod method = Refresh.DEFAULT_METHOD;
   Duration connectTimeout = Refresh.DEFAULT_CONNECT_TIMEOUT;
   Duration timeout = Refresh.DEFAULT_TIMEOUT;
@@ -92,6 +93,10 @@ final class Settings implements Cloneable {
    */
   int safeBatchSize() {
     return directories ? Refresh.MAX_DIR_BATCH_SIZE : Refresh.MAX_BATCH_SIZE;
+  }
+
+  SignatureMethod signatureMethod() {
+    return signatureMethod != null ? signatureMethod : Refresh.DEFAULT_SIGNATURE_METHOD;
   }
 
   URI endpoint() {

@@ -2,6 +2,7 @@ package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
+import dev.refreshcdn.Refresh;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public final class Choices {
 
   /**
    * The API to use: {@code option} when given, else {@value #API_VARIABLE} when set, else the credentials
-   * profile's {@code api} setting when it has one, else v3 (API 3.0, {@link dev.refreshcdn.Refresh#DEFAULT_API}).
+   * profile's {@code api} setting when it has one, else v3 (API 3.0, {@link Refresh#DEFAULT_API}).
    *
    * @throws UsageException when the variable or the setting holds something other than v2 or v3
    */
@@ -55,7 +56,7 @@ public final class Choices {
       source = "the credentials profile's api setting";
     }
     if (value == null || value.isBlank()) {
-      return dev.refreshcdn.Refresh.DEFAULT_API;
+      return Refresh.DEFAULT_API;
     }
     try {
       return api(value);

@@ -52,7 +52,7 @@ public final class CredentialChain {
 
   /**
    * The {@code api} setting ({@code v2} or {@code v3}) of the profile the credentials would come from, so a
-   * profile can pick API 3.0 for every command; null when that source has none, or when none is found (the
+   * profile can pick the API (API 3.0 by default) for every command; null when that source has none, or when none is found (the
    * commands report that themselves, once they need the key pair).
    */
   public String apiSetting(String profile, Path file) {

@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Api;
+import dev.refreshcdn.Refresh;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class FollowUp {
   private final Path stateDir;
   private final Map<String, String> env;
-  private Api api = dev.refreshcdn.Refresh.DEFAULT_API;
+  private Api api = Refresh.DEFAULT_API;
   private URI endpoint;
   private final List<String> credentialOptions = new ArrayList<>();
   private String endpointOverride;
@@ -68,13 +69,14 @@ public final class FollowUp {
   }
 
   /**
-   * {@code refresh-cdn status … --task ID…}, with the API when it is not the default (or the environment would pick
-   * another), an endpoint that is not its default, and credentials.
+   * {@code refresh-cdn status … --task ID…}, with the API when it is not the default or something else could pick
+   * another (the environment, or the api setting of a credentials profile or file named), an endpoint that is not its
+   * default, and credentials.
    */
   public String status(List<String> taskIds) {
     StringBuilder command = new StringBuilder("refresh-cdn status");
     String chosen = env.get(Choices.API_VARIABLE);
-    if (api != dev.refreshcdn.Refresh.DEFAULT_API || chosen != null && !chosen.isBlank()) {
+    if (api != Refresh.DEFAULT_API || chosen != null && !chosen.isBlank() || !credentialOptions.isEmpty()) {
       command.append(" --api ").append(api == Api.V3 ? "v3" : "v2");
     }
     if (endpoint != null && !endpoint.equals(Connection.defaultEndpoint(api))) {

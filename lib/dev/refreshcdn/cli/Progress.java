@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Redraws one line on stderr while a multi-request job runs (only on a terminal): requests done of all, URLs, the
- * retries so far, the quota left when known, the time elapsed and an estimate of the time left (of the requests the
- * quota left lets through, when it is known).
+ * Redraws one line on stderr while a multi-request job runs (only on a terminal): requests done (of all, unless API
+ * 3.0 cut them to the account's batch), URLs, the retries so far, the quota left when known, the time elapsed and an
+ * estimate of the time left (of the URLs the quota left lets through, when it is known).
  */
 public final class Progress {
   private final PrintStream err;
@@ -49,7 +49,7 @@ public final class Progress {
     if (quotaLeft >= 0) {
       quotaLeft = Math.max(0, quotaLeft - count);
     }
-    if (done < requests) {
+    if (urlsDone < urls) {
       draw();
     }
   }
@@ -77,7 +77,12 @@ public final class Progress {
   /** The text of the line; {@code quotaLeft} is negative when unknown. */
   static String line(int done, int requests, int urlsDone, int urls, int retries, int quotaLeft, Duration elapsed) {
     StringBuilder line = new StringBuilder();
-    line.append(done).append('/').append(requests).append(" requests, ").append(urlsDone).append('/').append(urls)
+    // API 3.0 may cut the planned requests to the account's batch: then only the count done is known.
+    line.append(done);
+    if (done <= requests) {
+      line.append('/').append(requests);
+    }
+    line.append(done == 1 && done > requests ? " request, " : " requests, ").append(urlsDone).append('/').append(urls)
         .append(" URLs");
     if (retries > 0) {
       line.append(", ").append(retries).append(retries == 1 ? " retry" : " retries");
@@ -86,14 +91,13 @@ public final class Progress {
       line.append(", quota left ").append(quotaLeft);
     }
     line.append(", ").append(Times.clock(elapsed)).append(" elapsed");
-    int left = requests - done;
-    if (quotaLeft >= 0 && done > 0) {
-      // The quota stops the job once spent: the estimate covers only the requests it still lets through.
-      long perRequest = Math.max(1, urlsDone / done);
-      left = (int) Math.min(left, (quotaLeft + perRequest - 1) / perRequest);
+    long left = urls - urlsDone;
+    if (quotaLeft >= 0) {
+      // The quota stops the job once spent: the estimate covers only the URLs it still lets through.
+      left = Math.min(left, quotaLeft);
     }
-    if (done > 0 && left > 0) {
-      line.append(", ~").append(Times.clock(elapsed.multipliedBy(left).dividedBy(done))).append(" left");
+    if (urlsDone > 0 && left > 0) {
+      line.append(", ~").append(Times.clock(elapsed.multipliedBy(left).dividedBy(urlsDone))).append(" left");
     }
     return line.toString();
   }

@@ -12,8 +12,8 @@ final class Banner {
   static String of(Emulator emu, List<Account> accounts) {
     StringBuilder sb = new StringBuilder();
     sb.append("refresh-cdn emulator listening\n");
-    sb.append("  API 2.0: ").append(emu.endpoint()).append('\n');
     sb.append("  API 3.0: ").append(emu.endpointV3()).append('\n');
+    sb.append("  API 2.0: ").append(emu.endpoint()).append('\n');
     for (Account a : accounts) {
       sb.append("  account ").append(a.secretId()).append(" domains ").append(a.hosts()).append('\n');
     }

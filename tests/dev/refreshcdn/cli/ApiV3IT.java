@@ -85,7 +85,7 @@ class ApiV3IT {
         "https://www.test.com/1.jpg").withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("--area applies to API 3.0 only, the default: leave out --api v2"), r::toString);
+    assertTrue(r.err().contains("--area applies to API 3.0 only, the default, and --api v2 chose the legacy API 2.0: use --api v3"), r::toString);
     assertEquals(0, emu.requests().size());
   }
 

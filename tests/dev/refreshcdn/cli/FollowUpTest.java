@@ -36,7 +36,7 @@ class FollowUpTest {
   void aStatusQueryNamesTheLegacyApiAndAnEndpointThatIsNotTheDefault() {
     assertEquals("refresh-cdn status --api v2 --endpoint http://127.0.0.1:9/v2/index.php --task 1 --task 2",
         new FollowUp(null, HOME).target(Api.V2, URI.create("http://127.0.0.1:9/v2/index.php")).status(List.of("1", "2")));
-    assertEquals("refresh-cdn status --task 1 --profile prod",
+    assertEquals("refresh-cdn status --api v3 --task 1 --profile prod",
         new FollowUp(null, HOME).target(Api.V3, Refresh.DEFAULT_ENDPOINT).credentials("prod", null)
             .status(List.of("1")));
   }

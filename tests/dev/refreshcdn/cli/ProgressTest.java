@@ -62,8 +62,8 @@ class ProgressTest {
     // then: the last request draws nothing, the job being over
     assertEquals("\r0/3 requests, 0/2500 URLs, 0:00 elapsed"
         + "\r0/3 requests, 0/2500 URLs, quota left 5000, 0:00 elapsed"
-        + "\r1/3 requests, 1000/2500 URLs, quota left 4000, 0:02 elapsed, ~0:04 left"
-        + "\r2/3 requests, 2000/2500 URLs, quota left 3000, 0:04 elapsed, ~0:02 left"
+        + "\r1/3 requests, 1000/2500 URLs, quota left 4000, 0:02 elapsed, ~0:03 left"
+        + "\r2/3 requests, 2000/2500 URLs, quota left 3000, 0:04 elapsed, ~0:01 left"
         + "\r\033[K", bytes.toString(StandardCharsets.UTF_8));
   }
 
