@@ -104,7 +104,8 @@ class WireMockIT {
       port = socket.getLocalPort();
     }
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", "http://127.0.0.1:" + port + PATH, "--retries", "0", "https://www.test.com/1.jpg")
+    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", "http://127.0.0.1:" + port + PATH, "--retries", "0",
+        "https://www.test.com/1.jpg")
         .withCredentials().run();
     // then
     assertEquals(4, r.exit(), r::toString);
