@@ -759,7 +759,11 @@ public class RefreshCdn implements Callable<Integer> {
       Map<String, String> env = System.getenv();
       try {
         Path dir = StateDir.existing(state.dir, env);
-        Job job = dir == null ? null : StateDir.pick(Refresh.jobs(dir), jobId, dir);
+        List<Job> jobs = dir == null ? List.of() : Refresh.jobs(dir);
+        Job job = dir == null ? null : StateDir.pick(jobs, jobId, dir);
+        if (jobId == null) {
+          StateDir.passedOver(jobs, job).forEach(line -> err.println("refresh-cdn: " + line));
+        }
         if (dir == null && jobId != null) {
           throw new UsageException("no job " + jobId + ": there is no state directory yet ("
               + StateDir.defaultDir(env) + ")");
@@ -781,6 +785,7 @@ public class RefreshCdn implements Callable<Integer> {
           refresh = refresh.dailyQuota(dailyQuota);
         }
         Plan plan = refresh.batch();
+        job.problem().ifPresent(problem -> err.println("refresh-cdn: " + problem));
         if (!output.json && !output.quiet) {
           out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of "
               + Reporter.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()

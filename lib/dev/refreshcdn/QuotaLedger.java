@@ -137,8 +137,9 @@ final class QuotaLedger {
   }
 
   private FileChannel open(LocalDate day) throws IOException {
-    Files.createDirectories(dir);
-    return FileChannel.open(path(day), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    OwnerOnly.createDirectories(dir);
+    return OwnerOnly.open(path(day), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE));
   }
 
   private Path path(LocalDate day) {

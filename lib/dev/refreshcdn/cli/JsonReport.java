@@ -190,7 +190,10 @@ public final class JsonReport {
     return doc;
   }
 
-  /** The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first. */
+  /**
+   * The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first; {@code problem} says
+   * why a job is {@code unreadable}, or which lines of its journal could not be read.
+   */
   public static Map<String, Object> jobs(List<Job> jobs, String stateDir) {
     List<Object> list = new ArrayList<>();
     for (Job job : jobs) {
@@ -209,6 +212,7 @@ public final class JsonReport {
       j.put("task_ids", taskIds);
       j.put("quota_returns", job.quotaReturns().map(Instant::toString).orElse(null));
       j.put("last_error", job.lastError().orElse(null));
+      j.put("problem", job.problem().orElse(null));
       list.add(j);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

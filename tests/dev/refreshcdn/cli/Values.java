@@ -29,7 +29,16 @@ final class Values {
 
   static Job job(String id, Instant created, Job.State state, Api api, URI endpoint, boolean directories, int urls,
       int accepted, List<String> taskIds) {
-    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, taskIds, null, null);
+    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, taskIds, null, null, null);
+  }
+
+  /** A job listed with a problem: unreadable (only its id known), or read without its damaged journal lines. */
+  static Job jobWithProblem(Job job, String problem) {
+    if (job.state() == Job.State.UNREADABLE) {
+      return create(Job.class, job.id(), null, job.state(), null, null, false, 0, 0, List.of(), null, null, problem);
+    }
+    return create(Job.class, job.id(), job.created(), job.state(), job.api(), job.endpoint(), job.directories(),
+        job.urlCount(), job.acceptedUrls(), job.taskIds(), null, null, problem);
   }
 
   static Task task(String taskId, int count, List<String> urls) {
