@@ -118,6 +118,27 @@ class JobStoreHardeningTest {
   }
 
   @Test
+  void aTornLedgerLineIsCutOffSoTheNextLineDoesNotJoinItAndTheQuotaIsNeverOverspent() throws IOException {
+    // given: today's ledger of the account ends in a write cut short ("+1000 …" was being written)
+    Path ledger = state.resolve("quota").resolve(QuotaLedger.account(ID))
+        .resolve("urls-" + QuotaLedger.day(java.time.Instant.now()));
+    Files.createDirectories(ledger.getParent());
+    Files.writeString(ledger, "+2 earlier-job\n+1");
+    // when: two jobs of 3 URLs under a daily quota of 5
+    QuotaExhaustedException first = assertThrows(QuotaExhaustedException.class,
+        () -> connected(Refresh.urls(urls("q", 4))).stateDir(state).dailyQuota(5).batch(1).submit());
+    QuotaExhaustedException second = assertThrows(QuotaExhaustedException.class,
+        () -> connected(Refresh.urls(urls("r", 3))).stateDir(state).dailyQuota(5).batch(1).submit());
+    // then: 3 fit after the 2 recorded, then none
+    assertEquals(3, first.tasks().size());
+    assertEquals(0, second.tasks().size());
+    assertTrue(Files.readString(ledger).startsWith("+2 earlier-job\n+1 "), Files.readString(ledger));
+    for (String line : Files.readAllLines(ledger)) {
+      assertTrue(line.matches("(\\+1|-1|exhausted) \\S+|\\+2 earlier-job"), line);
+    }
+  }
+
+  @Test
   void aDamagedLineInTheMiddleIsReportedWithItsNumberAndWhatItMayHaveConfirmedIsSentAgain() throws IOException {
     // given: a job stopped after 2 of 4, whose second "accepted" line was damaged
     Job job = stoppedJob("d", 4, 2);
