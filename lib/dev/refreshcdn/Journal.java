@@ -29,7 +29,8 @@ import java.util.Set;
  * event a line, each forced to disk before the next step: {@code send} before a request goes out, then
  * {@code accepted}, {@code refused} or {@code no-answer}, and {@code stop} when the job ends early. Events
  * name URLs by their indices in {@code urls.txt}, as {@code [from, to)} ranges; a resumed plan maps its own
- * positions back through {@link Resumption#indices}.
+ * positions back through {@link Resumption#indices}. Every file and directory is created {@linkplain OwnerOnly
+ * owner-only}, and a reopened journal first loses a torn last line (see {@link JobRecord} for how one is read).
  */
 final class Journal implements AutoCloseable {
   static final String JOBS = "jobs";

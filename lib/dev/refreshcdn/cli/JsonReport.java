@@ -203,10 +203,11 @@ public final class JsonReport {
       j.put("state", job.state().name().toLowerCase(Locale.ROOT));
       j.put("api", job.api() == null ? null : job.api().name().toLowerCase(Locale.ROOT));
       j.put("endpoint", job.endpoint() == null ? null : job.endpoint().toString());
-      j.put("directories", job.directories());
-      j.put("urls", job.urlCount());
-      j.put("accepted", job.acceptedUrls());
-      j.put("pending", job.pendingUrls());
+      boolean known = job.state() != Job.State.UNREADABLE; // of an unreadable job, only the id is known
+      j.put("directories", known ? job.directories() : null);
+      j.put("urls", known ? job.urlCount() : null);
+      j.put("accepted", known ? job.acceptedUrls() : null);
+      j.put("pending", known ? job.pendingUrls() : null);
       List<String> taskIds = new ArrayList<>(job.taskIds());
       taskIds.removeIf(String::isEmpty); // RefreshCdnDir's requests create tasks without an id
       j.put("task_ids", taskIds);

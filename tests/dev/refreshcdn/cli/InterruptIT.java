@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpServer;
+import dev.refreshcdn.emulator.Emulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,6 +150,26 @@ class InterruptIT {
         r::toString);
     assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
     assertTheJournalIsExactAndTheRestResumes(jobId);
+  }
+
+  @Test
+  void sigintDuringWaitSaysEverythingWasSubmittedAndHowToAskLaterAndExits130() throws Exception {
+    // given: tasks that stay processing for longer than the test
+    Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
+        .taskCompletion(Duration.ofHours(1)).start();
+    try (emu; Cli.Running job = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "--state-dir",
+        stateDir.toString(), "--wait", URLS.get(0)).withCredentials().start()) {
+      job.await(line -> line.startsWith("Submitted 1 URL in 1 task."));
+      // when
+      job.signal("INT");
+      Cli.Result r = job.waitForExit();
+      // then
+      assertEquals(130, r.exit(), r::toString);
+      String taskId = emu.requests().get(0).taskId().orElseThrow();
+      assertTrue(r.err().contains("refresh-cdn: interrupted by SIGINT while waiting: every URL was submitted; ask "
+          + "about the tasks later: refresh-cdn status --endpoint " + emu.endpoint() + " --task " + taskId),
+          r::toString);
+    }
   }
 
   @Test

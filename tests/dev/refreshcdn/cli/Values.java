@@ -32,13 +32,15 @@ final class Values {
     return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, taskIds, null, null, null);
   }
 
-  /** A job listed with a problem: unreadable (only its id known), or read without its damaged journal lines. */
-  static Job jobWithProblem(Job job, String problem) {
-    if (job.state() == Job.State.UNREADABLE) {
-      return create(Job.class, job.id(), null, job.state(), null, null, false, 0, 0, List.of(), null, null, problem);
-    }
+  /** {@code job}, read without its damaged journal lines, as {@code problem} says. */
+  static Job withProblem(Job job, String problem) {
     return create(Job.class, job.id(), job.created(), job.state(), job.api(), job.endpoint(), job.directories(),
         job.urlCount(), job.acceptedUrls(), job.taskIds(), null, null, problem);
+  }
+
+  /** A job whose files cannot be read: only its id is known, and why. */
+  static Job unreadable(String id, String problem) {
+    return create(Job.class, id, null, Job.State.UNREADABLE, null, null, false, 0, 0, List.of(), null, null, problem);
   }
 
   static Task task(String taskId, int count, List<String> urls) {
