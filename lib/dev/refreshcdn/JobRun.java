@@ -119,8 +119,8 @@ final class JobRun {
       } catch (InterruptedException e) {
         // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before every request was sent", 0, null, false, e),
-            false);
+        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted: the requests in flight were abandoned", 0, null,
+            true, e), false);
         pool.shutdownNow();
       } catch (ExecutionException e) {
         throw new IllegalStateException("a sender failed outside its own accounting", e.getCause());
