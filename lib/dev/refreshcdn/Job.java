@@ -22,8 +22,8 @@ public final class Job {
     /** Stopped without a verdict: a lost answer, a network failure, a crash or a kill. */
     UNFINISHED,
     /**
-     * Its {@code job.json} cannot be read ({@link #problem()} says why): only its id is known, and it cannot be
-     * resumed until the file is repaired or the job's directory removed.
+     * Its files cannot be read, e.g. an empty or invalid {@code job.json} ({@link #problem()} says which and why):
+     * only its id is known, and it cannot be resumed until the file is repaired or the job's directory removed.
      */
     UNREADABLE
   }
