@@ -101,7 +101,10 @@ import picocli.CommandLine.TypeConversionException;
         "5:stopped by the daily quota with URLs pending: how many, when the quota returns and the "
             + "`refresh-cdn resume JOB` command are printed",
         "6:after --wait, a task failed",
-        "7:--wait timed out before every task was done"},
+        "7:--wait timed out before every task was done",
+        "130:interrupted (Ctrl-C, SIGINT): the request in flight is abandoned (journaled as possibly reached), "
+            + "the summary and the `refresh-cdn resume JOB` command are printed",
+        "143:terminated (SIGTERM): as for 130"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  # Try it on this machine, no account needed:",
@@ -731,12 +734,16 @@ public class RefreshCdn implements Callable<Integer> {
               + "A request whose answer was lost is sent again (a refresh is idempotent; only quota is spent) and "
               + "counted as resent.",
           "",
-          "Credentials and connection options are given as for a new job: they are never journaled.",
+          "Credentials and connection options are given as for a new job: they are never journaled. Without JOB, a "
+              + "job that cannot be read is passed over, and said so.",
           ""},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:every pending URL was submitted, or nothing was left to resume",
-          "2:usage error, no such job or state directory, or the job is running", "3:refused", "4:no usable answer", "5:the daily quota is still spent: nothing more was sent",
-          "6:after --wait, a task failed", "7:--wait timed out"})
+          "2:usage error, no such job or state directory, the job is running or cannot be read, or its recorded "
+              + "endpoint is one a new job may not use (plain http off loopback); nothing was sent",
+          "3:refused", "4:no usable answer", "5:the daily quota is still spent: nothing more was sent",
+          "6:after --wait, a task failed", "7:--wait timed out", "130:interrupted (SIGINT), as a new job is",
+          "143:terminated (SIGTERM), as a new job is"})
   static final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", arity = "0..1",
         description = "The job's id, as `refresh-cdn jobs` lists it (default: the most recent job not done).")
@@ -763,7 +770,11 @@ public class RefreshCdn implements Callable<Integer> {
       Map<String, String> env = System.getenv();
       try {
         Path dir = StateDir.existing(state.dir, env);
-        Job job = dir == null ? null : StateDir.pick(Refresh.jobs(dir), jobId, dir);
+        List<Job> jobs = dir == null ? List.of() : Refresh.jobs(dir);
+        Job job = dir == null ? null : StateDir.pick(jobs, jobId, dir);
+        if (jobId == null) {
+          StateDir.passedOver(jobs, job).forEach(line -> err.println("refresh-cdn: " + line));
+        }
         if (dir == null && jobId != null) {
           throw new UsageException("no job " + jobId + ": there is no state directory yet ("
               + StateDir.defaultDir(env) + ")");
@@ -785,6 +796,7 @@ public class RefreshCdn implements Callable<Integer> {
           refresh = refresh.dailyQuota(dailyQuota);
         }
         Plan plan = refresh.batch();
+        job.problem().ifPresent(problem -> err.println("refresh-cdn: " + problem));
         if (!output.json && !output.quiet) {
           out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of "
               + Reporter.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
@@ -813,7 +825,8 @@ public class RefreshCdn implements Callable<Integer> {
   @Command(name = "jobs", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
       sortOptions = false, usageHelpAutoWidth = true,
       description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
-          + "quota, refused, unfinished), URLs accepted of all, URLs pending, API and endpoint host.", ""})
+          + "quota, refused, unfinished, unreadable), URLs accepted of all, URLs pending, API and endpoint host; then "
+          + "why a job cannot be read, or which lines of its journal cannot be.", ""})
   static final class JobsCommand implements Callable<Integer> {
     @Mixin JobsDirOption state;
 

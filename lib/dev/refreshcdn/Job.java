@@ -20,7 +20,12 @@ public final class Job {
     /** Stopped by a refusal of the service (its code is in the journal). */
     REFUSED,
     /** Stopped without a verdict: a lost answer, a network failure, a crash or a kill. */
-    UNFINISHED
+    UNFINISHED,
+    /**
+     * Its files cannot be read, e.g. an empty or invalid {@code job.json} ({@link #problem()} says which and why):
+     * only its id is known, and it cannot be resumed until the file is repaired or the job's directory removed.
+     */
+    UNREADABLE
   }
 
   private final String id;
@@ -34,9 +39,10 @@ public final class Job {
   private final List<String> taskIds;
   private final Instant quotaReturns;
   private final String lastError;
+  private final String problem;
 
   Job(String id, Instant created, State state, Api api, URI endpoint, boolean directories, int urlCount,
-      int acceptedUrls, List<String> taskIds, Instant quotaReturns, String lastError) {
+      int acceptedUrls, List<String> taskIds, Instant quotaReturns, String lastError, String problem) {
     this.id = Objects.requireNonNull(id);
     this.created = created;
     this.state = state;
@@ -48,6 +54,12 @@ public final class Job {
     this.taskIds = List.copyOf(taskIds);
     this.quotaReturns = quotaReturns;
     this.lastError = lastError;
+    this.problem = problem;
+  }
+
+  /** A job whose files cannot be read, known by its directory's name only. */
+  static Job unreadable(String id, String problem) {
+    return new Job(id, null, State.UNREADABLE, null, null, false, 0, 0, List.of(), null, null, problem);
   }
 
   /** The job's id, e.g. {@code 20261127-231502-3f9a}: its creation time (UTC), then random hex. */
@@ -55,7 +67,7 @@ public final class Job {
     return id;
   }
 
-  /** When the job was first submitted. */
+  /** When the job was first submitted; null for an {@linkplain State#UNREADABLE unreadable} job. */
   public Instant created() {
     return created;
   }
@@ -65,12 +77,12 @@ public final class Job {
     return state;
   }
 
-  /** The API generation the job was submitted through; a resumption keeps it. */
+  /** The API generation the job was submitted through, which a resumption keeps; null when unreadable. */
   public Api api() {
     return api;
   }
 
-  /** The endpoint the job was submitted to (a resumption may override it). */
+  /** The endpoint the job was submitted to (a resumption may override it); null when unreadable. */
   public URI endpoint() {
     return endpoint;
   }
@@ -113,8 +125,20 @@ public final class Job {
     return Optional.ofNullable(lastError).filter(s -> !s.isEmpty());
   }
 
+  /**
+   * What is wrong with the job's files: why the job is {@linkplain State#UNREADABLE unreadable}, or which lines of
+   * its journal cannot be read (the job is read without them: what they recorded is not counted, so a resumption
+   * may send some URLs again, never fewer). Empty when nothing is wrong.
+   */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
   @Override
   public String toString() {
+    if (state == State.UNREADABLE) {
+      return "Job " + id + " (UNREADABLE)";
+    }
     return "Job " + id + " (" + state + ", " + acceptedUrls + " of " + urlCount + (directories ? " directories" : " URLs")
         + " accepted)";
   }

@@ -3,7 +3,6 @@ package dev.refreshcdn;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +12,21 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
-/** A job read back from its directory: what it was asked and, from the journal, where it stands. */
+/**
+ * A job read back from its directory: what it was asked and, from the journal, where it stands.
+ *
+ * <p>A last line without its newline is a write cut short: the step it announced was never taken (a {@code send}
+ * is forced to disk before its request leaves), so it is ignored, and {@link Journal#reopen} cuts it off. Any other
+ * line that is not a whole event is damage: it is counted out, which can only make more URLs look unconfirmed, so
+ * a resumption sends them again; never fewer. {@link #damage()} says which lines, for the user to hear of it.
+ */
 final class JobRecord {
+  /** How many damaged line numbers are named; the rest are counted. */
+  private static final int NAMED_LINES = 5;
+
   final Path dir;
+  final JobFile file;
   final String id;
-  final Map<String, Object> job;
   final int urlCount;
   final BitSet accepted = new BitSet();
   /** URLs sent whose answer never came, or came without a verdict: the service may have acted on them. */
@@ -28,25 +37,25 @@ final class JobRecord {
   Job.State state = Job.State.UNFINISHED;
   Instant quotaReturns;
   String lastError;
+  /** Numbers (from 1) of the journal's first damaged lines, and how many there are in all. */
+  private final List<Long> damagedLines = new ArrayList<>();
+  private long damaged;
+  private String damageKind;
 
-  private JobRecord(Path dir, Map<String, Object> job) {
+  private JobRecord(Path dir, JobFile file) {
     this.dir = dir;
-    this.job = job;
-    this.id = String.valueOf(job.get("id"));
-    this.urlCount = ((Number) job.get("urls")).intValue();
+    this.file = file;
+    this.id = file.id;
+    this.urlCount = file.urlCount;
   }
 
+  /** The job in {@code dir}; the IOException says what makes it unreadable. */
   static JobRecord read(Path dir) throws IOException {
-    Map<String, Object> job = JSON.std.mapFrom(Files.readAllBytes(dir.resolve(Journal.JOB_FILE)));
-    JobRecord record = new JobRecord(dir, job);
+    JobRecord record = new JobRecord(dir, JobFile.read(dir));
     Path events = dir.resolve(Journal.EVENTS_FILE);
     if (Files.exists(events)) {
       record.journalSize = Files.size(events); // before reading: a line appended meanwhile makes it stale
-      try (BufferedReader in = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          record.apply(line);
-        }
-      }
+      JournalLines.read(events, record::line);
     }
     if (record.accepted.cardinality() >= record.urlCount) {
       record.state = Job.State.DONE;
@@ -54,39 +63,51 @@ final class JobRecord {
     return record;
   }
 
-  /** Applies one event; a line that is not whole JSON (the last one, torn by a kill) changes nothing. */
-  private void apply(String line) {
+  /** One line of the journal: {@code text} is null when it is not UTF-8, or too long to be an event. */
+  private void line(long number, String text, boolean whole) {
+    if (!whole) {
+      return; // a torn last line: see the class comment
+    }
     Map<String, Object> event;
     try {
-      event = JSON.std.mapFrom(line);
+      event = text == null ? null : JSON.std.mapFrom(text);
+      if (event != null && event.get("event") instanceof String && apply(event)) {
+        return;
+      }
     } catch (IOException | RuntimeException e) {
-      return;
+      // damage, below
     }
-    String name = String.valueOf(event.get("event"));
-    switch (name) {
+    if (damagedLines.size() < NAMED_LINES) {
+      damagedLines.add(number);
+    }
+    damaged++;
+    damageKind = text == null ? "not UTF-8 text" : "not a journal event";
+  }
+
+  /** Applies one event; false when it does not make sense (ranges outside the job), and changes nothing then. */
+  private boolean apply(Map<String, Object> event) {
+    int[][] ranges = ranges(event.get("ranges"));
+    switch ((String) event.get("event")) {
       case "send":
-        forRanges(event, maybeReached, true);
-        break;
+        return set(ranges, maybeReached, true);
       case "accepted":
-        forRanges(event, accepted, true);
-        forRanges(event, maybeReached, false);
+        if (!set(ranges, accepted, true)) {
+          return false;
+        }
+        set(ranges, maybeReached, false);
         String task = String.valueOf(event.get("task"));
         if (!task.isEmpty()) { // the legacy RefreshCdnDir names no task
           taskIds.add(task);
         }
-        break;
+        return true;
       case "refused":
-        if (!Boolean.TRUE.equals(event.get("mayHaveReached"))) {
-          forRanges(event, maybeReached, false);
-        }
-        lastError = "code " + event.get("code") + ": " + event.get("message");
-        break;
       case "no-answer":
-        if (!Boolean.TRUE.equals(event.get("mayHaveReached"))) {
-          forRanges(event, maybeReached, false);
+        if (!Boolean.TRUE.equals(event.get("mayHaveReached")) && !set(ranges, maybeReached, false)) {
+          return false;
         }
-        lastError = String.valueOf(event.get("message"));
-        break;
+        lastError = event.get("event").equals("refused") ? "code " + event.get("code") + ": " + event.get("message")
+            : String.valueOf(event.get("message"));
+        return true;
       case "stop":
         String why = String.valueOf(event.get("why"));
         state = why.equals("quota") ? Job.State.QUOTA : why.equals("refused") ? Job.State.REFUSED : Job.State.UNFINISHED;
@@ -94,32 +115,67 @@ final class JobRecord {
         if (event.get("message") != null) {
           lastError = event.get("message").toString();
         }
-        break;
+        return true;
       case "resume":
         state = Job.State.UNFINISHED; // until this resumption records how it ended
         quotaReturns = null;
-        break;
+        return true;
       default:
-        break;
+        return true;
     }
   }
 
-  private static void forRanges(Map<String, Object> event, BitSet bits, boolean value) {
-    Object ranges = event.get("ranges");
-    if (!(ranges instanceof List)) {
-      return;
+  /** The {@code [from, to)} ranges of an event, or null when they are not ranges of this job's URLs. */
+  private int[][] ranges(Object value) {
+    if (!(value instanceof List)) {
+      return null;
     }
-    for (Object range : (List<?>) ranges) {
-      List<?> pair = (List<?>) range;
-      bits.set(((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue(), value);
+    List<?> list = (List<?>) value;
+    int[][] ranges = new int[list.size()][];
+    for (int i = 0; i < ranges.length; i++) {
+      Object pair = list.get(i);
+      if (!(pair instanceof List) || ((List<?>) pair).size() != 2 || !(((List<?>) pair).get(0) instanceof Integer)
+          || !(((List<?>) pair).get(1) instanceof Integer)) {
+        return null;
+      }
+      int from = (Integer) ((List<?>) pair).get(0);
+      int to = (Integer) ((List<?>) pair).get(1);
+      if (from < 0 || from >= to || to > urlCount) {
+        return null;
+      }
+      ranges[i] = new int[] {from, to};
     }
+    return ranges;
+  }
+
+  private static boolean set(int[][] ranges, BitSet bits, boolean value) {
+    if (ranges == null) {
+      return false;
+    }
+    for (int[] range : ranges) {
+      bits.set(range[0], range[1], value);
+    }
+    return true;
+  }
+
+  /** What is wrong with the journal, for the user; null when nothing is. */
+  String damage() {
+    if (damaged == 0) {
+      return null;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < damagedLines.size(); i++) {
+      lines.append(i == 0 ? "" : ", ").append(damagedLines.get(i));
+    }
+    return dir.resolve(Journal.EVENTS_FILE) + (damaged == 1 ? ": line " + lines + " is " + damageKind
+        : ": " + damaged + " lines cannot be read (line " + lines + (damaged > damagedLines.size() ? ", …" : "")
+            + ")") + "; what " + (damaged == 1 ? "it" : "they") + " recorded is not counted, so a resume sends again "
+        + "every URL not otherwise confirmed as accepted";
   }
 
   Job toJob() {
-    Object area = job.get("area");
-    return new Job(id, Instant.parse(job.get("created").toString()), state, Api.valueOf(job.get("api").toString()),
-        URI.create(job.get("endpoint").toString()), Boolean.TRUE.equals(job.get("directories")), urlCount,
-        accepted.cardinality(), taskIds, state == Job.State.QUOTA ? quotaReturns : null, lastError);
+    return new Job(id, file.created, state, file.api, file.endpoint, file.directories, urlCount,
+        accepted.cardinality(), taskIds, state == Job.State.QUOTA ? quotaReturns : null, lastError, damage());
   }
 
   /** The job's URLs the service has not accepted, and their indices in {@code urls.txt}. */

@@ -96,7 +96,7 @@ final class JobRun {
           workers.add(pool.submit(() -> work(settings.backend())));
         }
         for (Future<?> worker : workers) {
-          join(worker);
+          join(worker, pool);
         }
       } finally {
         pool.shutdownNow();
@@ -111,16 +111,17 @@ final class JobRun {
     }
   }
 
-  private void join(Future<?> worker) {
+  private void join(Future<?> worker, ExecutorService pool) {
     while (true) {
       try {
         worker.get();
         return;
       } catch (InterruptedException e) {
-        // No new request starts; those in flight finish and are accounted for before this returns.
+        // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before every request was sent", 0, null, false, e),
-            false);
+        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted: the requests in flight were abandoned", 0, null,
+            true, e), false);
+        pool.shutdownNow();
       } catch (ExecutionException e) {
         throw new IllegalStateException("a sender failed outside its own accounting", e.getCause());
       }
@@ -148,6 +149,10 @@ final class JobRun {
   /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
   private synchronized Chunk next() {
     if (why != null || position == plan.urls().size()) {
+      return null;
+    }
+    if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
+      stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before sending", 0, null, false, null), false);
       return null;
     }
     int end = Math.min(plan.requestEnd(request), position + chunkSize);

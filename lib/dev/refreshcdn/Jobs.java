@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,10 +14,15 @@ import java.util.stream.Stream;
 final class Jobs {
   private Jobs() {}
 
+  /** Every job, oldest first; one that cannot be read is listed as {@link Job.State#UNREADABLE}, with why. */
   static List<Job> list(Path stateDir) {
     List<Job> jobs = new ArrayList<>();
     for (Path dir : jobDirs(stateDir)) {
-      jobs.add(read(dir).toJob());
+      try {
+        jobs.add(JobRecord.read(dir).toJob());
+      } catch (IOException | RuntimeException e) {
+        jobs.add(Job.unreadable(String.valueOf(dir.getFileName()), why(dir, e)));
+      }
     }
     return jobs;
   }
@@ -28,7 +32,15 @@ final class Jobs {
     JobRecord record = jobId != null ? find(stateDir, jobId) : latestUnfinished(stateDir);
     if (record.state == Job.State.DONE) {
       throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all " + record.urlCount
-          + (Boolean.TRUE.equals(record.job.get("directories")) ? " directories" : " URLs"));
+          + (record.file.directories ? " directories" : " URLs"));
+    }
+    JobFile job = record.file;
+    URI endpoint;
+    try {
+      endpoint = Endpoints.check(job.endpoint); // what a new job may not use, an edited job file may not either
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("job " + record.id + " cannot be resumed as recorded in "
+          + record.dir.resolve(Journal.JOB_FILE) + ": " + e.getMessage(), e);
     }
     JobRecord.Resumed rest;
     try {
@@ -36,21 +48,20 @@ final class Jobs {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the URLs of job " + record.id, e);
     }
-    Map<String, Object> job = record.job;
     Settings settings = new Settings().with(s -> {
       s.stateDir = stateDir;
-      s.api = Api.valueOf(job.get("api").toString());
-      s.endpoint = URI.create(job.get("endpoint").toString());
-      s.directories = Boolean.TRUE.equals(job.get("directories"));
-      s.flushAll = Boolean.TRUE.equals(job.get("flushAll"));
-      s.method = HttpMethod.valueOf(job.get("method").toString());
+      s.api = job.api;
+      s.endpoint = endpoint;
+      s.directories = job.directories;
+      s.flushAll = job.flushAll;
+      s.method = job.method;
       if (s.api == Api.V2) { // API 3.0 signs with TC3 whatever the journal's default HMAC
-        s.signatureMethod = SignatureMethod.valueOf(job.get("signatureMethod").toString());
+        s.signatureMethod = job.signatureMethod;
       }
-      s.area = job.get("area") == null ? null : Area.valueOf(job.get("area").toString());
-      s.urlEncode = Boolean.TRUE.equals(job.get("urlEncode"));
-      s.batchSize = ((Number) job.get("batchSize")).intValue();
-      s.dailyQuota = job.get("dailyQuota") == null ? null : ((Number) job.get("dailyQuota")).intValue();
+      s.area = job.area;
+      s.urlEncode = job.urlEncode;
+      s.batchSize = job.batchSize;
+      s.dailyQuota = job.dailyQuota;
       s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
     return Refresh.of(rest.urls, settings);
@@ -67,10 +78,16 @@ final class Jobs {
     return read(dir);
   }
 
+  /** The most recent job not done, passing over those that cannot be read ({@link #list} names them). */
   private static JobRecord latestUnfinished(Path stateDir) {
     List<Path> dirs = jobDirs(stateDir);
     for (int i = dirs.size() - 1; i >= 0; i--) {
-      JobRecord record = read(dirs.get(i));
+      JobRecord record;
+      try {
+        record = JobRecord.read(dirs.get(i));
+      } catch (IOException | RuntimeException e) {
+        continue;
+      }
       if (record.state != Job.State.DONE) {
         return record;
       }
@@ -83,9 +100,21 @@ final class Jobs {
     try {
       return JobRecord.read(dir);
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException("cannot read the job in " + dir,
-          e instanceof IOException ? (IOException) e : new IOException(e));
+      throw new IllegalArgumentException("job " + dir.getFileName() + " cannot be read: " + why(dir, e), e);
     }
+  }
+
+  /** Why a job's files cannot be read, in words: the file and what is wrong with it. */
+  private static String why(Path dir, Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return ((java.nio.file.AccessDeniedException) e).getFile() + ": permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException) {
+      java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+    }
+    return e instanceof IOException && e.getMessage() != null ? e.getMessage()
+        : "in " + dir + ": " + e; // a bug of this reader rather than of the file, said as it is
   }
 
   /** Job directories, oldest first (ids start with their UTC creation time). */

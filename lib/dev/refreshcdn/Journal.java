@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The record of one job in a state directory, {@code jobs/<id>/}: {@code job.json} (what was asked, never a
@@ -27,7 +29,8 @@ import java.util.Map;
  * event a line, each forced to disk before the next step: {@code send} before a request goes out, then
  * {@code accepted}, {@code refused} or {@code no-answer}, and {@code stop} when the job ends early. Events
  * name URLs by their indices in {@code urls.txt}, as {@code [from, to)} ranges; a resumed plan maps its own
- * positions back through {@link Resumption#indices}.
+ * positions back through {@link Resumption#indices}. Every file and directory is created {@linkplain OwnerOnly
+ * owner-only}, and a reopened journal first loses a torn last line (see {@link JobRecord} for how one is read).
  */
 final class Journal implements AutoCloseable {
   static final String JOBS = "jobs";
@@ -60,7 +63,7 @@ final class Journal implements AutoCloseable {
   static Journal create(Settings settings, List<String> urls, int batchSize, Credentials credentials)
       throws IOException {
     Path jobs = jobsDir(settings.stateDir);
-    Files.createDirectories(jobs);
+    OwnerOnly.createDirectories(jobs);
     Instant now = settings.clock.instant();
     SecureRandom random = new SecureRandom();
     Path dir;
@@ -68,13 +71,14 @@ final class Journal implements AutoCloseable {
     while (true) {
       id = ID_TIME.format(now) + "-" + String.format("%04x", random.nextInt(0x10000));
       try {
-        dir = Files.createDirectory(jobs.resolve(id));
+        dir = OwnerOnly.createDirectory(jobs.resolve(id));
         break;
       } catch (FileAlreadyExistsException e) {
         // another job started in the same second drew the same suffix: draw again
       }
     }
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(URLS_FILE), StandardCharsets.UTF_8)) {
+    try (BufferedWriter out = new BufferedWriter(Channels.newWriter(OwnerOnly.open(dir.resolve(URLS_FILE),
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), StandardCharsets.UTF_8))) {
       for (String url : urls) {
         out.write(url);
         out.write('\n');
@@ -107,8 +111,14 @@ final class Journal implements AutoCloseable {
     journal.write(journal.event("created").put("urls", urls.size()));
     // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
     Path partial = dir.resolve(JOB_FILE + ".partial");
-    Files.write(partial, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
-    force(partial);
+    try (FileChannel file = OwnerOnly.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING))) {
+      ByteBuffer bytes = ByteBuffer.wrap(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
+      while (bytes.hasRemaining()) {
+        file.write(bytes);
+      }
+      file.force(true);
+    }
     Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
     return journal;
   }
@@ -126,6 +136,7 @@ final class Journal implements AutoCloseable {
         throw new IllegalStateException("job " + resumption.jobId + " has changed since Refresh.resume read it "
             + "(resumed or submitted meanwhile): call Refresh.resume again");
       }
+      cutTornTail(dir.resolve(EVENTS_FILE), events);
     } catch (IOException | RuntimeException e) {
       events.close();
       throw e;
@@ -133,6 +144,33 @@ final class Journal implements AutoCloseable {
     Journal journal = new Journal(resumption.jobId, settings, events, lock, resumption.indices);
     journal.write(journal.event("resume").put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
     return journal;
+  }
+
+  /**
+   * Cuts off a last line without its newline: a write cut short (a full disk, a file size limit) left part of an
+   * event, which was never acted on (see {@link JobRecord}); an event appended after it would share its line and be
+   * lost with it.
+   */
+  private static void cutTornTail(Path file, FileChannel events) throws IOException {
+    long size = events.size();
+    long keep = 0;
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer block = ByteBuffer.allocate(4096);
+      for (long end = size; end > 0 && keep == 0; end -= block.capacity()) {
+        long start = Math.max(0, end - block.capacity());
+        block.clear().limit((int) (end - start));
+        while (block.hasRemaining() && in.read(block, start + block.position()) > 0) {
+          // fill the block
+        }
+        for (int i = block.position() - 1; i >= 0 && keep == 0; i--) {
+          keep = block.get(i) == '\n' ? start + i + 1 : 0;
+        }
+      }
+    }
+    if (keep < size) {
+      events.truncate(keep);
+      events.force(false);
+    }
   }
 
   /** The job's lock, or a refusal when another run of it holds it, in this process or another. */
@@ -238,8 +276,8 @@ final class Journal implements AutoCloseable {
   }
 
   private static FileChannel openEvents(Path dir) throws IOException {
-    return FileChannel.open(dir.resolve(EVENTS_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    return OwnerOnly.open(dir.resolve(EVENTS_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND));
   }
 
   private static void force(Path file) throws IOException {

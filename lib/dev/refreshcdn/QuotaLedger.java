@@ -137,22 +137,30 @@ final class QuotaLedger {
   }
 
   private FileChannel open(LocalDate day) throws IOException {
-    Files.createDirectories(dir);
-    return FileChannel.open(path(day), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    OwnerOnly.createDirectories(dir);
+    return OwnerOnly.open(path(day), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE));
   }
 
   private Path path(LocalDate day) {
     return dir.resolve(kind + "-" + day);
   }
 
-  /** Sums the file's lines; a line that does not parse (one torn by a crash) counts for nothing. */
+  /**
+   * Sums the file's lines; a line that does not parse counts for nothing, nor does a last line without its
+   * newline: a write cut short, whose request was never sent (see {@link #append}).
+   */
   private static long spent(FileChannel file) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate((int) file.size());
     while (bytes.hasRemaining() && file.read(bytes, bytes.position()) > 0) {
       // read(dst, position) does not move the channel, so the append below still goes to the end
     }
     long spent = 0;
-    for (String line : new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).split("\n")) {
+    int whole = bytes.position();
+    while (whole > 0 && bytes.get(whole - 1) != '\n') {
+      whole--;
+    }
+    for (String line : new String(bytes.array(), 0, whole, StandardCharsets.UTF_8).split("\n")) {
       String[] fields = line.split(" ");
       if (fields[0].equals(EXHAUSTED)) {
         return Long.MAX_VALUE;
@@ -164,10 +172,20 @@ final class QuotaLedger {
     return spent;
   }
 
-  /** Appends a whole line in one write and forces it to disk before the request it counts is sent. */
+  /**
+   * Appends a whole line in one write and forces it to disk before the request it counts is sent. A torn last line
+   * (a write cut short: its request was not sent) is cut off first, so that this line does not join it.
+   */
   private static void append(FileChannel file, String line) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
     long at = file.size();
+    ByteBuffer last = ByteBuffer.allocate(1);
+    while (at > 0 && file.read(last.clear(), at - 1) == 1 && last.get(0) != '\n') {
+      at--;
+    }
+    if (at < file.size()) {
+      file.truncate(at);
+    }
     while (bytes.hasRemaining()) {
       at += file.write(bytes, at);
     }

@@ -139,14 +139,18 @@ public final class Refresh {
    * {@link Plan#submit()} records into the same job, and refuses to run while another submission of the job
    * runs or once the job has changed since it was read here (resume again then).
    *
-   * @param jobId the job's id, or null for the most recent job that is not done
-   * @throws IllegalArgumentException when there is no such job, or it is done
+   * @param jobId the job's id, or null for the most recent job that is not done and can be read
+   * @throws IllegalArgumentException when there is no such job, it is done or cannot be read, or its recorded
+   *     endpoint is one a new refresh could not use (see {@link #endpoint(String)})
    */
   public static Refresh resume(Path stateDir, String jobId) {
     return Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
   }
 
-  /** The jobs recorded in {@code stateDir}, oldest first; empty when there are none. */
+  /**
+   * The jobs recorded in {@code stateDir}, oldest first; empty when there are none. A job whose files cannot be read
+   * is listed too, as {@link Job.State#UNREADABLE}, with its {@link Job#problem()}.
+   */
   public static List<Job> jobs(Path stateDir) {
     return Jobs.list(Objects.requireNonNull(stateDir, "stateDir"));
   }

@@ -83,7 +83,9 @@ public final class FollowUp {
       command.append(" --endpoint ").append(StateDir.shellQuoted(endpoint.toString()));
     }
     for (String id : taskIds) {
-      command.append(" --task ").append(StateDir.shellQuoted(id));
+      if (!id.isEmpty()) { // a legacy directory request creates a task without an id
+        command.append(" --task ").append(StateDir.shellQuoted(id));
+      }
     }
     return withCredentials(command.toString());
   }

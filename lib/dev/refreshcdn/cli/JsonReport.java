@@ -196,7 +196,10 @@ public final class JsonReport {
     return doc;
   }
 
-  /** The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first. */
+  /**
+   * The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first; {@code problem} says
+   * why a job is {@code unreadable}, or which lines of its journal could not be read.
+   */
   public static Map<String, Object> jobs(List<Job> jobs, String stateDir) {
     List<Object> list = new ArrayList<>();
     for (Job job : jobs) {
@@ -206,15 +209,17 @@ public final class JsonReport {
       j.put("state", job.state().name().toLowerCase(Locale.ROOT));
       j.put("api", job.api() == null ? null : job.api().name().toLowerCase(Locale.ROOT));
       j.put("endpoint", job.endpoint() == null ? null : job.endpoint().toString());
-      j.put("directories", job.directories());
-      j.put("urls", job.urlCount());
-      j.put("accepted", job.acceptedUrls());
-      j.put("pending", job.pendingUrls());
+      boolean known = job.state() != Job.State.UNREADABLE; // of an unreadable job, only the id is known
+      j.put("directories", known ? job.directories() : null);
+      j.put("urls", known ? job.urlCount() : null);
+      j.put("accepted", known ? job.acceptedUrls() : null);
+      j.put("pending", known ? job.pendingUrls() : null);
       List<String> taskIds = new ArrayList<>(job.taskIds());
       taskIds.removeIf(String::isEmpty); // RefreshCdnDir's requests create tasks without an id
       j.put("task_ids", taskIds);
       j.put("quota_returns", job.quotaReturns().map(Instant::toString).orElse(null));
       j.put("last_error", job.lastError().orElse(null));
+      j.put("problem", job.problem().orElse(null));
       list.add(j);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

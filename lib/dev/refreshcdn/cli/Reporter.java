@@ -35,6 +35,8 @@ public final class Reporter {
   private FollowUp followUp = new FollowUp(null, Map.of());
   private ZoneId zone = ZoneId.systemDefault();
   private boolean directories;
+  /** SIGINT and SIGTERM during {@link #submit}. */
+  private Interruption interruption;
 
   /** Reports on {@code out} and {@code err}: with {@code json} one document, with {@code quiet} the task ids. */
   public Reporter(PrintStream out, PrintStream err, boolean json, boolean quiet) {
@@ -74,6 +76,17 @@ public final class Reporter {
    * @param quotaLeft the daily quota left, asked only when the progress line is shown; may throw when unknown
    */
   public int submit(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
+    try (Interruption watched = Interruption.watch(Thread.currentThread())) {
+      interruption = watched;
+      return send(plan, entries, wait, quotaLeft);
+    } finally {
+      if (interruption.received()) {
+        Thread.interrupted(); // the interrupt was this run's own, and has been reported
+      }
+    }
+  }
+
+  private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
     boolean drawing = !quiet && plan.requestCount() > 1 && Terminal.isTerminal(2);
     Progress progress = new Progress(err, plan.requestCount(), plan.urls().size(), drawing);
     if (drawing) {
@@ -129,23 +142,47 @@ public final class Reporter {
         statuses = submission.await(wait);
         exit = Exit.of(statuses);
       } catch (RefreshException e) {
-        err.println("refresh-cdn: every URL was submitted, but asking for the tasks' status failed: " + e.getMessage());
-        exit = e instanceof RefusedException ? Exit.REFUSED : Exit.NO_ANSWER;
-        if (json) {
-          Map<String, Object> doc = JsonReport.outcome(emulated, "wait_failed", exit, submission.tasks(), null, plan,
-              entries);
-          JsonReport.withJob(doc, submission.jobId().orElse(null), 0, null, submission.resentUrls());
-          out.println(JsonReport.text(doc));
-        }
-        return exit;
+        return waitFailed(e, submission, plan, entries);
       }
       reportWait(statuses, exit, wait);
     }
+    return finished(submission, statuses, exit, plan, entries);
+  }
+
+  /** The end of a submission that went through: the signal that came after it, the JSON document. */
+  private int finished(Submission submission, List<TaskStatus> statuses, int exit, Plan plan, Input entries) {
+    if (interruption.received()) { // came after the last request: everything was submitted, as said above
+      err.println("refresh-cdn: interrupted by " + interruption.signal() + " after every "
+          + (directories ? "directory" : "URL") + " was submitted");
+      exit = interruption.exitCode();
+    }
     if (json) {
-      String status = exit == Exit.TASK_FAILED ? "task_failed" : exit == Exit.WAIT_TIMEOUT ? "wait_timeout" : "submitted";
+      String status = interruption.received() ? "interrupted" : exit == Exit.TASK_FAILED ? "task_failed"
+          : exit == Exit.WAIT_TIMEOUT ? "wait_timeout" : "submitted";
       Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, submission.tasks(), null, plan, entries);
       JsonReport.withJob(doc, submission.jobId().orElse(null), 0, null, submission.resentUrls());
       doc.put("statuses", statuses == null ? null : JsonReport.statuses(statuses));
+      out.println(JsonReport.text(doc));
+    }
+    return exit;
+  }
+
+  /** Every URL was submitted, but the wait for the tasks failed, or a signal ended it. */
+  private int waitFailed(RefreshException e, Submission submission, Plan plan, Input entries) {
+    if (interruption.received()) {
+      err.println("refresh-cdn: interrupted by " + interruption.signal() + " while waiting: every "
+          + (directories ? "directory" : "URL") + " was submitted; ask about the tasks later: "
+          + followUp.status(
+          submission.tasks().stream().map(Task::taskId).collect(java.util.stream.Collectors.toList())));
+    } else {
+      err.println("refresh-cdn: every URL was submitted, but asking for the tasks' status failed: " + e.getMessage());
+    }
+    int exit = interruption.received() ? interruption.exitCode()
+        : e instanceof RefusedException ? Exit.REFUSED : Exit.NO_ANSWER;
+    if (json) {
+      Map<String, Object> doc = JsonReport.outcome(emulated, interruption.received() ? "interrupted" : "wait_failed",
+          exit, submission.tasks(), null, plan, entries);
+      JsonReport.withJob(doc, submission.jobId().orElse(null), 0, null, submission.resentUrls());
       out.println(JsonReport.text(doc));
     }
     return exit;
@@ -181,7 +218,11 @@ public final class Reporter {
   private int failed(RefreshException e, Plan plan, Input entries) {
     String status;
     int exit;
-    if (e instanceof QuotaExhaustedException) {
+    if (interruption.received()) {
+      status = "interrupted";
+      exit = interruption.exitCode();
+      err.println("refresh-cdn: interrupted by " + interruption.signal() + ": " + e.getMessage());
+    } else if (e instanceof QuotaExhaustedException) {
       status = "quota";
       exit = Exit.PENDING;
       quotaStop((QuotaExhaustedException) e);
@@ -209,7 +250,10 @@ public final class Reporter {
       err.println("refresh-cdn: stopped before every " + (directories ? "directory" : "URL") + " was sent: "
           + StateDir.explain(e));
     }
-    if (!(e instanceof QuotaExhaustedException) && e.jobId().isPresent()) {
+    if (interruption.received() && e.jobId().isPresent()) {
+      err.println("  Job " + e.jobId().get() + " recorded what was accepted; to send the rest: "
+          + followUp.resume(e.jobId().get()));
+    } else if (!(e instanceof QuotaExhaustedException) && e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " recorded what was accepted; to send the rest (once the cause is "
           + "fixed): " + followUp.resume(e.jobId().get()));
     }

@@ -117,14 +117,18 @@ public final class StateDir {
   }
 
   /**
-   * The job {@code refresh-cdn resume [JOB]} continues: the one named, else the most recent that is not done; null
-   * when there is nothing to resume (the named job is done, or every job is).
+   * The job {@code refresh-cdn resume [JOB]} continues: the one named, else the most recent that is not done and can
+   * be read; null when there is nothing to resume (the named job is done, or every job is).
    *
-   * @throws UsageException when no job has that id
+   * @throws UsageException when no job has that id, or the job named cannot be read
    */
   public static Job pick(List<Job> jobs, String id, Path dir) {
     if (id != null) {
       for (Job job : jobs) {
+        if (job.id().equals(id) && job.state() == Job.State.UNREADABLE) {
+          throw new UsageException("job " + id + " cannot be read: " + job.problem().orElse("")
+              + "; nothing was sent");
+        }
         if (job.id().equals(id)) {
           return job.state() == Job.State.DONE ? null : job;
         }
@@ -132,10 +136,25 @@ public final class StateDir {
       throw new UsageException("no job " + id + " in " + dir + " (refresh-cdn jobs lists them)");
     }
     for (int i = jobs.size() - 1; i >= 0; i--) {
-      if (jobs.get(i).state() != Job.State.DONE) {
+      if (jobs.get(i).state() != Job.State.DONE && jobs.get(i).state() != Job.State.UNREADABLE) {
         return jobs.get(i);
       }
     }
     return null;
+  }
+
+  /**
+   * What the bare {@code refresh-cdn resume} says of the jobs it passed over for {@code picked} (null: none found)
+   * because they cannot be read: one line each, with why.
+   */
+  public static List<String> passedOver(List<Job> jobs, Job picked) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = jobs.size() - 1; i >= 0 && jobs.get(i) != picked; i--) {
+      Job job = jobs.get(i);
+      if (job.state() == Job.State.UNREADABLE) {
+        lines.add("skipped job " + job.id() + ", which cannot be read: " + job.problem().orElse(""));
+      }
+    }
+    return lines;
   }
 }

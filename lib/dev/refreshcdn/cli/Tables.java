@@ -14,19 +14,26 @@ public final class Tables {
 
   /**
    * The jobs, oldest first: id, creation in {@code local} time (the header says so), state, accepted of total,
-   * pending, API and endpoint host.
+   * pending, API and endpoint host; then one line for each job with a problem (unreadable, or a damaged journal).
    */
   public static String jobs(List<Job> jobs, ZoneId local) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"JOB", "CREATED (local)", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
+    StringBuilder problems = new StringBuilder();
     for (Job job : jobs) {
+      job.problem().ifPresent(problem -> problems.append("job ").append(job.id())
+          .append(job.state() == Job.State.UNREADABLE ? " cannot be read: " : ": ").append(problem).append('\n'));
+      if (job.state() == Job.State.UNREADABLE) {
+        rows.add(new String[] {job.id(), "", "unreadable", "", "", "", ""});
+        continue;
+      }
       rows.add(new String[] {job.id(), job.created() == null ? "" : Times.wall(job.created(), local),
           job.state().name().toLowerCase(Locale.ROOT),
           job.acceptedUrls() + "/" + job.urlCount() + (job.directories() ? " dirs" : ""),
           String.valueOf(job.pendingUrls()), job.api() == null ? "" : job.api().name().toLowerCase(Locale.ROOT),
           job.endpoint() == null ? "" : hostOf(job.endpoint())});
     }
-    return align(rows);
+    return align(rows) + problems;
   }
 
   /** Task statuses: id, state, URL count, creation (Beijing time, UTC+8, as the service writes it) and the first URL. */

@@ -45,6 +45,7 @@ final class Cli {
   private String stdin;
   private Path stdinFile;
   private InputStream stdinStream;
+  private String umask;
 
   private Cli(List<String> command) {
     this.command.addAll(command);
@@ -107,6 +108,12 @@ final class Cli {
     return this;
   }
 
+  /** Runs the command under this umask (octal, e.g. {@code 000}), set by a shell that then execs it. */
+  Cli umask(String mask) {
+    this.umask = mask;
+    return this;
+  }
+
   /** What a finished run left: its exit code, stdout and stderr. */
   record Result(int exit, String out, String err) {
     String all() {
@@ -151,14 +158,15 @@ final class Cli {
     }
   }
 
-  /** Starts a long-running command whose stdout lines can be awaited; stderr goes to the test's stderr. */
+  /** Starts a long-running command whose stdout lines can be awaited; its stderr is kept in a file. */
   Running start() {
     try {
       Files.createDirectories(HOME);
+      Path err = Files.createTempFile("refresh-cdn-it", ".stderr");
       Process process = builder().redirectInput(ProcessBuilder.Redirect.PIPE)
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          .redirectError(err.toFile()).start();
       process.getOutputStream().close();
-      return new Running(process);
+      return new Running(process, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -178,6 +186,11 @@ final class Cli {
   }
 
   private ProcessBuilder builder() {
+    List<String> command = this.command;
+    if (umask != null) {
+      command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+      command.addAll(this.command);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
@@ -187,14 +200,19 @@ final class Cli {
   /** A running process whose stdout is read line by line on a background thread. */
   static final class Running implements AutoCloseable {
     private final Process process;
+    private final Path err;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final StringBuffer out = new StringBuffer();
+    private final Thread reader;
 
-    Running(Process process) {
+    Running(Process process, Path err) {
       this.process = process;
-      Thread reader = new Thread(() -> {
+      this.err = err;
+      this.reader = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line = r.readLine(); line != null; line = r.readLine()) {
+            out.append(line).append('\n');
             lines.add(line);
           }
         } catch (IOException e) {
@@ -203,6 +221,23 @@ final class Cli {
       }, "cli-stdout");
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /** Sends the signal {@code name} (e.g. INT, TERM) to the command: the launcher execs java, so it is java's pid. */
+    void signal(String name) throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        fail("kill -s " + name + " " + process.pid() + " failed");
+      }
+    }
+
+    /** Waits for the command to end; what it left, as {@link #run()} returns it. */
+    Result waitForExit() throws InterruptedException, IOException {
+      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        fail("still running after " + TIMEOUT + "; stdout so far:\n" + out + "\nstderr:\n" + Files.readString(err));
+      }
+      reader.join(TIMEOUT.toMillis());
+      return new Result(process.exitValue(), out.toString(), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** Waits for the next line matching {@code wanted}, failing after {@link #TIMEOUT}. */
@@ -218,8 +253,14 @@ final class Cli {
           return line;
         }
       }
+      String stderr;
+      try {
+        stderr = Files.readString(err, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        stderr = e.toString();
+      }
       return fail("no such line within " + TIMEOUT + "; saw: " + seen + (process.isAlive() ? "" : " (process exited "
-          + process.exitValue() + ")"));
+          + process.exitValue() + ")") + "\nstderr:\n" + stderr);
     }
 
     /** Kills the command with SIGKILL, as a CI runner or the OOM killer would: no shutdown hook runs. */

@@ -180,4 +180,19 @@ class JsonReportTest {
     assertEquals(List.of("1795825495271071050"), listed.get("task_ids"));
     assertNull(((Map<?, ?>) ((List<?>) outcome.get("tasks")).get(0)).get("task_id"));
   }
+
+  @Test
+  void anUnreadableJobIsListedWithItsProblemAndNullWhereNothingIsKnown() {
+    // given
+    dev.refreshcdn.Job job = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
+    // when
+    Map<?, ?> listed = (Map<?, ?>) ((List<?>) JsonReport.jobs(List.of(job), "/s").get("jobs")).get(0);
+    // then
+    assertEquals("20261127-090000-0b1c", listed.get("job_id"));
+    assertEquals("unreadable", listed.get("state"));
+    assertEquals("/s/jobs/20261127-090000-0b1c/job.json is empty", listed.get("problem"));
+    assertNull(listed.get("created"));
+    assertNull(listed.get("urls"));
+    assertNull(listed.get("pending"));
+  }
 }

@@ -79,4 +79,22 @@ class StateDirTest {
         StateDir.explain(ledger));
     assertEquals("plain", StateDir.explain(new IllegalStateException("plain", new IOException("x"))));
   }
+
+  @Test
+  void theBareResumePassesOverAnUnreadableJobAndSaysSoWhileOneNamedIsRefusedWithItsCause() {
+    // given: an unfinished job, then a newer one that cannot be read
+    dev.refreshcdn.Job older = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
+        dev.refreshcdn.Job.State.UNFINISHED, dev.refreshcdn.Api.V2, java.net.URI.create("https://x.test/"), false, 3, 1);
+    dev.refreshcdn.Job newer = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
+    java.util.List<dev.refreshcdn.Job> jobs = java.util.List.of(older, newer);
+    // when
+    dev.refreshcdn.Job picked = StateDir.pick(jobs, null, Path.of("/s"));
+    UsageException named = assertThrows(UsageException.class, () -> StateDir.pick(jobs, newer.id(), Path.of("/s")));
+    // then
+    assertEquals(older, picked);
+    assertEquals(java.util.List.of("skipped job 20261127-090000-0b1c, which cannot be read: "
+        + "/s/jobs/20261127-090000-0b1c/job.json is empty"), StateDir.passedOver(jobs, picked));
+    assertEquals("job 20261127-090000-0b1c cannot be read: /s/jobs/20261127-090000-0b1c/job.json is empty; nothing "
+        + "was sent", named.getMessage());
+  }
 }

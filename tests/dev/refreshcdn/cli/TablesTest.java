@@ -32,6 +32,24 @@ class TablesTest {
   }
 
   @Test
+  void anUnreadableJobIsMarkedInItsRowAndEveryProblemIsSaidUnderTheTable() {
+    // given
+    Job damaged = Values.withProblem(Values.job("20261127-080000-3f9a", Instant.parse("2026-11-27T08:00:00Z"),
+        Job.State.UNFINISHED, Api.V2, URI.create("https://cdn.api.qcloud.com/v2/index.php"), false, 3, 1),
+        "/s/jobs/20261127-080000-3f9a/journal.jsonl: line 4 is not UTF-8 text; …");
+    Job unreadable = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
+    // when
+    String table = Tables.jobs(List.of(damaged, unreadable), ZoneOffset.UTC);
+    // then
+    assertEquals(""
+        + "JOB                   CREATED (local)      STATE       ACCEPTED  PENDING  API  ENDPOINT\n"
+        + "20261127-080000-3f9a  2026-11-27 08:00:00  unfinished  1/3       2        v2   cdn.api.qcloud.com\n"
+        + "20261127-090000-0b1c                       unreadable\n"
+        + "job 20261127-080000-3f9a: /s/jobs/20261127-080000-3f9a/journal.jsonl: line 4 is not UTF-8 text; …\n"
+        + "job 20261127-090000-0b1c cannot be read: /s/jobs/20261127-090000-0b1c/job.json is empty\n", table);
+  }
+
+  @Test
   void statusesShowStateCountBeijingCreationTimeAndFirstUrl() {
     // given
     List<TaskStatus> statuses = List.of(
