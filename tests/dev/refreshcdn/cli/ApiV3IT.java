@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 
 /** API 3.0 (PurgeUrlsCache, TC3-HMAC-SHA256), the default, and its options; --api v2 for the legacy API. */
 class ApiV3IT {
@@ -90,12 +92,13 @@ class ApiV3IT {
   }
 
   @Test
-  void anExhaustedOverseasQuotaHoldsBackNothingOfAMainlandJobWithoutArea() {
+  void anExhaustedOverseasQuotaHoldsBackNothingOfAMainlandJobWithoutArea(@TempDir Path state) {
     // given: overseas has no URL left today, mainland 10,000
     try (Emulator quota = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
         .urlQuota(Emulator.Area.OVERSEAS, 0, 1000).urlQuota(Emulator.Area.MAINLAND, 10_000, 1000).start()) {
       // when: no --api, no --area
-      Cli.Result r = Cli.refreshCdn("--endpoint", quota.endpointV3().toString(), "-q", "-i", "-")
+      Cli.Result r = Cli.refreshCdn("--endpoint", quota.endpointV3().toString(), "--state-dir", state.toString(), "-q",
+          "-i", "-")
           .stdin(Accepted.urls("m", 2500)).withCredentials().run();
       // then
       assertEquals(0, r.exit(), r::toString);
@@ -105,16 +108,18 @@ class ApiV3IT {
   }
 
   @Test
-  void requestsAreCutToTheBatchesDescribePurgeQuotaReports() {
+  void requestsAreCutToTheBatchesDescribePurgeQuotaReports(@TempDir Path state) {
     // given: 400 URLs and 39 directories a request, in every area
     try (Emulator batches = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
         .urlQuota(Emulator.Area.GLOBAL, 10_000, 400).dirQuota(Emulator.Area.GLOBAL, 100, 39).start()) {
       String dirs = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "https://www.test.com/d" + i + "/")
           .collect(java.util.stream.Collectors.joining("\n"));
       // when
-      Cli.Result urls = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "-q", "-i", "-")
+      Cli.Result urls = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
+          "-q", "-i", "-")
           .stdin(Accepted.urls("b", 1000)).withCredentials().run();
-      Cli.Result paths = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "-q", "--dir", "-i", "-")
+      Cli.Result paths = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
+          "-q", "--dir", "-i", "-")
           .stdin(dirs).withCredentials().run();
       // then
       assertEquals(0, urls.exit(), urls::toString);
