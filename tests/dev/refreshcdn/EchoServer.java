@@ -53,11 +53,19 @@ public final class EchoServer implements AutoCloseable {
       this.action = action;
     }
 
-    /** The request as a careless server echoes it: request line, every header, a blank line, the body. */
+    /**
+     * The request as a careless server echoes it: the request line, the headers that carry secrets, the body,
+     * then the other headers; what carries a secret comes first, so even a short excerpt shows it.
+     */
     public String echo() {
       StringBuilder echo = new StringBuilder(requestLine).append("\r\n");
-      headers.forEach((name, values) -> values.forEach(v -> echo.append(name).append(": ").append(v).append("\r\n")));
-      return echo.append("\r\n").append(body).toString();
+      List<String> first = List.of("Authorization", "X-tc-token");
+      first.forEach(name -> headers.getOrDefault(name, List.of())
+          .forEach(v -> echo.append(name).append(": ").append(v).append("\r\n")));
+      echo.append(body).append("\r\n");
+      headers.forEach((name, values) -> values.stream().filter(v -> !first.contains(name))
+          .forEach(v -> echo.append(name).append(": ").append(v).append("\r\n")));
+      return echo.toString();
     }
   }
 
@@ -115,7 +123,7 @@ public final class EchoServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** Every signature sent: the legacy {@code Signature} as sent and decoded, the whole TC3 Authorization and its Signature. */
+  /** Every signature sent: the legacy {@code Signature} decoded and encoded, the {@code Signature} of TC3's Authorization. */
   public Set<String> signatures() {
     return Set.copyOf(signatures);
   }
@@ -188,7 +196,6 @@ public final class EchoServer implements AutoCloseable {
       signatures.add(java.net.URLEncoder.encode(signature, StandardCharsets.UTF_8));
     }
     if (authorization != null) {
-      signatures.add(authorization);
       signatures.add(authorization.substring(authorization.indexOf("Signature=") + "Signature=".length()));
     }
   }

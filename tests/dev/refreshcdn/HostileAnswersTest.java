@@ -68,12 +68,17 @@ class HostileAnswersTest {
   }
 
   private void assertNoSecret(String text) {
-    List<String> secrets = new ArrayList<>(List.of(SECRET_KEY, TOKEN, SECRET_ID, "TOKEN/value",
+    List<String> secrets = new ArrayList<>(List.of(SECRET_KEY, TOKEN, SECRET_ID, "sessTok", "TOKEN/value",
         "TOKEN%2Fvalue", "TOKEN%2fvalue", "TOKEN\\/value"));
     secrets.addAll(server.signatures());
     assertFalse(server.signatures().isEmpty(), "the server saw no signature");
     for (String secret : secrets) {
       assertFalse(text.contains(secret), () -> "found " + secret + " in:\n" + text);
+    }
+    for (String signature : server.signatures()) {
+      // a message cut short must not show the start of one either
+      String start = signature.substring(0, Math.min(12, signature.length()));
+      assertFalse(text.contains(start), () -> "found " + start + ", the start of a signature, in:\n" + text);
     }
   }
 
