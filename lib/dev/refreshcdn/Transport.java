@@ -27,9 +27,9 @@ final class Transport {
    */
   static final int ERROR_BODY_BYTES = 16 * 1024;
   /**
-   * The largest 200 answer read: more than any documented answer can be. The largest are the legacy
-   * GetCdnRefreshLog listings: one task's records repeat at most a 1 MB request, and a day's range at most
-   * its 10,000 URLs per area; DescribePurgeTasks pages hold 20 rows.
+   * The largest 200 answer read. Purge and quota answers are small and a DescribePurgeTasks page holds 20
+   * rows; the largest are legacy GetCdnRefreshLog listings: a task's records repeat at most one 1 MB request,
+   * a day's range its 10,000 URLs per area, well under this; only weeks of a busy account go past it.
    */
   static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
@@ -109,12 +109,13 @@ final class Transport {
     if (status != 200) {
       // 501 is the documented answer to an oversized request: resending it cannot help.
       boolean busy = status == 429 || status >= 500 && status != 501 && status != 505;
-      throw new Failure("unexpected HTTP status", status, text.excerpt(body.text(), body.cut), true, busy,
+      throw new Failure("unexpected HTTP status", status, excerpt(text, body.text(), body.cut), true, busy,
           retryAfter(response.headers().firstValue("Retry-After").orElse("")), null);
     }
     if (body.cut) {
-      throw new Failure("the answer is larger than " + MAX_ANSWER_BYTES / (1024 * 1024)
-          + " MiB, more than any documented answer", 200, text.excerpt(body.text(), true), true, null);
+      throw new Failure("the answer is larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, the most read of"
+          + " one answer (a legacy status range of weeks: ask a shorter one)", 200, excerpt(text, body.text(), true),
+          true, null);
     }
     return cleanJson(body.text(), text);
   }
@@ -129,13 +130,19 @@ final class Transport {
       root = LegacyAnswer.json(body);
     } catch (Failure e) {
       // The JSON parser's own message quotes the raw body: only the cleaned excerpt goes on.
-      throw new Failure(e.getMessage(), 200, text.excerpt(body, false), true, null);
+      throw new Failure(e.getMessage(), 200, excerpt(text, body, false), true, null);
     }
     try {
       return JSON.std.asString(text.clean(root));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write back a JSON answer", e);
     }
+  }
+
+  /** A clean excerpt of the start of {@code body}: no more of it is cleaned than an excerpt can show. */
+  private static String excerpt(NetworkText text, String body, boolean cut) {
+    return body.length() <= ERROR_BODY_BYTES ? text.excerpt(body, cut)
+        : text.excerpt(body.substring(0, ERROR_BODY_BYTES), true);
   }
 
   /** A {@code Retry-After} in seconds; the HTTP-date form is rare from APIs and counts as none. */

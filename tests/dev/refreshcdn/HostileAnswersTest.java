@@ -206,7 +206,7 @@ class HostileAnswersTest {
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
     // then
-    assertTrue(e.getMessage().contains("the answer is larger than 32 MiB, more than any documented answer"),
+    assertTrue(e.getMessage().contains("the answer is larger than 32 MiB, the most read of one answer"),
         e.getMessage());
     assertTrue(e.mayHaveReachedService());
     long written = server.bytesWritten();
