@@ -33,6 +33,8 @@ final class NetworkText {
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "(?i)((?:Authorization[\"']?\\s*[=:]\\s*[\"']?)|TC3-HMAC-SHA256\\s+)[^\\s\"'<>][^\\r\\n\"'<>]*");
 
+  private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-F]{2}");
+
   /** Each secret with the forms it may come back in, longest first; each maps to what is shown instead. */
   private final Map<String, String> secrets;
 
@@ -151,8 +153,7 @@ final class NetworkText {
   }
 
   private static String lowerHex(String encoded) {
-    Matcher escape = Pattern.compile("%[0-9A-F]{2}").matcher(encoded);
-    return escape.replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
+    return PERCENT_ESCAPE.matcher(encoded).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
   }
 
   /** The decoded value of {@code name} in {@code text} split by {@code separator}, or null when absent. */
