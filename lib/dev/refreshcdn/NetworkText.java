@@ -52,8 +52,10 @@ final class NetworkText {
       values.add(authorization);
       values.add(parameter(authorization, ", ", "Signature"));
       values.add(parameter(request.uri.getRawQuery(), "&", "Signature"));
-      values.add(request.body == null ? null
-          : parameter(new String(request.body, 0, request.size, StandardCharsets.UTF_8), "&", "Signature"));
+      // Only a legacy form carries a Signature parameter; a JSON body (up to 10 MB) is not read for one.
+      boolean form = request.body != null && !String.valueOf(request.contentType).startsWith("application/json");
+      values.add(form ? parameter(new String(request.body, 0, request.size, StandardCharsets.UTF_8), "&", "Signature")
+          : null);
     }
     for (String value : values) {
       forms(value).forEach(form -> shown.put(form, REDACTED));
@@ -158,14 +160,17 @@ final class NetworkText {
 
   /** The decoded value of {@code name} in {@code text} split by {@code separator}, or null when absent. */
   private static String parameter(String text, String separator, String name) {
+    String key = name + "=";
     if (text == null) {
       return null;
     }
-    for (String part : text.split(separator)) {
-      if (part.startsWith(name + "=")) {
-        return URLDecoder.decode(part.substring(name.length() + 1), StandardCharsets.UTF_8);
-      }
+    boolean first = text.startsWith(key);
+    int at = first ? 0 : text.indexOf(separator + key);
+    if (at < 0) {
+      return null;
     }
-    return null;
+    int start = first ? key.length() : at + separator.length() + key.length();
+    int end = text.indexOf(separator, start);
+    return URLDecoder.decode(text.substring(start, end < 0 ? text.length() : end), StandardCharsets.UTF_8);
   }
 }
