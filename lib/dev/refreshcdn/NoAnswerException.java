@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 /**
  * A request got no usable answer: it could not connect, timed out, got an HTTP status other than 200 or
- * a body that is not the documented JSON. {@link #mayHaveReachedService()} says whether the failed
+ * a body that is not the documented JSON (or larger than any documented answer). {@link #mayHaveReachedService()} says whether the failed
  * request's URLs may nevertheless have been refreshed.
  */
 public final class NoAnswerException extends RefreshException {
@@ -48,7 +48,10 @@ public final class NoAnswerException extends RefreshException {
     return statusCode > 0 ? OptionalInt.of(statusCode) : OptionalInt.empty();
   }
 
-  /** The start of the body received, on one line, empty when none came. */
+  /**
+   * The start of the body received, on one line, empty when none came; without a secret or signature an echo
+   * of the request put there, control characters escaped. Only as much of a body is read as this needs.
+   */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt).filter(s -> !s.isEmpty());
   }

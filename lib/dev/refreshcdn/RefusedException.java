@@ -57,7 +57,10 @@ public final class RefusedException extends RefreshException {
     return java.util.Optional.ofNullable(requestId).filter(id -> !id.isEmpty());
   }
 
-  /** The service's own {@code message}, e.g. {@code (9110)没有这个域名的信息 cdn no such host}. */
+  /**
+   * The service's own {@code message}, e.g. {@code (9110)没有这个域名的信息 cdn no such host}; like every text
+   * from the network, without a secret or signature an echo of the request put there, control characters escaped.
+   */
   public String message() {
     return serviceMessage;
   }

@@ -53,7 +53,7 @@ final class Sender {
     this.settings = settings;
     this.backend = backend;
     this.nonces = nonces;
-    this.transport = new Transport(client, settings.timeout);
+    this.transport = new Transport(client, settings.timeout, settings.resolveCredentials());
     this.retries = settings.retryPolicy();
     this.pacer = pacer;
   }
