@@ -148,7 +148,7 @@ class HostileAnswersTest {
         }
       });
       answering.start();
-      Refresh refresh = Refresh.urls("https://www.test.com/a.js").endpoint("http://127.0.0.1:" + raw.getLocalPort()
+      Refresh refresh = Refresh.urls("https://www.test.com/a.js").api(Api.V2).endpoint("http://127.0.0.1:" + raw.getLocalPort()
           + "/v2/index.php").credentials(SECRET_ID, SECRET_KEY, TOKEN).stateDir(stateDir).retries(0);
       // when
       NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
