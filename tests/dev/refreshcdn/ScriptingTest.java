@@ -49,7 +49,9 @@ class ScriptingTest {
 
   private static List<String> evaluate(String snippet) {
     List<String> values = new ArrayList<>();
-    try (JShell jshell = JShell.builder().executionEngine("local").build()) {
+    // JShell's own engine, a JVM of its own, as the jshell tool runs snippets: the in-process "local" engine joins the
+    // threads a snippet starts (the HTTP client's) before it returns, which can hold a run until they end.
+    try (JShell jshell = JShell.builder().build()) {
       // The library and its one dependency, wherever the test runner loaded them from.
       for (Class<?> type : List.of(Refresh.class, com.fasterxml.jackson.jr.ob.JSON.class,
           com.fasterxml.jackson.core.JsonFactory.class)) {
