@@ -1,5 +1,6 @@
 package dev.refreshcdn.emulator;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,11 +43,11 @@ final class Api3Domains {
 
   @SuppressWarnings("unchecked")
   Answer describe(Account account, Answer a, Map<String, Object> json) {
-    long offset = json.get("Offset") == null ? 0 : ((Number) json.get("Offset")).longValue();
-    long limit = json.get("Limit") == null ? DEFAULT_LIMIT : ((Number) json.get("Limit")).longValue();
+    long offset = integer(json.get("Offset"), 0);
+    long limit = integer(json.get("Limit"), DEFAULT_LIMIT);
     if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
       return Api3.error(a, PARAM_ERROR, "Offset must be 0 or more and Limit between 1 and " + MAX_LIMIT + ": "
-          + offset + ", " + limit);
+          + json.get("Offset") + ", " + json.get("Limit"));
     }
     List<Map<String, Object>> filters = (List<Map<String, Object>>) json.getOrDefault("Filters", List.of());
     for (int i = 0; i < filters.size(); i++) {
@@ -68,6 +69,15 @@ final class Api3Domains {
     fields.put("Domains", new ArrayList<>(rows.subList(first, last)));
     fields.put("TotalNumber", rows.size());
     return Api3.success(a, fields);
+  }
+
+  /** An integer the gateway let through (Integer, Long or BigInteger), a BigInteger beyond a long as -1. */
+  private static long integer(Object value, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    BigInteger big = new BigInteger(value.toString());
+    return big.bitLength() < 64 ? big.longValue() : -1;
   }
 
   /** Null when the filter is one the service takes, else its refusal naming the filter's place. */

@@ -180,6 +180,15 @@ final class Api3Params {
     return new Checked(values, null, null);
   }
 
+  /**
+   * The names an action defines ({@code "DescribeDomains"}) or an element of its array of objects defines
+   * ({@code "DescribeDomains.Filters"}); empty for neither.
+   */
+  static Set<String> names(String actionOrElement) {
+    Map<String, Type> defined = ACTIONS.getOrDefault(actionOrElement, ELEMENTS.get(actionOrElement));
+    return defined == null ? Set.of() : defined.keySet();
+  }
+
   /** The form parameters an action reads, without signature v1's common ones. */
   static Map<String, String> withoutCommon(Map<String, String> form) {
     Map<String, String> own = new LinkedHashMap<>(form);

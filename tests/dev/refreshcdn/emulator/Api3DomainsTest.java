@@ -142,10 +142,10 @@ class Api3DomainsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1001})
-  void aLimitOutsideOneToAThousandIsRefused(int limit) {
+  @ValueSource(strings = {"0", "1001", "-1", "99999999999999999999"})
+  void aLimitOutsideOneToAThousandIsRefused(String limit) {
     // when
-    Wire.Reply r = describe("Limit", limit);
+    Wire.Reply r = wire.v3("DescribeDomains", "{\"Limit\":" + limit + "}", ID, KEY);
     // then
     assertEquals("InvalidParameter.CdnParamError", r.at("Response.Error.Code"), r.body());
   }

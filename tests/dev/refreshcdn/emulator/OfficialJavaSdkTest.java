@@ -288,6 +288,17 @@ class OfficialJavaSdkTest {
     }
   }
 
+  @Test
+  void everyActionTakesExactlyTheFieldsOfItsSdkRequestModel() {
+    // then: what the gateway lets through is what the SDK can send, no more
+    assertEquals(fields(PurgeUrlsCacheRequest.class), Api3Params.names("PurgeUrlsCache"));
+    assertEquals(fields(PurgePathCacheRequest.class), Api3Params.names("PurgePathCache"));
+    assertEquals(fields(DescribePurgeTasksRequest.class), Api3Params.names("DescribePurgeTasks"));
+    assertEquals(fields(DescribePurgeQuotaRequest.class), Api3Params.names("DescribePurgeQuota"));
+    assertEquals(fields(DescribeDomainsRequest.class), Api3Params.names("DescribeDomains"));
+    assertEquals(fields(DomainFilter.class), Api3Params.names("DescribeDomains.Filters"));
+  }
+
   private static Map<String, Object> raw(CdnClient client, String action, String json)
       throws TencentCloudSDKException, IOException {
     return object(JSON.std.mapFrom(client.call(action, json)).get("Response"));
