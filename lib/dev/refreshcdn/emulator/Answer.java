@@ -25,7 +25,7 @@ final class Answer {
 
   Answer json(Object value) {
     this.contentType = "application/json; charset=utf-8";
-    this.body = Json.write(value).getBytes(StandardCharsets.UTF_8);
+    this.body = Json.writeWithNulls(value).getBytes(StandardCharsets.UTF_8);
     return this;
   }
 

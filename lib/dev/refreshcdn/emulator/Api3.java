@@ -100,20 +100,24 @@ final class Api3 {
     return actions.run(account, a, checked.values);
   }
 
-  /** Top-level JSON fields as strings, arrays as Name.0, Name.1, ... like the SDKs' form encoding. */
+  /** JSON fields as strings, arrays as Name.0, Name.1, objects as Name.Field, ... like the SDKs' form encoding. */
   static Map<String, String> flatten(Map<String, Object> json) {
     Map<String, String> flat = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : json.entrySet()) {
-      if (e.getValue() instanceof List) {
-        List<?> list = (List<?>) e.getValue();
-        for (int i = 0; i < list.size(); i++) {
-          flat.put(e.getKey() + "." + i, String.valueOf(list.get(i)));
-        }
-      } else {
-        flat.put(e.getKey(), String.valueOf(e.getValue()));
-      }
-    }
+    json.forEach((name, value) -> flatten(name, value, flat));
     return flat;
+  }
+
+  private static void flatten(String name, Object value, Map<String, String> flat) {
+    if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      for (int i = 0; i < list.size(); i++) {
+        flatten(name + "." + i, list.get(i), flat);
+      }
+    } else if (value instanceof Map) {
+      ((Map<?, ?>) value).forEach((k, v) -> flatten(name + "." + k, v, flat));
+    } else {
+      flat.put(name, String.valueOf(value));
+    }
   }
 
   static Answer error(Answer a, String code, String message) {

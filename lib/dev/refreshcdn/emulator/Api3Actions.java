@@ -15,16 +15,21 @@ import java.util.Set;
 import dev.refreshcdn.emulator.Emulator.Account;
 import dev.refreshcdn.emulator.Emulator.Area;
 
-/** PurgeUrlsCache, PurgePathCache, DescribePurgeTasks and DescribePurgeQuota of API 3.0, after authentication. */
+/**
+ * PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota and DescribeDomains ({@link Api3Domains})
+ * of API 3.0, after authentication.
+ */
 final class Api3Actions {
   private static final String PARAM_ERROR = "InvalidParameter.CdnParamError";
 
   private final Emulator.Config config;
   private final Ledger ledger;
+  private final Api3Domains domains;
 
   Api3Actions(Emulator.Config config, Ledger ledger) {
     this.config = config;
     this.ledger = ledger;
+    this.domains = new Api3Domains(ledger.now());
   }
 
   Answer run(Account account, Answer a, Map<String, Object> json) {
@@ -37,6 +42,8 @@ final class Api3Actions {
         return tasks(account, a, json);
       case "DescribePurgeQuota":
         return quota(account, a);
+      case "DescribeDomains":
+        return domains.describe(account, a, json);
       default:
         return Api3.error(a, "InvalidAction", "The requested action `" + a.action + "` does not exist.");
     }

@@ -10,9 +10,22 @@ final class Json {
   private Json() {
   }
 
+  /** API answers keep their null fields: the service sends {@code "Sni": null} where a model field has no value. */
+  private static final JSON WITH_NULLS = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
+  /** Writes {@code value}, leaving out map entries whose value is null. */
   static String write(Object value) {
+    return write(JSON.std, value);
+  }
+
+  /** Writes {@code value} with its null map entries, as an API answer. */
+  static String writeWithNulls(Object value) {
+    return write(WITH_NULLS, value);
+  }
+
+  private static String write(JSON json, Object value) {
     try {
-      return JSON.std.asString(value);
+      return json.asString(value);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
     }

@@ -20,13 +20,19 @@
  *       action, masked SecretId, verdict, URL count, task id), until Ctrl-C.</li>
  * </ul>
  *
- * <p>API 3.0 is served in every form Tencent's official SDKs send: TC3-HMAC-SHA256 by POST (JSON body) or by
- * GET (parameters in the query, arrays as {@code Urls.0=...}), and signature v1 (HmacSHA1, HmacSHA256; its
- * common parameters {@code Action}, {@code Version}, {@code SecretId}, {@code Timestamp}, {@code Nonce},
+ * <p>API 3.0 answers PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota and DescribeDomains
+ * (the account's own domains as BriefDomain rows: {@code Area} mainland, overseas or global and {@code Status}
+ * online, processing or offline from the domain's settings; {@code Filters} by the documented names, up to 5
+ * values each or 1 with {@code Fuzzy}, which only {@code domain} and {@code origin} take; {@code Limit} 1 to
+ * 1000, default 100; anything else {@code InvalidParameter.CdnParamError}). It is served in every form
+ * Tencent's official SDKs send: TC3-HMAC-SHA256 by POST (JSON body) or by GET (parameters in the query, arrays
+ * as {@code Urls.0=...}, arrays of objects as {@code Filters.0.Value.0=...}), and signature v1 (HmacSHA1,
+ * HmacSHA256; its common parameters {@code Action}, {@code Version}, {@code SecretId}, {@code Timestamp}, {@code Nonce},
  * {@code Signature}, optional {@code SignatureMethod}, {@code Region}, {@code Token}, {@code Language},
  * {@code RequestClient}) by GET or by POST with a form body. A parameter the action does not define (the
  * fields of the Java SDK 3.1.1114 request models) gets {@code UnknownParameter}, a value of the wrong type
- * {@code InvalidParameter}, before anything is charged; answers carry exactly the SDK models' fields.
+ * {@code InvalidParameter}, before anything is charged; answers carry exactly the SDK models' fields, a field
+ * with no value as {@code null}.
  *
  * <p>Deliberate choices where the reference leaves room: legacy errors use code 4000 with the module code in
  * {@code message} and {@code codeDesc} (9003 parameter error, 9110 unknown domain, 28008 domain offline,

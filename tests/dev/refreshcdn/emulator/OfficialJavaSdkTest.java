@@ -2,17 +2,23 @@ package dev.refreshcdn.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.annotations.SerializedName;
 import com.tencentcloudapi.cdn.v20180606.CdnClient;
+import com.tencentcloudapi.cdn.v20180606.models.BriefDomain;
+import com.tencentcloudapi.cdn.v20180606.models.DescribeDomainsRequest;
+import com.tencentcloudapi.cdn.v20180606.models.DescribeDomainsResponse;
+import com.tencentcloudapi.cdn.v20180606.models.DomainFilter;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaRequest;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaResponse;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeTasksRequest;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeTasksResponse;
 import com.tencentcloudapi.cdn.v20180606.models.PurgePathCacheRequest;
 import com.tencentcloudapi.cdn.v20180606.models.PurgePathCacheResponse;
+import com.tencentcloudapi.cdn.v20180606.models.Origin;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeTask;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeUrlsCacheRequest;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeUrlsCacheResponse;
@@ -54,7 +60,8 @@ class OfficialJavaSdkTest {
 
   @BeforeEach
   void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").start();
+    emu = Emulator.builder().account(Emulator.Account.of(ID, KEY).domain("www.test.com").domain("img.test.com")
+        .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.OVERSEAS)).start();
   }
 
   @AfterEach
@@ -159,6 +166,46 @@ class OfficialJavaSdkTest {
     }
   }
 
+  private static DescribeDomainsRequest domains(String name, String... values) {
+    DomainFilter filter = new DomainFilter();
+    filter.setName(name);
+    filter.setValue(values);
+    DescribeDomainsRequest request = new DescribeDomainsRequest();
+    request.setFilters(new DomainFilter[] {filter});
+    request.setLimit(1000L);
+    return request;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void describeDomainsTellsTheAreaOfEachDomainAskedFor(String method, String signMethod) throws Exception {
+    // when
+    DescribeDomainsResponse response = client(method, signMethod)
+        .DescribeDomains(domains("domain", "www.test.com", "o.test.com"));
+    // then
+    assertEquals(2L, response.getTotalNumber());
+    assertEquals(Map.of("www.test.com", "mainland", "o.test.com", "overseas"), Arrays.stream(response.getDomains())
+        .collect(Collectors.toMap(BriefDomain::getDomain, BriefDomain::getArea)));
+    for (BriefDomain d : response.getDomains()) {
+      assertEquals("online", d.getStatus());
+      assertEquals("http", d.getOrigin().getOriginPullProtocol());
+      assertNull(d.getOrigin().getSni());
+    }
+    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    assertTrue(recorded.accepted(), recorded.toString());
+    assertEquals(Map.of("Limit", "1000", "Filters.0.Name", "domain", "Filters.0.Value.0", "www.test.com",
+        "Filters.0.Value.1", "o.test.com"), recorded.params());
+  }
+
+  @Test
+  void describeDomainsRefusesAFilterNameTheServiceDoesNotList() {
+    // when
+    TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class,
+        () -> client("POST", "TC3-HMAC-SHA256").DescribeDomains(domains("area", "mainland")));
+    // then
+    assertEquals("InvalidParameter.CdnParamError", e.getErrorCode());
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(textBlock = MODES)
   void aWrongKeyIsRefusedWithSignatureFailure(String method, String signMethod) {
@@ -221,6 +268,7 @@ class OfficialJavaSdkTest {
     Map<String, Object> path = raw(client, "PurgePathCache", "{\"Paths\":[\"https://www.test.com/d/\"],\"FlushType\":\"flush\"}");
     Map<String, Object> tasks = raw(client, "DescribePurgeTasks", "{\"TaskId\":\"" + purge.get("TaskId") + "\"}");
     Map<String, Object> quota = raw(client, "DescribePurgeQuota", "{}");
+    Map<String, Object> domains = raw(client, "DescribeDomains", "{}");
     // then
     assertEquals(fields(PurgeUrlsCacheResponse.class), purge.keySet());
     assertEquals(fields(PurgePathCacheResponse.class), path.keySet());
@@ -232,6 +280,23 @@ class OfficialJavaSdkTest {
         assertEquals(fields(Quota.class), object(q).keySet());
       }
     }
+    assertEquals(fields(DescribeDomainsResponse.class), domains.keySet());
+    assertEquals(3, ((List<?>) domains.get("Domains")).size());
+    for (Object d : (List<?>) domains.get("Domains")) {
+      assertEquals(fields(BriefDomain.class), object(d).keySet());
+      assertEquals(fields(Origin.class), object(object(d).get("Origin")).keySet());
+    }
+  }
+
+  @Test
+  void everyActionTakesExactlyTheFieldsOfItsSdkRequestModel() {
+    // then: what the gateway lets through is what the SDK can send, no more
+    assertEquals(fields(PurgeUrlsCacheRequest.class), Api3Params.names("PurgeUrlsCache"));
+    assertEquals(fields(PurgePathCacheRequest.class), Api3Params.names("PurgePathCache"));
+    assertEquals(fields(DescribePurgeTasksRequest.class), Api3Params.names("DescribePurgeTasks"));
+    assertEquals(fields(DescribePurgeQuotaRequest.class), Api3Params.names("DescribePurgeQuota"));
+    assertEquals(fields(DescribeDomainsRequest.class), Api3Params.names("DescribeDomains"));
+    assertEquals(fields(DomainFilter.class), Api3Params.names("DescribeDomains.Filters"));
   }
 
   private static Map<String, Object> raw(CdnClient client, String action, String json)
