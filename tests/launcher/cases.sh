@@ -32,7 +32,8 @@ make_template() {
 # class Extra (from lib/**, see hidden_directory_file_is_a_source) is there.
 setup() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/launcher-case.XXXXXX")
-  trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf -- "$work"' EXIT
+  trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf -- "$work" ${planted_tmp:+/tmp/.cache/refresh-cdn}' EXIT
+  me=$(id -un)
   cache=$work/cache
   mkdir -m 700 -- "$cache"
   cp -R -- "$template/lib" "$cache/lib"
@@ -81,14 +82,17 @@ only_entry() {
   printf '%s' "${entries[0]}"
 }
 
-# A jar with a dev.jbang.Main that touches $work/marker: what an attacker would plant as JBang.
+# A jar with a dev.jbang.Main that touches $work/marker: what an attacker would plant as JBang, in the cache
+# DIR (default: the case's), both as lib/classpath and as the former launcher's classpath file.
 plant_evil_jbang() {
-  mkdir -p -- "$work/evil/dev/jbang"
+  local dir=${1:-$cache}
+  mkdir -p -- "$work/evil/dev/jbang" "$dir/lib"
   printf 'package dev.jbang; public class Main { public static void main(String[] a) throws Exception {
     java.nio.file.Files.createFile(java.nio.file.Path.of("%s")); } }\n' "$work/marker" >"$work/evil/dev/jbang/Main.java"
   javac -d "$work/evil" "$work/evil/dev/jbang/Main.java"
-  (cd -- "$work/evil" && jar cf "$cache/lib/evil.jar" dev/jbang/Main.class)
-  printf 'evil.jar\n' >"$cache/lib/classpath"
+  (cd -- "$work/evil" && jar cf "$dir/lib/evil.jar" dev/jbang/Main.class)
+  printf 'evil.jar\n' >"$dir/lib/classpath"
+  printf '%s\n' "$dir/lib/evil.jar" >"$dir/classpath"
 }
 
 no_marker() { [[ ! -e $work/marker ]] || fail "a planted command ran"; }
@@ -124,11 +128,15 @@ case_cache_writable_by_others_is_refused_and_nothing_planted_runs() {
   expect_rc 1 && err_has "refusing the launcher cache $cache" && err_has 'mode 777' && no_marker
   chmod 700 -- "$cache" && chmod 775 -- "$cache/lib"
   launch version
-  expect_rc 1 && err_has "$cache/lib (owner root, mode 775" && no_marker
-  chmod 700 -- "$cache/lib" && chown nobody -- "$cache/lib/classpath"
-  launch Args.java
-  expect_rc 1 && err_has "$cache/lib/classpath (owner nobody" && no_marker
-  chown "$EUID" -- "$cache/lib/classpath" && mv -- "$cache/lib" "$work/lib" && ln -s -- "$work/lib" "$cache/lib"
+  expect_rc 1 && err_has "$cache/lib (owner $me, mode 775" && no_marker
+  chmod 700 -- "$cache/lib"
+  if ((EUID == 0)); then # another user's file, as only root can make one
+    chown nobody -- "$cache/lib/classpath"
+    launch Args.java
+    expect_rc 1 && err_has "$cache/lib/classpath (owner nobody" && no_marker
+    chown "$EUID" -- "$cache/lib/classpath"
+  fi
+  mv -- "$cache/lib" "$work/lib" && ln -s -- "$work/lib" "$cache/lib"
   launch version
   expect_rc 1 && err_has 'type l' && no_marker
 }
@@ -136,7 +144,7 @@ case_cache_writable_by_others_is_refused_and_nothing_planted_runs() {
 case_cache_under_a_directory_others_can_write_is_refused() {
   mkdir -m 777 -- "$work/open" && mkdir -m 700 -- "$work/open/cache" && cp -R -- "$template/lib" "$work/open/cache/lib"
   JBANG_LAUNCHER_CACHE=$work/open/cache launch version
-  expect_rc 1 && err_has "$work/open (owner root, mode 777)"
+  expect_rc 1 && err_has "$work/open (owner $me, mode 777)"
   chmod 1777 -- "$work/open" # sticky, as /tmp: others cannot rename what is not theirs
   JBANG_LAUNCHER_CACHE=$work/open/cache launch version
   expect_rc 0 && out_has 0.127.18
@@ -146,10 +154,14 @@ case_without_home_the_cache_is_in_the_passwd_home_not_tmp() {
   local shared=/tmp/.cache/refresh-cdn/jbang-0.127.18 passwd_home
   passwd_home=$(getent passwd "$EUID" | cut -d: -f6)
   [[ ! -e /tmp/.cache/refresh-cdn ]] || fail "/tmp/.cache/refresh-cdn exists already: remove it first"
+  planted_tmp=1 # where the former launcher looked without HOME: anyone can create it first
+  plant_evil_jbang "$shared"
+  chmod -R a+rwX /tmp/.cache/refresh-cdn
   rc=0
   env -u HOME -u XDG_CACHE_HOME -u JBANG_LAUNCHER_CACHE "$launcher" version </dev/null >"$work/out" 2>"$work/err" || rc=$?
   expect_rc 0 && out_has 0.127.18
-  [[ ! -e $shared && -d $passwd_home/.cache/refresh-cdn/jbang-0.127.18/lib ]] || fail "the cache is not under $passwd_home"
+  no_marker
+  [[ -d $passwd_home/.cache/refresh-cdn/jbang-0.127.18/lib ]] || fail "the cache is not under $passwd_home"
 }
 
 case_planted_entries_are_refused_or_rebuilt_and_never_run() {
@@ -159,12 +171,15 @@ case_planted_entries_are_refused_or_rebuilt_and_never_run() {
   # an entry others may write is refused
   chmod 666 -- "$entry"
   launch Args.java
-  expect_rc 1 && err_has "$entry (owner root, mode 666" && no_marker
-  chmod 600 -- "$entry" && chown nobody -- "$entry"
-  launch Args.java
-  expect_rc 1 && err_has "$entry (owner nobody" && no_marker
+  expect_rc 1 && err_has "$entry (owner $me, mode 666" && no_marker
+  chmod 600 -- "$entry"
+  if ((EUID == 0)); then # another user's file, as only root can make one
+    chown nobody -- "$entry"
+    launch Args.java
+    expect_rc 1 && err_has "$entry (owner nobody" && no_marker
+    chown "$EUID" -- "$entry"
+  fi
   # an entry holding shell code (the old format was sourced) is data that does not parse: rebuilt
-  chown "$EUID" -- "$entry"
   printf 'touch %s\nfp_argv=(touch %s)\n' "$work/marker" "$work/marker" >"$entry"
   launch Args.java x
   expect_rc 0 && out_has '[x]' && no_marker && err_has 'cached the command'

@@ -29,7 +29,7 @@ class LauncherIT {
   private static Path cache;
 
   @BeforeAll
-  static void copyTheScriptAndLibrary() throws IOException {
+  static void copyTheScriptAndLibrary() throws IOException, InterruptedException {
     copy = Files.createTempDirectory(Files.createDirectories(BASEDIR.resolve("target")), "launcher-it-");
     for (String file : List.of("jbang", "jbang-catalog.json", "RefreshCdn.java")) {
       Files.copy(BASEDIR.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
