@@ -33,7 +33,6 @@ make_template() {
 setup() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/launcher-case.XXXXXX")
   trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf -- "$work" ${planted_tmp:+/tmp/.cache/refresh-cdn}' EXIT
-  me=$(id -un)
   cache=$work/cache
   mkdir -m 700 -- "$cache"
   cp -R -- "$template/lib" "$cache/lib"
@@ -125,26 +124,26 @@ case_cache_writable_by_others_is_refused_and_nothing_planted_runs() {
   plant_evil_jbang
   chmod 777 -- "$cache"
   launch version
-  expect_rc 1 && err_has "refusing the launcher cache $cache" && err_has 'mode 777' && no_marker
+  expect_rc 1 && err_has "refusing the launcher cache $cache: drwxrwxrwx" && no_marker
   chmod 700 -- "$cache" && chmod 775 -- "$cache/lib"
   launch version
-  expect_rc 1 && err_has "$cache/lib (owner $me, mode 775" && no_marker
+  expect_rc 1 && err_has "drwxrwxr-x" && err_has "$cache/lib is not" && no_marker
   chmod 700 -- "$cache/lib"
   if ((EUID == 0)); then # another user's file, as only root can make one
     chown nobody -- "$cache/lib/classpath"
     launch Args.java
-    expect_rc 1 && err_has "$cache/lib/classpath (owner nobody" && no_marker
+    expect_rc 1 && err_has " nobody " && err_has "$cache/lib/classpath is not" && no_marker
     chown "$EUID" -- "$cache/lib/classpath"
   fi
   mv -- "$cache/lib" "$work/lib" && ln -s -- "$work/lib" "$cache/lib"
   launch version
-  expect_rc 1 && err_has 'type l' && no_marker
+  expect_rc 1 && err_has "lrwxrwxrwx" && err_has "$cache/lib -> $work/lib is not" && no_marker
 }
 
 case_cache_under_a_directory_others_can_write_is_refused() {
   mkdir -m 777 -- "$work/open" && mkdir -m 700 -- "$work/open/cache" && cp -R -- "$template/lib" "$work/open/cache/lib"
   JBANG_LAUNCHER_CACHE=$work/open/cache launch version
-  expect_rc 1 && err_has "$work/open (owner $me, mode 777)"
+  expect_rc 1 && err_has "drwxrwxrwx" && err_has "$work/open is not"
   chmod 1777 -- "$work/open" # sticky, as /tmp: others cannot rename what is not theirs
   JBANG_LAUNCHER_CACHE=$work/open/cache launch version
   expect_rc 0 && out_has 0.127.18
@@ -171,12 +170,12 @@ case_planted_entries_are_refused_or_rebuilt_and_never_run() {
   # an entry others may write is refused
   chmod 666 -- "$entry"
   launch Args.java
-  expect_rc 1 && err_has "$entry (owner $me, mode 666" && no_marker
+  expect_rc 1 && err_has "-rw-rw-rw-" && err_has "$entry is not" && no_marker
   chmod 600 -- "$entry"
   if ((EUID == 0)); then # another user's file, as only root can make one
     chown nobody -- "$entry"
     launch Args.java
-    expect_rc 1 && err_has "$entry (owner nobody" && no_marker
+    expect_rc 1 && err_has " nobody " && err_has "$entry is not" && no_marker
     chown "$EUID" -- "$entry"
   fi
   # an entry holding shell code (the old format was sourced) is data that does not parse: rebuilt
