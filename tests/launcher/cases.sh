@@ -152,7 +152,12 @@ case_cache_under_a_directory_others_can_write_is_refused() {
 case_without_home_the_cache_is_in_the_passwd_home_not_tmp() {
   local shared=/tmp/.cache/refresh-cdn/jbang-0.127.18 passwd_home
   passwd_home=$(getent passwd "$EUID" | cut -d: -f6)
-  [[ ! -e /tmp/.cache/refresh-cdn ]] || fail "/tmp/.cache/refresh-cdn exists already: remove it first"
+  exec 6>>/tmp/refresh-cdn-launcher-case.lock
+  flock 6 # /tmp is shared: concurrent builds take turns, and what is there now was left by a killed one
+  if [[ -e /tmp/.cache/refresh-cdn ]]; then
+    [[ -O /tmp/.cache/refresh-cdn ]] || fail "/tmp/.cache/refresh-cdn is another user's: cannot plant there"
+    rm -rf -- /tmp/.cache/refresh-cdn
+  fi
   planted_tmp=1 # where the former launcher looked without HOME: anyone can create it first
   plant_evil_jbang "$shared"
   chmod -R a+rwX /tmp/.cache/refresh-cdn
