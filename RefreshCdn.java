@@ -4,6 +4,7 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.2
 //SOURCES lib/**/*.java
+//COMPILE_OPTIONS -encoding UTF-8
 
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;

@@ -20,21 +20,38 @@ import org.junit.jupiter.api.Test;
 /**
  * The ./jbang launcher's fast path reuses the command JBang resolved only while nothing it depends on
  * changed: an edited library source must reach the next run, and arguments must arrive verbatim.
- * Runs on a copy of the checkout, so the edit touches nothing real.
+ * Runs on a copy of the checkout, so the edit touches nothing real, with a launcher cache of its own (JBang's jars
+ * copied from the template cache of tests/launcher/cases.sh).
  */
 class LauncherIT {
   private static final Path BASEDIR = Path.of(System.getProperty("refreshcdn.basedir", ".")).toAbsolutePath().normalize();
   private static Path copy;
+  private static Path cache;
 
   @BeforeAll
-  static void copyTheScriptAndLibrary() throws IOException {
+  static void copyTheScriptAndLibrary() throws IOException, InterruptedException {
     copy = Files.createTempDirectory(Files.createDirectories(BASEDIR.resolve("target")), "launcher-it-");
     for (String file : List.of("jbang", "jbang-catalog.json", "RefreshCdn.java")) {
       Files.copy(BASEDIR.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
     }
-    try (Stream<Path> sources = Files.walk(BASEDIR.resolve("lib"))) {
+    copyTree(BASEDIR.resolve("lib"), copy.resolve("lib"));
+    cache = copy.resolve("launcher-cache");
+    copyTree(template().resolve("lib"), cache.resolve("lib"));
+  }
+
+  /** The template launcher cache, made once by tests/launcher/cases.sh. */
+  private static Path template() throws IOException, InterruptedException {
+    Process process = new ProcessBuilder("bash", BASEDIR.resolve("tests/launcher/cases.sh").toString(), "--template")
+        .directory(BASEDIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String path = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0, "no template launcher cache");
+    return Path.of(path);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> sources = Files.walk(from)) {
       for (Path source : (Iterable<Path>) sources::iterator) {
-        Path target = copy.resolve(BASEDIR.relativize(source).toString());
+        Path target = to.resolve(from.relativize(source).toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(target);
         } else {
@@ -59,6 +76,7 @@ class LauncherIT {
     builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_") || name.startsWith("JBANG_")
         || name.startsWith("REFRESH_CDN_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
     builder.environment().put("REFRESH_CDN_LAUNCHER_DEBUG", "1"); // it says on stderr which route it took
+    builder.environment().put("JBANG_LAUNCHER_CACHE", cache.toString());
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -86,8 +104,10 @@ class LauncherIT {
   @Test
   void aClosedStandardInputReadsAsEmpty() throws Exception {
     // when: stdin closed, not merely empty (the JVM would otherwise open its own image as fd 0)
-    Process process = new ProcessBuilder("bash", "-c", "exec \"$0\" refresh-cdn --dry-run <&-", copy.resolve("jbang").toString())
-        .directory(copy.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec \"$0\" refresh-cdn --dry-run <&-", copy.resolve("jbang").toString())
+        .directory(copy.toFile()).redirectErrorStream(true);
+    builder.environment().put("JBANG_LAUNCHER_CACHE", cache.toString());
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(5, TimeUnit.MINUTES));
     // then
@@ -103,7 +123,7 @@ class LauncherIT {
     String version = first[1].strip();
     String[] cached = run("--version");
     assertEquals(version, cached[1].strip());
-    assertTrue(cached[2].contains("jbang launcher: fast path"), "the second run should take the fast path: " + cached[2]);
+    assertTrue(cached[2].contains("jbang launcher: fast path: refresh-cdn"), "the second run should take the fast path: " + cached[2]);
     // when: the library's version constant is edited in the copy
     Path refresh = copy.resolve("lib/dev/refreshcdn/Refresh.java");
     String source = Files.readString(refresh);
@@ -113,7 +133,7 @@ class LauncherIT {
     // then: the next run is built from the edited source, not the cached command
     String[] edited = run("--version");
     assertEquals("refresh-cdn 9.9.9-launcher-it", edited[1].strip());
-    assertTrue(edited[2].contains("cached command is stale"), edited[2]);
+    assertTrue(edited[2].contains("no valid cached command"), edited[2]);
     // and an argument with spaces, quotes, $ and a backtick reaches the script as typed
     String awkward = "https://www.test.com/a b\"c'$HOME`x`";
     String[] rejected = run("--dry-run", awkward);
