@@ -34,11 +34,6 @@ public final class CredentialChain {
     this.home = home;
   }
 
-  /** The chain of this process: its environment and its home directory ($HOME first, then user.home). */
-  public static CredentialChain ofSystem() {
-    return new CredentialChain(System.getenv(), Home.directory());
-  }
-
   /**
    * The key pair from {@code file} when given, else from tccli profile {@code profile} (or the SDK file's section of
    * that name) when given, else from the whole chain with profile $TCCLI_PROFILE or {@code default}.

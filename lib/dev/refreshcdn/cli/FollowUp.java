@@ -79,7 +79,7 @@ public final class FollowUp {
     if (api != Refresh.DEFAULT_API || chosen != null && !chosen.isBlank() || !credentialOptions.isEmpty()) {
       command.append(" --api ").append(api == Api.V3 ? "v3" : "v2");
     }
-    if (endpoint != null && !endpoint.equals(Connection.defaultEndpoint(api))) {
+    if (endpoint != null && !endpoint.equals(ConnectionOptions.defaultEndpoint(api))) {
       command.append(" --endpoint ").append(StateDir.shellQuoted(endpoint.toString()));
     }
     for (String id : taskIds) {

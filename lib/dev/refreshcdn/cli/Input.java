@@ -41,15 +41,10 @@ public final class Input {
   private Input() {}
 
   /**
-   * The arguments, then the lines of {@code file} ({@code -} for stdin); stdin alone when there are neither.
+   * The arguments, then the lines of {@code file} ({@code -} for {@code stdin}); stdin alone when there are neither.
    *
    * @throws UsageException when the file cannot be read
    */
-  public static Input read(List<String> arguments, String file) {
-    return read(arguments, file, System.in);
-  }
-
-  /** Like {@link #read(List, String)}, reading {@code stdin} as standard input. */
   static Input read(List<String> arguments, String file, InputStream stdin) {
     Input input = new Input();
     // Arguments come already decoded by the JVM, with the locale's encoding (sun.jnu.encoding). What this relies on:

@@ -51,6 +51,11 @@ public final class Interruption implements AutoCloseable {
     return interruption;
   }
 
+  /** Nothing watched: the signals stay the embedding program's, and none is ever {@linkplain #received() received}. */
+  static Interruption none() {
+    return new Interruption(null);
+  }
+
   /** Whether a signal came. */
   public boolean received() {
     return received != null;

@@ -37,6 +37,8 @@ public final class Reporter {
   private boolean directories;
   /** SIGINT and SIGTERM during {@link #submit}. */
   private Interruption interruption;
+  private boolean signals;
+  private boolean stderrTerminal;
 
   /** Reports on {@code out} and {@code err}: with {@code json} one document, with {@code quiet} the task ids. */
   public Reporter(PrintStream out, PrintStream err, boolean json, boolean quiet) {
@@ -64,6 +66,13 @@ public final class Reporter {
     return this;
   }
 
+  /** Draws the progress line when stderr is a terminal, and reports SIGINT/SIGTERM when the run handles them. */
+  Reporter on(Context context) {
+    this.signals = context.watchesSignals();
+    this.stderrTerminal = context.isTerminal(2);
+    return this;
+  }
+
   Reporter zone(ZoneId zone) {
     this.zone = zone;
     return this;
@@ -76,7 +85,7 @@ public final class Reporter {
    * @param quotaLeft the daily quota left, asked only when the progress line is shown; may throw when unknown
    */
   public int submit(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
-    try (Interruption watched = Interruption.watch(Thread.currentThread())) {
+    try (Interruption watched = signals ? Interruption.watch(Thread.currentThread()) : Interruption.none()) {
       interruption = watched;
       return send(plan, entries, wait, quotaLeft);
     } finally {
@@ -87,7 +96,7 @@ public final class Reporter {
   }
 
   private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
-    boolean drawing = !quiet && plan.requestCount() > 1 && Terminal.isTerminal(2);
+    boolean drawing = !quiet && plan.requestCount() > 1 && stderrTerminal;
     Progress progress = new Progress(err, plan.requestCount(), plan.urls().size(), drawing);
     if (drawing) {
       try {
