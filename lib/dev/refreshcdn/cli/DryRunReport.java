@@ -29,8 +29,8 @@ final class DryRunReport {
     DryRun run = plan.dryRun();
     List<Batch> batches = plan.requests();
     DryRun.Request first = run.requests().get(0);
-    out.println("Dry run: " + Reporter.plural(run.requests().size(), first.method() + " request") + ", "
-        + Reporter.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
+    out.println("Dry run: " + Words.plural(run.requests().size(), first.method() + " request") + ", "
+        + Words.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
         + "; nothing was sent.");
     if (command.output.quiet) {
       return Exit.OK;
@@ -47,7 +47,7 @@ final class DryRunReport {
     new Reporter(out, command.err, false, false).notes(plan);
     for (DryRun.Request request : run.requests()) {
       List<String> urls = batches.get(request.number() - 1).urls();
-      out.println("  request " + request.number() + ": " + Reporter.count(request.urlCount(), command.directories) + ", "
+      out.println("  request " + request.number() + ": " + Words.count(request.urlCount(), command.directories) + ", "
           + request.bytes() + " bytes, "
           + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
       if (command.connection.verbose) {
@@ -86,7 +86,7 @@ final class DryRunReport {
     if (ledger != null) {
       try {
         // The ledger is per account, whatever the API: read it the way the legacy API's quota query does.
-        left = Reporter.quotaLeft(refresh.api(Api.V2).stateDir(ledger).dailyQuota(total), command.directories, true);
+        left = Questions.quotaLeft(refresh.api(Api.V2).stateDir(ledger).dailyQuota(total), command.directories, true);
         source += ", less today's ledger in " + ledger;
       } catch (RuntimeException e) {
         return null; // an unreadable ledger: the dry run itself does not need it
@@ -94,9 +94,9 @@ final class DryRunReport {
     } else {
       source += "; no ledger read";
     }
-    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Reporter.count(count, command.directories) + " fit.")
-        : left + " of these " + Reporter.count(count, command.directories) + " would be sent today, " + (count - left)
+    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Words.count(count, command.directories) + " fit.")
+        : left + " of these " + Words.count(count, command.directories) + " would be sent today, " + (count - left)
             + " kept pending (exit 5).";
-    return "Quota: " + Reporter.count(left, command.directories) + " left today (" + source + "): " + fit;
+    return "Quota: " + Words.count(left, command.directories) + " left today (" + source + "): " + fit;
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * command names only a state directory that is not the default and the credential options; a status query
  * remembers nothing, so it also names the API and an endpoint that is not the API's default.
  */
-public final class FollowUp {
+final class FollowUp {
   private final Path stateDir;
   private final Map<String, String> env;
   private Api api = Refresh.DEFAULT_API;

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * data and UTF-16 files do. So {@code /dev/zero} or {@code /dev/urandom} end in an error, not in a full heap; and
  * endless text, which only the heap can bound, ends in the same error when the heap is full.
  */
-public final class Input {
+final class Input {
   /**
    * The longest line read: the largest request body of any API (API 3.0's 10 MB). A URL is at least as long
    * encoded as its UTF-8 bytes, so no longer line could be sent.

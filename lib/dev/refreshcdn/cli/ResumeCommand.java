@@ -93,7 +93,7 @@ final class ResumeCommand implements Callable<Integer> {
       job.problem().ifPresent(problem -> err.println("refresh-cdn: " + problem));
       if (!output.json && !output.quiet) {
         out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of "
-            + Reporter.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
+            + Words.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
             + " accepted before.");
         out.flush();
       }
@@ -104,7 +104,7 @@ final class ResumeCommand implements Callable<Integer> {
         followUp.endpointOverride(connection.endpoint); // the journal keeps the endpoint the job was submitted to
       }
       return new Reporter(out, err, output.json, output.quiet).on(context).followUp(followUp).directories(job.directories())
-          .submit(plan, null, send.waitTimeout(), () -> Reporter.quotaLeft(asked, job.directories(), true));
+          .submit(plan, null, send.waitTimeout(), () -> Questions.quotaLeft(asked, job.directories(), true));
     } finally {
       out.flush();
     }

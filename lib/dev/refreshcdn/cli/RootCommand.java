@@ -248,7 +248,7 @@ final class RootCommand implements Callable<Integer> {
         .credentials(credentials.profile, credentials.file);
     return new Reporter(out, err, output.json, output.quiet).on(context).emulated(emulated).followUp(followUp)
         .directories(directories)
-        .submit(plan, entries, send.waitTimeout(), () -> Reporter.quotaLeft(asked, directories, stateDir != null));
+        .submit(plan, entries, send.waitTimeout(), () -> Questions.quotaLeft(asked, directories, stateDir != null));
   }
 
   /** --emulator: one on loopback for the hosts of the entries, with a generated key pair. */

@@ -132,7 +132,7 @@ class LargeJobsIT {
     }
     Cli.Result list = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
     assertTrue(list.out().contains("unfinished"), list::toString);
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
+    Cli.Result r = Cli.refreshCdn("resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -142,7 +142,7 @@ class LargeJobsIT {
     assertTrue(resent <= 1000, "resent " + resent);
     assertTrue(r.out().contains("Resuming job "), r::toString);
     if (resent > 0) {
-      assertTrue(r.out().contains(Reporter.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
+      assertTrue(r.out().contains(Words.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
           r::toString);
     }
     Cli.Result done = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
