@@ -95,7 +95,8 @@ final class Reporter {
     }
   }
 
-  private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
+  /** The progress line, drawn on a terminal for a job of several requests, with the quota left when known. */
+  private Progress progress(Plan plan, IntSupplier quotaLeft) {
     boolean drawing = !quiet && plan.requestCount() > 1 && stderrTerminal;
     Progress progress = new Progress(err, plan.requestCount(), plan.urls().size(), drawing);
     if (drawing) {
@@ -105,6 +106,11 @@ final class Reporter {
         // unknown: the line goes without it
       }
     }
+    return progress;
+  }
+
+  private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
+    Progress progress = progress(plan, quotaLeft);
     Submission submission;
     try {
       submission = plan.submit(task -> {
