@@ -1,6 +1,5 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.Refresh;
 import dev.refreshcdn.emulator.Emulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code refresh-cdn emulator}: a local stand-in for the service until interrupted. Its --secret-key is a
  * command-line value only because it is the emulator's own fake key, never a real one.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "emulator", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Run a local stand-in for the CDN refresh API on loopback until interrupted, logging one line per request.",

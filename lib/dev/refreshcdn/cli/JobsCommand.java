@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh-cdn jobs}: the jobs of the state directory with their state. */
-@Command(name = "jobs", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "jobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
         + "quota, refused, unfinished, unreadable), URLs accepted of all, URLs pending, API and endpoint host; then "

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh-cdn quota}: today's quota. */
-@Command(name = "quota", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "quota", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show today's refresh quota: as DescribePurgeQuota reports it (URLs and directories, "
         + "per area: left, a day, per request); with --api v2, the legacy API, which has no quota query, the daily quota less "

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code refresh-cdn resume [JOB]}: sends what a journaled job has not had accepted. */
-@Command(name = "resume", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Continue a job of the state directory after a quota stop (exit 5), a crash, a kill or a network failure: "

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refresh-cdn [URL…]}: the root command, which submits a job (or with --dry-run, shows it). */
-@Command(name = "refresh-cdn", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "refresh-cdn", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {ResumeCommand.class, JobsCommand.class, StatusCommand.class, QuotaCommand.class,
         EmulatorCommand.class},

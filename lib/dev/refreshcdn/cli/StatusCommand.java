@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh-cdn status}: what the service says about tasks. */
-@Command(name = "status", mixinStandardHelpOptions = true, version = "refresh-cdn " + Refresh.VERSION,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show the state of refresh tasks (processing, done, failed, unknown) as the service reports it: "
         + "DescribePurgeTasks (every page, up to 1000 rows a call), or with --api v2 GetCdnRefreshLog.", ""},
