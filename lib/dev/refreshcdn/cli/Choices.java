@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** The values of --api and --area as typed, and the REFRESH_CDN_API default. */
-public final class Choices {
+final class Choices {
   /** The environment variable that picks the API when --api is not given. */
-  public static final String API_VARIABLE = "REFRESH_CDN_API";
+  static final String API_VARIABLE = "REFRESH_CDN_API";
 
   private Choices() {}
 
@@ -19,7 +19,7 @@ public final class Choices {
    *
    * @throws IllegalArgumentException naming the value otherwise
    */
-  public static Api api(String value) {
+  static Api api(String value) {
     switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "v2":
         return Api.V2;
@@ -35,7 +35,7 @@ public final class Choices {
    *
    * @throws UsageException when the variable holds something other than v2 or v3
    */
-  public static Api api(Api option, Map<String, String> env) {
+  static Api api(Api option, Map<String, String> env) {
     return api(option, env, () -> null);
   }
 
@@ -45,7 +45,7 @@ public final class Choices {
    *
    * @throws UsageException when the variable or the setting holds something other than v2 or v3
    */
-  public static Api api(Api option, Map<String, String> env, Supplier<String> profileSetting) {
+  static Api api(Api option, Map<String, String> env, Supplier<String> profileSetting) {
     if (option != null) {
       return option;
     }
@@ -70,7 +70,7 @@ public final class Choices {
    *
    * @throws IllegalArgumentException naming the value otherwise
    */
-  public static Area area(String value) {
+  static Area area(String value) {
     switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "mainland":
         return Area.MAINLAND;

@@ -16,7 +16,7 @@ import java.util.Map;
  * environment, then tccli's {@code ~/.tccli/NAME.credential}, then the Java SDK's {@code ~/.tencentcloud/credentials}.
  * A miss names every place looked at.
  */
-public final class CredentialChain {
+final class CredentialChain {
   static final String ID = "TENCENTCLOUD_SECRET_ID";
   static final String KEY = "TENCENTCLOUD_SECRET_KEY";
   static final String[] TOKENS = {"TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"};
@@ -32,11 +32,6 @@ public final class CredentialChain {
   public CredentialChain(Map<String, String> env, Path home) {
     this.env = Map.copyOf(env);
     this.home = home;
-  }
-
-  /** The chain of this process: its environment and its home directory ($HOME first, then user.home). */
-  public static CredentialChain ofSystem() {
-    return new CredentialChain(System.getenv(), Home.directory());
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A resolved key pair, the session token of temporary keys (or none), and where they came from. The key and the
  * token never leave this class except into {@link #applyTo(Refresh)}; {@link #describe()} masks the SecretId.
  */
-public final class Creds {
+final class Creds {
   private final String secretId;
   private final String secretKey;
   private final String token;
@@ -30,7 +30,7 @@ public final class Creds {
   }
 
   /** A permanent key pair from {@code source}, a phrase such as {@code the emulator's generated key pair}. */
-  public static Creds of(String secretId, String secretKey, String source) {
+  static Creds of(String secretId, String secretKey, String source) {
     return new Creds(secretId, secretKey, null, source, false);
   }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Reads a duration as a person types it: 30s, 2m, 500ms, 1h, 1m30s, a bare number of seconds, or ISO-8601; and
  * writes one back the same way for messages.
  */
-public final class Durations {
+final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private Durations() {}
@@ -19,7 +19,7 @@ public final class Durations {
    *
    * @throws IllegalArgumentException naming the value when it is not a duration
    */
-  public static Duration parse(String value) {
+  static Duration parse(String value) {
     String text = value.strip().toLowerCase(Locale.ROOT);
     try {
       if (text.startsWith("p")) {
@@ -51,7 +51,7 @@ public final class Durations {
    * {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s},
    * {@code 500ms}, {@code 1h}; never ISO-8601's {@code PT10M}. Below a millisecond counts as {@code 0s}.
    */
-  public static String format(Duration duration) {
+  static String format(Duration duration) {
     long millis = Math.abs(duration.toMillis());
     if (millis == 0) {
       return "0s";

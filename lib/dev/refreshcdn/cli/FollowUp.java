@@ -14,7 +14,7 @@ import java.util.Map;
  * command names only a state directory that is not the default and the credential options; a status query
  * remembers nothing, so it also names the API and an endpoint that is not the API's default.
  */
-public final class FollowUp {
+final class FollowUp {
   private final Path stateDir;
   private final Map<String, String> env;
   private Api api = Refresh.DEFAULT_API;
@@ -79,7 +79,7 @@ public final class FollowUp {
     if (api != Refresh.DEFAULT_API || chosen != null && !chosen.isBlank() || !credentialOptions.isEmpty()) {
       command.append(" --api ").append(api == Api.V3 ? "v3" : "v2");
     }
-    if (endpoint != null && !endpoint.equals(Connection.defaultEndpoint(api))) {
+    if (endpoint != null && !endpoint.equals(ConnectionOptions.defaultEndpoint(api))) {
       command.append(" --endpoint ").append(StateDir.shellQuoted(endpoint.toString()));
     }
     for (String id : taskIds) {

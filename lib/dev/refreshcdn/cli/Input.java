@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * data and UTF-16 files do. So {@code /dev/zero} or {@code /dev/urandom} end in an error, not in a full heap; and
  * endless text, which only the heap can bound, ends in the same error when the heap is full.
  */
-public final class Input {
+final class Input {
   /**
    * The longest line read: the largest request body of any API (API 3.0's 10 MB). A URL is at least as long
    * encoded as its UTF-8 bytes, so no longer line could be sent.
@@ -41,15 +41,10 @@ public final class Input {
   private Input() {}
 
   /**
-   * The arguments, then the lines of {@code file} ({@code -} for stdin); stdin alone when there are neither.
+   * The arguments, then the lines of {@code file} ({@code -} for {@code stdin}); stdin alone when there are neither.
    *
    * @throws UsageException when the file cannot be read
    */
-  public static Input read(List<String> arguments, String file) {
-    return read(arguments, file, System.in);
-  }
-
-  /** Like {@link #read(List, String)}, reading {@code stdin} as standard input. */
   static Input read(List<String> arguments, String file, InputStream stdin) {
     Input input = new Input();
     // Arguments come already decoded by the JVM, with the locale's encoding (sun.jnu.encoding). What this relies on:

@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>Java has no public API for this: {@code sun.misc.Signal} (module jdk.unsupported) is used by reflection, and
  * where it is missing, or refuses (a JVM started with {@code -Xrs}), the JVM's handling simply stays.
  */
-public final class Interruption implements AutoCloseable {
+final class Interruption implements AutoCloseable {
   private static final Map<String, Integer> NUMBERS = Map.of("INT", 2, "TERM", 15);
 
   private final Thread target;
@@ -29,7 +29,7 @@ public final class Interruption implements AutoCloseable {
   }
 
   /** Until {@link #close()}, SIGINT and SIGTERM interrupt {@code target} instead of ending the process. */
-  public static Interruption watch(Thread target) {
+  static Interruption watch(Thread target) {
     Interruption interruption = new Interruption(target);
     try {
       Class<?> signalType = Class.forName("sun.misc.Signal");
@@ -49,6 +49,11 @@ public final class Interruption implements AutoCloseable {
       interruption.restore(); // the JVM's own handling, for both or neither
     }
     return interruption;
+  }
+
+  /** Nothing watched: the signals stay the embedding program's, and none is ever {@linkplain #received() received}. */
+  static Interruption none() {
+    return new Interruption(null);
   }
 
   /** Whether a signal came. */

@@ -25,11 +25,11 @@ import java.util.Map;
  * The documents --json prints, one per run: a dry run, an outcome (submitted, refused, no answer), bad input or a
  * usage error.
  */
-public final class JsonReport {
+final class JsonReport {
   private JsonReport() {}
 
   /** A dry run: the endpoint, who signs, and every request with its size, first and last URL and redacted preview. */
-  public static Map<String, Object> dryRun(Plan plan, String signedWith, Input entries, String emulator) {
+  static Map<String, Object> dryRun(Plan plan, String signedWith, Input entries, String emulator) {
     DryRun run = plan.dryRun();
     List<Batch> batches = plan.requests();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ public final class JsonReport {
    * The outcome of a submission: the tasks created, the refusal or the missing answer ({@code e}, null when every
    * URL was submitted), and the failed, unsent and skipped URLs.
    */
-  public static Map<String, Object> outcome(String emulator, String status, int exitCode, List<Task> tasks,
+  static Map<String, Object> outcome(String emulator, String status, int exitCode, List<Task> tasks,
       RefreshException e, Plan plan, Input entries) {
     Map<String, Object> doc = new LinkedHashMap<>();
     if (emulator != null) {
@@ -123,7 +123,7 @@ public final class JsonReport {
   }
 
   /** A usage error (a bad option, missing credentials) that stopped the run before anything was sent. */
-  public static Map<String, Object> usage(String message, int exitCode) {
+  static Map<String, Object> usage(String message, int exitCode) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", "usage");
     doc.put("exit_code", exitCode);
@@ -136,7 +136,7 @@ public final class JsonReport {
    * Bad input that stopped the run before anything was sent: the first {@link Reporter#LISTED} bad entries listed,
    * all of them counted.
    */
-  public static Map<String, Object> invalid(InvalidInputException e, Input entries, int exitCode) {
+  static Map<String, Object> invalid(InvalidInputException e, Input entries, int exitCode) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", "invalid");
     doc.put("exit_code", exitCode);
@@ -153,7 +153,7 @@ public final class JsonReport {
    * URLs a resumption sent again because an earlier attempt may have reached the service without an answer
    * recorded ({@code resent_urls}).
    */
-  public static Map<String, Object> withJob(Map<String, Object> doc, String jobId, int pending, Instant quotaReturns,
+  static Map<String, Object> withJob(Map<String, Object> doc, String jobId, int pending, Instant quotaReturns,
       int resentUrls) {
     doc.put("job_id", jobId);
     doc.put("pending", pending);
@@ -163,7 +163,7 @@ public final class JsonReport {
   }
 
   /** The document of a {@code resume} that found nothing to send. */
-  public static Map<String, Object> nothingToResume(String message) {
+  static Map<String, Object> nothingToResume(String message) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", "nothing_to_resume");
     doc.put("exit_code", 0);
@@ -173,7 +173,7 @@ public final class JsonReport {
   }
 
   /** Task statuses: {@code task_id}, {@code state} (processing, done, failed, unknown), {@code created}, {@code urls}. */
-  public static List<Object> statuses(List<TaskStatus> statuses) {
+  static List<Object> statuses(List<TaskStatus> statuses) {
     List<Object> list = new ArrayList<>();
     for (TaskStatus status : statuses) {
       Map<String, Object> s = new LinkedHashMap<>();
@@ -188,7 +188,7 @@ public final class JsonReport {
   }
 
   /** The document of {@code refresh-cdn status}. */
-  public static Map<String, Object> statusDocument(List<TaskStatus> statuses) {
+  static Map<String, Object> statusDocument(List<TaskStatus> statuses) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", "ok");
     doc.put("exit_code", 0);
@@ -200,7 +200,7 @@ public final class JsonReport {
    * The document of {@code refresh-cdn jobs}: every job of the state directory, oldest first; {@code problem} says
    * why a job is {@code unreadable}, or which lines of its journal could not be read.
    */
-  public static Map<String, Object> jobs(List<Job> jobs, String stateDir) {
+  static Map<String, Object> jobs(List<Job> jobs, String stateDir) {
     List<Object> list = new ArrayList<>();
     for (Job job : jobs) {
       Map<String, Object> j = new LinkedHashMap<>();
@@ -231,7 +231,7 @@ public final class JsonReport {
   }
 
   /** The document of {@code refresh-cdn quota}: one entry per quota, with where it comes from. */
-  public static Map<String, Object> quotas(List<Quota> quotas, String api) {
+  static Map<String, Object> quotas(List<Quota> quotas, String api) {
     List<Object> list = new ArrayList<>();
     for (Quota quota : quotas) {
       Map<String, Object> q = new LinkedHashMap<>();
@@ -274,7 +274,7 @@ public final class JsonReport {
   }
 
   /** The document as pretty-printed JSON, null values included. */
-  public static String text(Map<String, Object> doc) {
+  static String text(Map<String, Object> doc) {
     try {
       return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(doc);
     } catch (IOException e) {

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLParameters;
  * An HttpClient that logs one line per request: method, endpoint without the query (which holds the SecretId and
  * Signature for GET), size, status and time; never a header or a body. Used with --verbose.
  */
-public final class LoggingClient extends HttpClient {
+final class LoggingClient extends HttpClient {
   private final HttpClient delegate;
   private final PrintStream log;
 
@@ -35,7 +35,7 @@ public final class LoggingClient extends HttpClient {
    * A logging client configured as the library's own (HTTP/1.1, no redirects, the default connect timeout),
    * through {@code proxy} unless it is null.
    */
-  public static LoggingClient withDefaults(ProxySelector proxy, PrintStream log) {
+  static LoggingClient withDefaults(ProxySelector proxy, PrintStream log) {
     HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Refresh.DEFAULT_CONNECT_TIMEOUT);
     if (proxy != null) {

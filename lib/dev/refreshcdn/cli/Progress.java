@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * 3.0 cut them to the account's batch), URLs, the retries so far, the quota left when known, the time elapsed and an
  * estimate of the time left (of the URLs the quota left lets through, when it is known).
  */
-public final class Progress {
+final class Progress {
   private final PrintStream err;
   private final int requests;
   private final int urls;

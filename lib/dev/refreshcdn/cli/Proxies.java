@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The HTTPS proxy: --https-proxy, else $HTTPS_PROXY/$https_proxy unless $NO_PROXY/$no_proxy covers the host. */
-public final class Proxies {
+final class Proxies {
   private Proxies() {}
 
   /**
@@ -18,7 +18,7 @@ public final class Proxies {
    * @throws UsageException when the proxy is not a valid {@code http://host:port} (other schemes and a user:password
    *     part are refused; the message never shows the user:password part)
    */
-  public static ProxySelector select(String option, URI target, Map<String, String> env) {
+  static ProxySelector select(String option, URI target, Map<String, String> env) {
     if (!"https".equalsIgnoreCase(target.getScheme())) {
       return null; // an HTTPS proxy is for https endpoints; http is only allowed on loopback anyway
     }

@@ -23,9 +23,9 @@ import java.util.function.IntSupplier;
  * created, then the summary (or the --json document), the wait for the tasks (--wait), and on a failure what was
  * created, what is pending and how to resume. Returns the exit code.
  */
-public final class Reporter {
+final class Reporter {
   /** How many bad entries are listed, on stderr and in --json; the rest are counted. */
-  public static final int LISTED = 100;
+  static final int LISTED = 100;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -37,6 +37,8 @@ public final class Reporter {
   private boolean directories;
   /** SIGINT and SIGTERM during {@link #submit}. */
   private Interruption interruption;
+  private boolean signals;
+  private boolean stderrTerminal;
 
   /** Reports on {@code out} and {@code err}: with {@code json} one document, with {@code quiet} the task ids. */
   public Reporter(PrintStream out, PrintStream err, boolean json, boolean quiet) {
@@ -64,6 +66,13 @@ public final class Reporter {
     return this;
   }
 
+  /** Draws the progress line when stderr is a terminal, and reports SIGINT/SIGTERM when the run handles them. */
+  Reporter on(Context context) {
+    this.signals = context.watchesSignals();
+    this.stderrTerminal = context.isTerminal(2);
+    return this;
+  }
+
   Reporter zone(ZoneId zone) {
     this.zone = zone;
     return this;
@@ -76,7 +85,7 @@ public final class Reporter {
    * @param quotaLeft the daily quota left, asked only when the progress line is shown; may throw when unknown
    */
   public int submit(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
-    try (Interruption watched = Interruption.watch(Thread.currentThread())) {
+    try (Interruption watched = signals ? Interruption.watch(Thread.currentThread()) : Interruption.none()) {
       interruption = watched;
       return send(plan, entries, wait, quotaLeft);
     } finally {
@@ -86,8 +95,9 @@ public final class Reporter {
     }
   }
 
-  private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
-    boolean drawing = !quiet && plan.requestCount() > 1 && Terminal.isTerminal(2);
+  /** The progress line, drawn on a terminal for a job of several requests, with the quota left when known. */
+  private Progress progress(Plan plan, IntSupplier quotaLeft) {
+    boolean drawing = !quiet && plan.requestCount() > 1 && stderrTerminal;
     Progress progress = new Progress(err, plan.requestCount(), plan.urls().size(), drawing);
     if (drawing) {
       try {
@@ -96,6 +106,11 @@ public final class Reporter {
         // unknown: the line goes without it
       }
     }
+    return progress;
+  }
+
+  private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
+    Progress progress = progress(plan, quotaLeft);
     Submission submission;
     try {
       submission = plan.submit(task -> {
@@ -120,8 +135,8 @@ public final class Reporter {
     }
     progress.clear();
     if (!json && !quiet) {
-      out.println("Submitted " + count(submission.urlCount(), directories) + " in "
-          + plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
+      out.println("Submitted " + Words.count(submission.urlCount(), directories) + " in "
+          + Words.plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
           + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
           .orElse(""));
       if (submission.resentUrls() > 0) {
@@ -137,7 +152,7 @@ public final class Reporter {
       try {
         if (!json && !quiet) {
           err.println("refresh-cdn: waiting up to " + Durations.format(wait) + " for "
-              + plural(submission.tasks().size(), "task") + "…");
+              + Words.plural(submission.tasks().size(), "task") + "…");
         }
         statuses = submission.await(wait);
         exit = Exit.of(statuses);
@@ -204,9 +219,9 @@ public final class Reporter {
       }
     }
     if (exit == Exit.TASK_FAILED) {
-      err.println("refresh-cdn: " + plural(failed.size(), "task") + " failed: " + String.join(" ", failed));
+      err.println("refresh-cdn: " + Words.plural(failed.size(), "task") + " failed: " + String.join(" ", failed));
     } else if (exit == Exit.WAIT_TIMEOUT) {
-      err.println("refresh-cdn: " + plural(unfinished.size(), "task") + " not done after " + Durations.format(wait)
+      err.println("refresh-cdn: " + Words.plural(unfinished.size(), "task") + " not done after " + Durations.format(wait)
           + (emulated != null ? " (the emulator stops with this run)"
           : "; ask again later: " + followUp.status(unfinished)));
     } else if (!json && !quiet) {
@@ -217,27 +232,22 @@ public final class Reporter {
   /** Reports a job that stopped and returns its exit code. */
   private int failed(RefreshException e, Plan plan, Input entries) {
     String status;
-    int exit;
+    int exit = interruption.received() ? interruption.exitCode() : ExitCodes.of(e);
     if (interruption.received()) {
       status = "interrupted";
-      exit = interruption.exitCode();
       err.println("refresh-cdn: interrupted by " + interruption.signal() + ": " + e.getMessage());
     } else if (e instanceof QuotaExhaustedException) {
       status = "quota";
-      exit = Exit.PENDING;
       quotaStop((QuotaExhaustedException) e);
     } else if (e instanceof RefusedException) {
       status = "refused";
-      exit = Exit.REFUSED;
       err.println("refresh-cdn: " + e.getMessage() + hint((RefusedException) e));
     } else if (e instanceof NoAnswerException) {
       status = "no_answer";
-      exit = Exit.NO_ANSWER;
       err.println("refresh-cdn: " + e.getMessage());
     } else if (e instanceof JournalException && e.requestNumber() == 0) {
       // The state directory could not record the job, so nothing was sent: the user's to fix, like a bad option.
       status = "usage";
-      exit = Exit.USAGE;
       String message = StateDir.explain(e);
       int progress = message.indexOf("; the job stopped"); // the counts that follow are all zero
       err.println("refresh-cdn: " + (progress > 0 ? message.substring(0, progress) : message)
@@ -246,7 +256,6 @@ public final class Reporter {
       // The last resort, e.g. StoppedException when the task listener throws: like a missing answer it leaves tasks
       // created and URLs unsent without a verdict from the service, hence 4 (1 would hide the partial progress).
       status = "stopped";
-      exit = Exit.NO_ANSWER;
       err.println("refresh-cdn: stopped before every " + (directories ? "directory" : "URL") + " was sent: "
           + StateDir.explain(e));
     }
@@ -275,8 +284,8 @@ public final class Reporter {
   }
 
   private void quotaStop(QuotaExhaustedException e) {
-    err.println("refresh-cdn: stopped by the daily quota (" + count(e.dailyQuota(), directories) + " a day): "
-        + count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
+    err.println("refresh-cdn: stopped by the daily quota (" + Words.count(e.dailyQuota(), directories) + " a day): "
+        + Words.count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
     err.println("  The quota returns at " + Times.both(e.quotaReturns(), zone) + ".");
     if (e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
@@ -293,24 +302,24 @@ public final class Reporter {
     boolean quota = e instanceof QuotaExhaustedException;
     boolean refused = e instanceof RefusedException;
     boolean noAnswer = e instanceof NoAnswerException;
-    String created = plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
+    String created = Words.plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
     if (quota) {
       if (!quiet) {
         out.println("Stopped by the daily quota: " + created + ", "
-            + count(((QuotaExhaustedException) e).pendingUrls(), directories) + " pending.");
+            + Words.count(((QuotaExhaustedException) e).pendingUrls(), directories) + " pending.");
       }
       if (e.jobId().isEmpty()) {
         List<String> pending = new ArrayList<>(e.failedUrls());
         pending.addAll(e.unsentUrls());
-        out.println("# " + count(pending.size(), directories) + " pending (not accepted yet):");
+        out.println("# " + Words.count(pending.size(), directories) + " pending (not accepted yet):");
         pending.forEach(out::println);
       }
       return;
     }
     if (!quiet) {
-      out.println("Stopped: " + created + ", " + count(e.failedUrls().size(), directories) + " "
+      out.println("Stopped: " + created + ", " + Words.count(e.failedUrls().size(), directories) + " "
           + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", "
-          + count(e.unsentUrls().size(), directories) + " not sent.");
+          + Words.count(e.unsentUrls().size(), directories) + " not sent.");
     }
     if (e.jobId().isPresent()) {
       // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
@@ -318,30 +327,15 @@ public final class Reporter {
     }
     if (refused || noAnswer || !e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
-      out.println("# " + count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
+      out.println("# " + Words.count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
           : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
           : "whose request did not reach the service:"));
       e.failedUrls().forEach(out::println);
     }
     if (!e.unsentUrls().isEmpty()) {
-      out.println("# " + count(e.unsentUrls().size(), directories) + " not sent:");
+      out.println("# " + Words.count(e.unsentUrls().size(), directories) + " not sent:");
       e.unsentUrls().forEach(out::println);
     }
-  }
-
-  /**
-   * What is left of today's quota for {@code refresh}, for the progress line: on API 3.0 as the service says, on the
-   * legacy API as the ledger counts it (so only when one is kept).
-   *
-   * @throws IllegalStateException when it cannot be known
-   */
-  public static int quotaLeft(dev.refreshcdn.Refresh refresh, boolean directories, boolean ledgerKept) {
-    for (dev.refreshcdn.Quota quota : refresh.quota()) {
-      if (quota.directories() == directories && (quota.fromService() || ledgerKept)) {
-        return quota.available();
-      }
-    }
-    throw new IllegalStateException("quota unknown");
   }
 
   /**
@@ -352,24 +346,15 @@ public final class Reporter {
     List<String> urls = task.urls();
     String first = urls.isEmpty() ? "" : ", first " + urls.get(0);
     if (task.taskId().isEmpty()) {
-      return "request accepted: " + count(task.count(), directories) + " ("
+      return "request accepted: " + Words.count(task.count(), directories) + " ("
           + (directories ? "RefreshCdnDir gives" : "the service gave") + " no task id)" + first;
     }
-    return "task " + task.taskId() + ": " + count(task.count(), directories) + first;
+    return "task " + task.taskId() + ": " + Words.count(task.count(), directories) + first;
   }
 
-  /** {@code 1 URL}, {@code 2 URLs}, {@code 1 directory}, {@code 2 directories}. */
-  public static String count(int n, boolean directories) {
-    return n + (directories ? (n == 1 ? " directory" : " directories") : (n == 1 ? " URL" : " URLs"));
-  }
-
-  /** {@code 1 task}, {@code 2 tasks}: {@code n} and a noun that takes an s. */
-  public static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
 
   private String resent(int n) {
-    return count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
+    return Words.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
   }
 
   /** What a refusal most likely means, for the codes users meet most. */
@@ -398,7 +383,7 @@ public final class Reporter {
   }
 
   /** Lists the first {@link #LISTED} bad entries on {@code err}, each with where it came from, then counts the rest. */
-  public static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
+  static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
     for (int i = 0; i < invalid.size() && i < LISTED; i++) {
       err.println("  " + entries.describe(invalid.get(i)));
     }

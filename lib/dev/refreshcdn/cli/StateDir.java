@@ -17,14 +17,14 @@ import java.util.Map;
  * Where jobs and the quota ledger are kept: --state-dir, else {@code $HOME/.refresh-cdn}. Only the HOME variable
  * counts, never Java's user.home (which ignores it), so a CI job that sets HOME gets its own state.
  */
-public final class StateDir {
+final class StateDir {
   /** The directory's name under $HOME. */
-  public static final String NAME = ".refresh-cdn";
+  static final String NAME = ".refresh-cdn";
 
   private StateDir() {}
 
   /** {@code $HOME/.refresh-cdn}, or null when HOME is not set. */
-  public static Path defaultDir(Map<String, String> env) {
+  static Path defaultDir(Map<String, String> env) {
     String home = env.get("HOME");
     return home == null || home.isBlank() ? null : Paths.get(home, NAME);
   }
@@ -33,7 +33,7 @@ public final class StateDir {
    * The state directory of a submission: {@code option} when given; else, unless {@code ephemeral} (a dry run, the
    * in-process emulator), the default; else null (no journal kept).
    */
-  public static Path forSubmission(Path option, boolean ephemeral, Map<String, String> env) {
+  static Path forSubmission(Path option, boolean ephemeral, Map<String, String> env) {
     if (option != null) {
       return option.toAbsolutePath();
     }
@@ -45,7 +45,7 @@ public final class StateDir {
    *
    * @throws UsageException when neither exists
    */
-  public static Path required(Path option, Map<String, String> env) {
+  static Path required(Path option, Map<String, String> env) {
     Path dir = forSubmission(option, false, env);
     if (dir == null) {
       throw new UsageException("HOME is not set, so there is no default state directory: pass --state-dir DIR");
@@ -59,7 +59,7 @@ public final class StateDir {
    *
    * @throws UsageException when --state-dir names no directory, or a file; or HOME is not set and none is given
    */
-  public static Path existing(Path option, Map<String, String> env) {
+  static Path existing(Path option, Map<String, String> env) {
     Path dir = required(option, env);
     if (Files.isDirectory(dir)) {
       return dir;
@@ -78,7 +78,7 @@ public final class StateDir {
    * The message of a failure, with a file-system cause said in words instead of as an exception class: which path,
    * and why (e.g. {@code /srv/state/jobs: not a directory}). Other causes are left as the message has them.
    */
-  public static String explain(RuntimeException e) {
+  static String explain(RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     Throwable cause = e.getCause();
     if (!(cause instanceof FileSystemException)) {
@@ -102,7 +102,7 @@ public final class StateDir {
   }
 
   /** The command that resumes {@code jobId}, naming the state directory unless it is the default. */
-  public static String resumeCommand(String jobId, Path dir, Map<String, String> env) {
+  static String resumeCommand(String jobId, Path dir, Map<String, String> env) {
     Path standard = defaultDir(env);
     boolean isDefault = standard != null && standard.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize());
     return "refresh-cdn resume " + jobId + (isDefault ? "" : " --state-dir " + shellQuoted(dir.toString()));
@@ -122,7 +122,7 @@ public final class StateDir {
    *
    * @throws UsageException when no job has that id, or the job named cannot be read
    */
-  public static Job pick(List<Job> jobs, String id, Path dir) {
+  static Job pick(List<Job> jobs, String id, Path dir) {
     if (id != null) {
       for (Job job : jobs) {
         if (job.id().equals(id) && job.state() == Job.State.UNREADABLE) {
@@ -147,7 +147,7 @@ public final class StateDir {
    * What the bare {@code refresh-cdn resume} says of the jobs it passed over for {@code picked} (null: none found)
    * because they cannot be read: one line each, with why.
    */
-  public static List<String> passedOver(List<Job> jobs, Job picked) {
+  static List<String> passedOver(List<Job> jobs, Job picked) {
     List<String> lines = new java.util.ArrayList<>();
     for (int i = jobs.size() - 1; i >= 0 && jobs.get(i) != picked; i--) {
       Job job = jobs.get(i);

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** The human tables of {@code jobs}, {@code status}, {@code quota} and --wait: aligned columns, one row a line. */
-public final class Tables {
+final class Tables {
   private Tables() {}
 
   /**
    * The jobs, oldest first: id, creation in {@code local} time (the header says so), state, accepted of total,
    * pending, API and endpoint host; then one line for each job with a problem (unreadable, or a damaged journal).
    */
-  public static String jobs(List<Job> jobs, ZoneId local) {
+  static String jobs(List<Job> jobs, ZoneId local) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"JOB", "CREATED (local)", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
     StringBuilder problems = new StringBuilder();
@@ -37,7 +37,7 @@ public final class Tables {
   }
 
   /** Task statuses: id, state, URL count, creation (Beijing time, UTC+8, as the service writes it) and the first URL. */
-  public static String statuses(List<TaskStatus> statuses) {
+  static String statuses(List<TaskStatus> statuses) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED (UTC+8)", "FIRST URL"});
     for (TaskStatus status : statuses) {
@@ -49,7 +49,7 @@ public final class Tables {
   }
 
   /** Quotas: what (URLs or directories), area, available, total, per request and where the numbers come from. */
-  public static String quotas(List<Quota> quotas) {
+  static String quotas(List<Quota> quotas) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"KIND", "AREA", "AVAILABLE", "TOTAL", "PER REQUEST", "SOURCE"});
     for (Quota quota : quotas) {

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Whether a standard stream is a terminal: /proc on Linux, else System.console() as an approximation. */
-public final class Terminal {
+final class Terminal {
   private Terminal() {}
 
   /** Whether file descriptor {@code fd} (0 stdin, 1 stdout, 2 stderr) of this process is a terminal. */
-  public static boolean isTerminal(int fd) {
+  static boolean isTerminal(int fd) {
     try {
       Path link = Paths.get("/proc/self/fd/" + fd);
       if (Files.isSymbolicLink(link)) {

@@ -11,9 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Times as the command line reads and writes them: ISO instants, and the service's Beijing wall-clock time. */
-public final class Times {
+final class Times {
   /** The service's time zone (UTC+8, no daylight saving): its quota day and its task times. */
-  public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private Times() {}
@@ -24,7 +24,7 @@ public final class Times {
    *
    * @throws IllegalArgumentException naming the value otherwise
    */
-  public static Instant parse(String value) {
+  static Instant parse(String value) {
     String text = value.strip();
     try {
       if (text.contains("T")) {
@@ -42,12 +42,12 @@ public final class Times {
   }
 
   /** {@code yyyy-MM-dd HH:mm:ss} in {@code zone}. */
-  public static String wall(Instant time, ZoneId zone) {
+  static String wall(Instant time, ZoneId zone) {
     return WALL.format(time.atZone(zone));
   }
 
   /** A time in both the user's zone and Beijing, e.g. {@code 2026-11-28 00:00:00 Beijing time (2026-11-27 17:00:00 Europe/Berlin)}. */
-  public static String both(Instant time, ZoneId local) {
+  static String both(Instant time, ZoneId local) {
     String beijing = wall(time, BEIJING) + " Beijing time";
     if (local.getRules().getOffset(time).equals(BEIJING)) {
       return beijing + " (also local time)";
@@ -56,7 +56,7 @@ public final class Times {
   }
 
   /** A duration as a clock reads it: {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
-  public static String clock(Duration duration) {
+  static String clock(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     long h = seconds / 3600;
     long m = seconds / 60 % 60;

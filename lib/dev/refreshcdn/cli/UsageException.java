@@ -1,7 +1,7 @@
 package dev.refreshcdn.cli;
 
 /** A problem the user can fix, such as a missing file or credentials: printed as one message, nothing sent. */
-public final class UsageException extends RuntimeException {
+final class UsageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with the message the user will read. */

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import java.io.BufferedWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +132,7 @@ class LargeJobsIT {
     }
     Cli.Result list = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
     assertTrue(list.out().contains("unfinished"), list::toString);
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
+    Cli.Result r = Cli.refreshCdn("resume", "--state-dir", stateDir.toString(), "--endpoint", emu.endpoint().toString())
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -141,7 +142,7 @@ class LargeJobsIT {
     assertTrue(resent <= 1000, "resent " + resent);
     assertTrue(r.out().contains("Resuming job "), r::toString);
     if (resent > 0) {
-      assertTrue(r.out().contains(Reporter.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
+      assertTrue(r.out().contains(Words.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
           r::toString);
     }
     Cli.Result done = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
@@ -204,5 +205,25 @@ class LargeJobsIT {
     Matcher m = JOB.matcher(r.err());
     assertTrue(m.find(), r::toString);
     assertEquals(stateDir.toString(), m.group(2));
+  }
+
+  @Test
+  void aMillionUrlDryRunFitsInA256MegabyteHeap(@TempDir Path dir) throws Exception {
+    // given: the throughput benchmark's input (its time is measured by hand, not asserted here)
+    Path file = dir.resolve("urls-1m.txt");
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      for (int i = 1; i <= 1_000_000; i++) {
+        out.write("https://www.test.com/static/app-" + i + ".js\n");
+      }
+    }
+    // when
+    long start = System.nanoTime();
+    Cli.Result r = Cli.refreshCdn("--dry-run", "-q", "-i", file.toString()).withCredentials()
+        .env("JAVA_TOOL_OPTIONS", "-Xmx256m").run();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Dry run: 1000 POST requests, 1000000 URLs"), r::toString);
+    System.out.println("dry run of 1,000,000 URLs through ./jbang with -Xmx256m: " + millis + " ms");
   }
 }

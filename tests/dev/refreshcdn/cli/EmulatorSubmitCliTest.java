@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Submissions through ./jbang refresh-cdn to an emulator started in the test JVM, which checks every signature. */
-class EmulatorSubmitIT {
+/** Submissions by refresh-cdn (in-process) to an emulator started in the test JVM, which checks every signature. */
+class EmulatorSubmitCliTest {
   private Emulator emu;
 
   @BeforeEach
@@ -32,10 +32,10 @@ class EmulatorSubmitIT {
     emu.close();
   }
 
-  private Cli refreshCdn(String... args) {
+  private InProcess refreshCdn(String... args) {
     List<String> all = new ArrayList<>(List.of("--api", "v2", "--endpoint", emu.endpoint().toString()));
     all.addAll(List.of(args));
-    return Cli.refreshCdn(all.toArray(new String[0])).withCredentials();
+    return InProcess.refreshCdn(all.toArray(new String[0])).withCredentials();
   }
 
   private List<String> acceptedTaskIds() {

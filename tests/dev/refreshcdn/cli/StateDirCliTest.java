@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The default state directory is $HOME/.refresh-cdn; a dry run and --emulator keep no state; no secret is written. */
-class StateDirIT {
+class StateDirCliTest {
   @TempDir Path home;
 
   @Test
   void aJobIsJournaledUnderTheHomeVariableAndJobsFindsItThere() throws Exception {
     try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start()) {
       // when
-      Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--json", "https://www.test.com/a.js")
+      Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--json", "https://www.test.com/a.js")
           .withCredentials().env("HOME", home.toString()).run();
-      Cli.Result jobs = Cli.refreshCdn("jobs", "--json").env("HOME", home.toString()).run();
+      Cli.Result jobs = InProcess.refreshCdn("jobs", "--json").env("HOME", home.toString()).run();
       // then
       assertEquals(0, r.exit(), r::toString);
       String jobId = (String) JSON.std.mapFrom(r.out()).get("job_id");
@@ -46,8 +46,8 @@ class StateDirIT {
   @Test
   void aDryRunAndTheEmulatorKeepNoState() {
     // when
-    Cli.Result dry = Cli.refreshCdn("--dry-run", "https://www.test.com/a.js").env("HOME", home.toString()).run();
-    Cli.Result emulated = Cli.refreshCdn("--emulator", "https://www.test.com/a.js").env("HOME", home.toString()).run();
+    Cli.Result dry = InProcess.refreshCdn("--dry-run", "https://www.test.com/a.js").env("HOME", home.toString()).run();
+    Cli.Result emulated = InProcess.refreshCdn("--emulator", "https://www.test.com/a.js").env("HOME", home.toString()).run();
     // then
     assertEquals(0, dry.exit(), dry::toString);
     assertEquals(0, emulated.exit(), emulated::toString);
@@ -60,7 +60,7 @@ class StateDirIT {
       // given: a file where the directory should be
       Path notADirectory = Files.writeString(home.resolve("state"), "a file");
       // when
-      Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
+      Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", notADirectory.toString(),
           "https://www.test.com/a.js").withCredentials().run();
       // then: the path and why, no exception class, and no list of URLs "not sent" (nothing was)
       assertEquals(2, r.exit(), r::toString);
@@ -76,8 +76,8 @@ class StateDirIT {
   @Test
   void resumeAndJobsBeforeTheDefaultStateDirectoryExistsFindNothingAndExit0() {
     // when
-    Cli.Result r = Cli.refreshCdn("resume").env("HOME", home.toString()).withCredentials().run();
-    Cli.Result jobs = Cli.refreshCdn("jobs").env("HOME", home.toString()).run();
+    Cli.Result r = InProcess.refreshCdn("resume").env("HOME", home.toString()).withCredentials().run();
+    Cli.Result jobs = InProcess.refreshCdn("jobs").env("HOME", home.toString()).run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("nothing to resume"), r::toString);
@@ -92,9 +92,9 @@ class StateDirIT {
     Path missing = home.resolve("typo");
     Path file = Files.writeString(home.resolve("file"), "a file");
     // when
-    Cli.Result resume = Cli.refreshCdn("resume", "--state-dir", missing.toString()).withCredentials().run();
-    Cli.Result jobs = Cli.refreshCdn("jobs", "--state-dir", missing.toString(), "--json").run();
-    Cli.Result onAFile = Cli.refreshCdn("jobs", "--state-dir", file.toString()).run();
+    Cli.Result resume = InProcess.refreshCdn("resume", "--state-dir", missing.toString()).withCredentials().run();
+    Cli.Result jobs = InProcess.refreshCdn("jobs", "--state-dir", missing.toString(), "--json").run();
+    Cli.Result onAFile = InProcess.refreshCdn("jobs", "--state-dir", file.toString()).run();
     // then
     assertEquals(2, resume.exit(), resume::toString);
     assertTrue(resume.err().contains("no state directory " + missing), resume::toString);
@@ -108,7 +108,7 @@ class StateDirIT {
   @Test
   void resumeOfAnUnknownJobIsAUsageError() {
     // when
-    Cli.Result r = Cli.refreshCdn("resume", "no-such-job", "--state-dir", home.toString()).withCredentials().run();
+    Cli.Result r = InProcess.refreshCdn("resume", "no-such-job", "--state-dir", home.toString()).withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("no job no-such-job in " + home), r::toString);

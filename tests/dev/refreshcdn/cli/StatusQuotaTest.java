@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** refresh-cdn status and quota on both APIs, through ./jbang as real processes. */
-class StatusQuotaIT {
+/** refresh-cdn status and quota on both APIs, run in-process. */
+class StatusQuotaTest {
   @TempDir Path stateDir;
   private Emulator emu;
 
@@ -31,7 +31,7 @@ class StatusQuotaIT {
   }
 
   private String submit(String api, String endpoint) throws Exception {
-    Cli.Result r = Cli.refreshCdn("--api", api, "--endpoint", endpoint, "--state-dir", stateDir.toString(), "--json",
+    Cli.Result r = InProcess.refreshCdn("--api", api, "--endpoint", endpoint, "--state-dir", stateDir.toString(), "--json",
         "https://www.test.com/a.js", "https://www.test.com/b.js").withCredentials().run();
     assertEquals(0, r.exit(), r::toString);
     return (String) ((Map<?, ?>) ((List<?>) JSON.std.mapFrom(r.out()).get("tasks")).get(0)).get("task_id");
@@ -42,7 +42,7 @@ class StatusQuotaIT {
     // given
     String taskId = submit("v2", emu.endpoint().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("status", "--api", "v2", "--task", taskId, "--endpoint", emu.endpoint().toString(), "--json")
+    Cli.Result r = InProcess.refreshCdn("status", "--api", "v2", "--task", taskId, "--endpoint", emu.endpoint().toString(), "--json")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -59,7 +59,7 @@ class StatusQuotaIT {
     // given
     String taskId = submit("v3", emu.endpointV3().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("status", "--endpoint", emu.endpointV3().toString(), "--since",
+    Cli.Result r = InProcess.refreshCdn("status", "--endpoint", emu.endpointV3().toString(), "--since",
         "2000-01-01 00:00:00").withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -72,7 +72,7 @@ class StatusQuotaIT {
   @Test
   void statusWithoutTaskOrSinceIsAUsageError() {
     // when
-    Cli.Result r = Cli.refreshCdn("status", "--endpoint", emu.endpoint().toString()).withCredentials().run();
+    Cli.Result r = InProcess.refreshCdn("status", "--endpoint", emu.endpoint().toString()).withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("give either --task ID (repeatable) or --since TIME"), r::toString);
@@ -84,7 +84,7 @@ class StatusQuotaIT {
     // given
     submit("v3", emu.endpointV3().toString());
     // when
-    Cli.Result r = Cli.refreshCdn("quota", "--endpoint", emu.endpointV3().toString(), "--json")
+    Cli.Result r = InProcess.refreshCdn("quota", "--endpoint", emu.endpointV3().toString(), "--json")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -101,7 +101,7 @@ class StatusQuotaIT {
   @Test
   void aDailyQuotaForApi3IsRefusedAsTheServiceReportsItsOwn() throws Exception {
     // when
-    Cli.Result r = Cli.refreshCdn("quota", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--daily-quota",
+    Cli.Result r = InProcess.refreshCdn("quota", "--api", "v3", "--endpoint", emu.endpointV3().toString(), "--daily-quota",
         "5", "--json").withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
@@ -113,11 +113,11 @@ class StatusQuotaIT {
   @Test
   void quotaOnTheLegacyApiCountsDirectoriesSeparatelyWithDir() {
     // given
-    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "--dir", "https://www.test.com/static/").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     // when
-    Cli.Result dirs = Cli.refreshCdn("quota", "--api", "v2", "--dir", "--state-dir", stateDir.toString()).withCredentials().run();
+    Cli.Result dirs = InProcess.refreshCdn("quota", "--api", "v2", "--dir", "--state-dir", stateDir.toString()).withCredentials().run();
     // then
     assertEquals(0, dirs.exit(), dirs::toString);
     assertTrue(dirs.out().matches("(?s)KIND +AREA.*\ndirectories +all +99 +100 +20 +local ledger\n.*"), dirs::toString);
@@ -127,12 +127,12 @@ class StatusQuotaIT {
   @Test
   void quotaOnTheLegacyApiIsTheLocalLedgerAndSaysSo() {
     // given
-    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "https://www.test.com/a.js").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     int requests = emu.requests().size();
     // when
-    Cli.Result r = Cli.refreshCdn("quota", "--api", "v2", "--state-dir", stateDir.toString(), "--daily-quota", "2500")
+    Cli.Result r = InProcess.refreshCdn("quota", "--api", "v2", "--state-dir", stateDir.toString(), "--daily-quota", "2500")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
-import java.io.BufferedWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --dry-run signs every request as it would be sent, prints it redacted and sends nothing. */
-class DryRunIT {
+class DryRunTest {
   private Emulator emu;
 
   @BeforeEach
@@ -37,15 +35,15 @@ class DryRunIT {
   @Test
   void aDryRunSaysHowManyUrlsTodaysQuotaLetsThroughWhenTheLedgerKnowsIt(@TempDir Path stateDir) {
     // given: one URL spent today
-    Cli.Result sent = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
+    Cli.Result sent = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--state-dir", stateDir.toString(),
         "https://www.test.com/0").withCredentials().run();
     assertEquals(0, sent.exit(), sent::toString);
     String urls = IntStream.rangeClosed(1, 5).mapToObj(i -> "https://www.test.com/p/" + i)
         .collect(Collectors.joining("\n"));
     // when
-    Cli.Result r = Cli.refreshCdn("--dry-run", "--state-dir", stateDir.toString(), "--daily-quota", "3")
+    Cli.Result r = InProcess.refreshCdn("--dry-run", "--state-dir", stateDir.toString(), "--daily-quota", "3")
         .stdin(urls).withCredentials().run();
-    Cli.Result v3 = Cli.refreshCdn("--dry-run", "https://www.test.com/1").withCredentials().run();
+    Cli.Result v3 = InProcess.refreshCdn("--dry-run", "https://www.test.com/1").withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().contains("Quota: 2 URLs left today (--daily-quota 3, less today's ledger in " + stateDir
@@ -58,7 +56,7 @@ class DryRunIT {
   @Test
   void aDryRunOfDirectoriesCountsDirectories() {
     // when
-    Cli.Result r = Cli.refreshCdn("--dry-run", "--dir", "https://www.test.com/static/").withCredentials().run();
+    Cli.Result r = InProcess.refreshCdn("--dry-run", "--dir", "https://www.test.com/static/").withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().startsWith("Dry run: 1 POST request, 1 directory, "), r::toString);
@@ -71,7 +69,7 @@ class DryRunIT {
     String urls = IntStream.rangeClosed(1, 2500).mapToObj(i -> "https://www.test.com/p/" + i)
         .collect(Collectors.joining("\n"));
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--dry-run", "-v", "-i", "-", "--endpoint", emu.endpoint().toString()).stdin(urls)
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--dry-run", "-v", "-i", "-", "--endpoint", emu.endpoint().toString()).stdin(urls)
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -95,7 +93,7 @@ class DryRunIT {
   @Test
   void withoutCredentialsADryRunSignsWithALabelledPlaceholder() throws Exception {
     // when: no variables and an empty HOME
-    Cli.Result r = Cli.refreshCdn("--dry-run", "--json", "https://www.test.com/1.jpg", "https://www.test.com/1.jpg").run();
+    Cli.Result r = InProcess.refreshCdn("--dry-run", "--json", "https://www.test.com/1.jpg", "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     Map<String, Object> json = JSON.std.mapFrom(r.out());
@@ -109,25 +107,5 @@ class DryRunIT {
     assertEquals(1, request.get("count"));
     assertEquals("https://www.test.com/1.jpg", request.get("first_url"));
     assertTrue(String.valueOf(request.get("parameters")).endsWith("Signature=<redacted>"), r::toString);
-  }
-
-  @Test
-  void aMillionUrlDryRunFitsInA256MegabyteHeap(@TempDir Path dir) throws Exception {
-    // given: the throughput benchmark's input (its time is measured by hand, not asserted here)
-    Path file = dir.resolve("urls-1m.txt");
-    try (BufferedWriter out = Files.newBufferedWriter(file)) {
-      for (int i = 1; i <= 1_000_000; i++) {
-        out.write("https://www.test.com/static/app-" + i + ".js\n");
-      }
-    }
-    // when
-    long start = System.nanoTime();
-    Cli.Result r = Cli.refreshCdn("--dry-run", "-q", "-i", file.toString()).withCredentials()
-        .env("JAVA_TOOL_OPTIONS", "-Xmx256m").run();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    // then
-    assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.out().startsWith("Dry run: 1000 POST requests, 1000000 URLs"), r::toString);
-    System.out.println("dry run of 1,000,000 URLs through ./jbang with -Xmx256m: " + millis + " ms");
   }
 }

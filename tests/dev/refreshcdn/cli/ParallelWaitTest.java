@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --parallel with faults, --wait until done, failed or timed out, and --dir, through ./jbang as real processes. */
-class ParallelWaitIT {
+/** --parallel with faults, --wait until done, failed or timed out, and --dir, run in-process. */
+class ParallelWaitTest {
   @TempDir Path stateDir;
   private Emulator emu;
 
@@ -31,13 +31,13 @@ class ParallelWaitIT {
     return emu;
   }
 
-  private Cli refreshCdn(String... args) {
+  private InProcess refreshCdn(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--state-dir", stateDir.toString()));
     if (!all.contains("--endpoint")) {
       all.addAll(List.of("--api", "v2", "--endpoint", emu.endpoint().toString()));
     }
-    return Cli.refreshCdn(all.toArray(new String[0])).withCredentials();
+    return InProcess.refreshCdn(all.toArray(new String[0])).withCredentials();
   }
 
   @Test
@@ -56,7 +56,7 @@ class ParallelWaitIT {
     assertEquals(40, Accepted.acceptedRequests(emu));
     Map<String, Object> doc = JSON.std.mapFrom(r.out());
     assertEquals(40, ((List<?>) doc.get("tasks")).size());
-    Cli.Result jobs = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
+    Cli.Result jobs = InProcess.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
     Map<?, ?> job = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(jobs.out()).get("jobs")).get(0);
     assertEquals(doc.get("job_id"), job.get("job_id"));
     assertEquals("done", job.get("state"));
@@ -146,7 +146,7 @@ class ParallelWaitIT {
     start(Emulator.builder());
     // when
     Cli.Result r = refreshCdn("--dir", "-q", "https://www.test.com/static/").run();
-    Cli.Result jobs = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
+    Cli.Result jobs = InProcess.refreshCdn("jobs", "--state-dir", stateDir.toString(), "--json").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertEquals("", r.out(), "no blank line for a task without an id\n" + r);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** API 3.0 (PurgeUrlsCache, TC3-HMAC-SHA256), the default, and its options; --api v2 for the legacy API. */
-class ApiV3IT {
+class ApiV3Test {
   private Emulator emu;
 
   @BeforeEach
@@ -31,7 +31,7 @@ class ApiV3IT {
   @Test
   void theEmulatorFlagWithApiV2SubmitsToItsLegacyEndpointAndPrintsTheTaskIds() {
     // when: no credentials anywhere
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--emulator", "--batch-size", "1", "https://www.test.com/1.jpg",
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--emulator", "--batch-size", "1", "https://www.test.com/1.jpg",
         "https://img.test.com/2.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -46,7 +46,7 @@ class ApiV3IT {
   @Test
   void anUnknownDomainExits3NamingTheApi3CodeAndTheRequestId() {
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v3", "--endpoint", emu.endpointV3().toString(), "--area", "overseas",
+    Cli.Result r = InProcess.refreshCdn("--api", "v3", "--endpoint", emu.endpointV3().toString(), "--area", "overseas",
         "https://unknown.example.com/a.png").withCredentials().run();
     // then
     assertEquals(3, r.exit(), r::toString);
@@ -66,7 +66,7 @@ class ApiV3IT {
   @Test
   void withoutAnApiOptionTheJsonCarriesTheApi3CodeAsTextWithTheRequestId() throws Exception {
     // when: no --api, no REFRESH_CDN_API, no profile
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpointV3().toString(), "--json", "--batch-size", "1",
+    Cli.Result r = InProcess.refreshCdn("--endpoint", emu.endpointV3().toString(), "--json", "--batch-size", "1",
         "https://www.test.com/a.css", "https://unknown.example.com/b.css").withCredentials().run();
     // then
     assertEquals(3, r.exit(), r::toString);
@@ -83,7 +83,7 @@ class ApiV3IT {
   @Test
   void areaWithTheLegacyApiIsAUsageErrorAndNothingIsSent() {
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--area", "mainland",
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--area", "mainland",
         "https://www.test.com/1.jpg").withCredentials().run();
     // then
     assertEquals(2, r.exit(), r::toString);
@@ -97,7 +97,7 @@ class ApiV3IT {
     try (Emulator quota = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
         .urlQuota(Emulator.Area.OVERSEAS, 0, 1000).urlQuota(Emulator.Area.MAINLAND, 10_000, 1000).start()) {
       // when: no --api, no --area
-      Cli.Result r = Cli.refreshCdn("--endpoint", quota.endpointV3().toString(), "--state-dir", state.toString(), "-q",
+      Cli.Result r = InProcess.refreshCdn("--endpoint", quota.endpointV3().toString(), "--state-dir", state.toString(), "-q",
           "-i", "-")
           .stdin(Accepted.urls("m", 2500)).withCredentials().run();
       // then
@@ -115,10 +115,10 @@ class ApiV3IT {
       String dirs = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "https://www.test.com/d" + i + "/")
           .collect(java.util.stream.Collectors.joining("\n"));
       // when
-      Cli.Result urls = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
+      Cli.Result urls = InProcess.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
           "-q", "-i", "-")
           .stdin(Accepted.urls("b", 1000)).withCredentials().run();
-      Cli.Result paths = Cli.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
+      Cli.Result paths = InProcess.refreshCdn("--endpoint", batches.endpointV3().toString(), "--state-dir", state.toString(),
           "-q", "--dir", "-i", "-")
           .stdin(dirs).withCredentials().run();
       // then
@@ -136,7 +136,7 @@ class ApiV3IT {
   @Test
   void theApiVariableChoosesTheLegacyApi() {
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
+    Cli.Result r = InProcess.refreshCdn("--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
         .withCredentials().env("REFRESH_CDN_API", "v2").run();
     // then
     assertEquals(0, r.exit(), r::toString);

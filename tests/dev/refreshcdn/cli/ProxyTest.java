@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** HTTPS_PROXY carries the https request: a fake proxy on loopback sees the CONNECT, and nothing else leaves. */
-class ProxyIT {
+class ProxyTest {
   @Test
   void theHttpsProxyVariableTunnelsTheRequestThroughTheProxy() throws Exception {
     // given: a "proxy" that records the first line it is sent, then hangs up
@@ -27,7 +27,7 @@ class ProxyIT {
         }
       });
       // when
-      Cli.Result r = Cli.refreshCdn("--retries", "0", "https://www.test.com/1.jpg").withCredentials()
+      Cli.Result r = InProcess.refreshCdn("--retries", "0", "https://www.test.com/1.jpg").withCredentials()
           .env("HTTPS_PROXY", "http://127.0.0.1:" + proxy.getLocalPort()).run();
       // then
       assertEquals("CONNECT cdn.tencentcloudapi.com:443 HTTP/1.1", firstLine.get(1, TimeUnit.MINUTES));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Where the key pair comes from when the environment has none: tccli's profile files and the SDK's INI file in HOME.
  * The emulator checks every signature, so an accepted request proves the right key was read.
  */
-class CredentialsIT {
+class CredentialsTest {
   private Emulator emu;
 
   @BeforeEach
@@ -59,7 +59,7 @@ class CredentialsIT {
     write(".tccli/default.credential", "{\n  \"secretId\": \"" + Cli.SECRET_ID + "\",\n  \"secretKey\": \""
         + Cli.SECRET_KEY + "\"\n}\n");
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "-v", "https://www.test.com/1.jpg").run();
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "-v", "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(emu.requests().get(0).accepted());
@@ -72,7 +72,7 @@ class CredentialsIT {
     // given
     write(".tccli/prod.credential", "{\"secretId\": \"" + Cli.SECRET_ID + "\", \"secretKey\": \"" + Cli.SECRET_KEY + "\"}");
     // when: the environment holds a wrong pair, which --profile overrides
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--profile", "prod", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--profile", "prod", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg")
         .env("TENCENTCLOUD_SECRET_ID", "AKIDwrong").env("TENCENTCLOUD_SECRET_KEY", "wrong").run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -85,7 +85,7 @@ class CredentialsIT {
     write(".tencentcloud/credentials", "[default]\nsecret_id = " + Cli.SECRET_ID + "\nsecret_key = " + Cli.SECRET_KEY
         + "\napi = v3\n");
     // when
-    Cli.Result r = Cli.refreshCdn("--endpoint", emu.endpointV3().toString(), "--state-dir",
+    Cli.Result r = InProcess.refreshCdn("--endpoint", emu.endpointV3().toString(), "--state-dir",
         Files.createTempDirectory("profile-api").toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
@@ -99,7 +99,7 @@ class CredentialsIT {
     write(".tencentcloud/credentials", "[other]\nsecret_id = AKIDother\nsecret_key = other\n\n[default]\n"
         + "secret_id = " + Cli.SECRET_ID + "\nsecret_key = " + Cli.SECRET_KEY + "\n");
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(emu.requests().get(0).accepted());
@@ -108,7 +108,7 @@ class CredentialsIT {
   @Test
   void missingCredentialsExit2NamingEveryPlaceLookedAtAndUnderJsonPrintAUsageDocument() throws Exception {
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--json", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--json", "--endpoint", emu.endpoint().toString(), "https://www.test.com/1.jpg").run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("TENCENTCLOUD_SECRET_ID"), r::toString);
@@ -124,7 +124,7 @@ class CredentialsIT {
   @Test
   void badInputIsReportedBeforeMissingCredentials() {
     // when: no credentials anywhere, and a bad second line
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString())
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString())
         .stdin("https://www.test.com/1.jpg\nftp://www.test.com/2.jpg\n").run();
     // then
     assertEquals(2, r.exit(), r::toString);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The exact wire request, and the transport failures, with WireMock standing in for the service. */
-class WireMockIT {
+class WireMockTest {
   private static final String PATH = "/v2/index.php";
   private WireMockServer server;
 
@@ -55,7 +55,7 @@ class WireMockIT {
         "{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"count\":3,\"task_id\":\"1480069888795584532\"}}")));
     long before = System.currentTimeMillis() / 1000;
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--signature-method", "HmacSHA256", "-v")
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--signature-method", "HmacSHA256", "-v")
         .stdin("https://www.test.com/1.jpg\nhttps://www.test.com/a%20b/2.jpg?v=1&x=ü\nhttps://www.test.com/3.jpg\n")
         .withCredentials().env("TENCENTCLOUD_TOKEN", "sessionTokenOfTemporaryKeysEXAMPLE").run();
     // then
@@ -87,7 +87,7 @@ class WireMockIT {
     // given
     server.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--retries", "0", "https://www.test.com/1.jpg")
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", endpoint(), "--retries", "0", "https://www.test.com/1.jpg")
         .withCredentials().run();
     // then
     assertEquals(4, r.exit(), r::toString);
@@ -104,7 +104,7 @@ class WireMockIT {
       port = socket.getLocalPort();
     }
     // when
-    Cli.Result r = Cli.refreshCdn("--api", "v2", "--endpoint", "http://127.0.0.1:" + port + PATH, "--retries", "0",
+    Cli.Result r = InProcess.refreshCdn("--api", "v2", "--endpoint", "http://127.0.0.1:" + port + PATH, "--retries", "0",
         "https://www.test.com/1.jpg")
         .withCredentials().run();
     // then
@@ -122,7 +122,7 @@ class WireMockIT {
     server.stubFor(post(urlPathEqualTo("/")).withHeader("X-TC-Action", equalTo("PurgeUrlsCache")).willReturn(okJson(
         "{\"Response\":{\"TaskId\":\"1533045796-i60rfmzm\",\"RequestId\":\"4d5a83f8-a61f-445b-8036-5636be640bef\"}}")));
     // when: no --api, no REFRESH_CDN_API, no profile
-    Cli.Result r = Cli.refreshCdn("--endpoint", "http://127.0.0.1:" + server.port() + "/", "https://www.test.com/1.jpg")
+    Cli.Result r = InProcess.refreshCdn("--endpoint", "http://127.0.0.1:" + server.port() + "/", "https://www.test.com/1.jpg")
         .withCredentials().run();
     // then
     assertEquals(0, r.exit(), r::toString);

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the request it got into its answers: neither secret, nor any signature, shows in stdout, stderr or any
  * file of the state directory.
  */
-class SecretsIT {
+class SecretsTest {
   /** With {@code /}, {@code +} and {@code =}, as temporary keys' tokens have: its encoded forms differ. */
   static final String TOKEN = "sessTok/EN+cli=SECRET/token+0042==";
   /** Actions that ask rather than purge: the only ones that fail in the {@code --wait} run. */
@@ -101,7 +101,7 @@ class SecretsIT {
   private static Cli.Result run(List<String> common, String... args) {
     List<String> all = new ArrayList<>(common);
     all.addAll(List.of(args));
-    return Cli.refreshCdn(all.toArray(new String[0])).withCredentials().env("TENCENTCLOUD_TOKEN", TOKEN).run();
+    return InProcess.refreshCdn(all.toArray(new String[0])).withCredentials().env("TENCENTCLOUD_TOKEN", TOKEN).run();
   }
 
   private static void assertNoSecret(String text, Set<String> signatures) {

@@ -1,0 +1,37 @@
+package dev.refreshcdn.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** The option types picocli does not read itself (enums it reads, in any case). */
+final class Converters {
+  private Converters() {}
+
+  /** What {@code parse} makes of {@code value}; its IllegalArgumentException becomes picocli's usage error. */
+  static <T> T converted(String value, Function<String, T> parse) {
+    try {
+      return parse.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  /** 30s, 2m, 500ms, PT1M. */
+  static final class ToDuration implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return converted(value, Durations::parse);
+    }
+  }
+
+  /** An ISO instant, or Beijing time as the service writes it. */
+  static final class ToInstant implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return converted(value, Times::parse);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.refreshcdn.cli;
+
+import dev.refreshcdn.Api;
+import dev.refreshcdn.Batch;
+import dev.refreshcdn.DryRun;
+import dev.refreshcdn.Plan;
+import dev.refreshcdn.Refresh;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What --dry-run prints: the requests as they would be sent, redacted, and what today's quota would let through. */
+final class DryRunReport {
+  private final RootCommand command;
+  private final PrintStream out;
+
+  DryRunReport(RootCommand command) {
+    this.command = command;
+    this.out = command.out;
+  }
+
+  /** Prints the dry run; {@code quota}, when not null, is its line on today's quota. */
+  int print(Plan plan, Creds creds, Input entries, String emulated, String quota, Api chosen) {
+    if (command.output.json) {
+      out.println(JsonReport.text(JsonReport.dryRun(plan, creds.describe(), entries, emulated)));
+      return Exit.OK;
+    }
+    DryRun run = plan.dryRun();
+    List<Batch> batches = plan.requests();
+    DryRun.Request first = run.requests().get(0);
+    out.println("Dry run: " + Words.plural(run.requests().size(), first.method() + " request") + ", "
+        + Words.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
+        + "; nothing was sent.");
+    if (command.output.quiet) {
+      return Exit.OK;
+    }
+    if (quota != null) {
+      out.println(quota);
+    }
+    if (chosen == Api.V3) {
+      out.println("When sent, requests are cut further to the batch DescribePurgeQuota reports for the account "
+          + "(a dry run asks nothing).");
+    }
+    out.println("Signed with " + creds.describe() + ".");
+    out.println("The Signature and the SecretKey are redacted.");
+    new Reporter(out, command.err, false, false).notes(plan);
+    for (DryRun.Request request : run.requests()) {
+      List<String> urls = batches.get(request.number() - 1).urls();
+      out.println("  request " + request.number() + ": " + Words.count(request.urlCount(), command.directories) + ", "
+          + request.bytes() + " bytes, "
+          + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
+      if (command.connection.verbose) {
+        out.println("    " + request.preview());
+      }
+    }
+    if (!command.connection.verbose) {
+      out.println("Request 1 as it would be sent (-v shows every request):");
+      out.println("    " + first.preview());
+    }
+    return Exit.OK;
+  }
+
+
+  /**
+   * A dry run's line on today's quota, when it is known without asking the service: the ledger of the state
+   * directory (--state-dir, else the default one if it exists; read, never written) less --daily-quota or the
+   * documented daily quota, or --daily-quota alone. Null when it would take a request (API 3.0 without
+   * --daily-quota) or nothing is known (no ledger, no --daily-quota).
+   */
+  String quotaLine(Refresh refresh, Api chosen, Creds creds, int count) {
+    if (chosen == Api.V3 && command.dailyQuota == null) {
+      return null; // DescribePurgeQuota is a request, and a dry run sends none
+    }
+    Path ledger = command.stateDirOption != null ? command.stateDirOption.toAbsolutePath() : StateDir.defaultDir(command.context.env);
+    if (ledger != null && !Files.isDirectory(ledger) || creds.placeholder()) {
+      ledger = null; // no ledger yet, or no account to read it for
+    }
+    if (ledger == null && command.dailyQuota == null) {
+      return null;
+    }
+    int total = command.dailyQuota != null ? command.dailyQuota : command.directories ? Refresh.DEFAULT_DAILY_DIR_QUOTA
+        : Refresh.DEFAULT_DAILY_QUOTA;
+    int left = total;
+    String source = command.dailyQuota != null ? "--daily-quota " + command.dailyQuota : total + " a day";
+    if (ledger != null) {
+      try {
+        // The ledger is per account, whatever the API: read it the way the legacy API's quota query does.
+        left = Questions.quotaLeft(refresh.api(Api.V2).stateDir(ledger).dailyQuota(total), command.directories, true);
+        source += ", less today's ledger in " + ledger;
+      } catch (RuntimeException e) {
+        return null; // an unreadable ledger: the dry run itself does not need it
+      }
+    } else {
+      source += "; no ledger read";
+    }
+    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Words.count(count, command.directories) + " fit.")
+        : left + " of these " + Words.count(count, command.directories) + " would be sent today, " + (count - left)
+            + " kept pending (exit 5).";
+    return "Quota: " + Words.count(left, command.directories) + " left today (" + source + "): " + fit;
+  }
+}

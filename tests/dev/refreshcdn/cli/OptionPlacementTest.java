@@ -1,0 +1,75 @@
+package dev.refreshcdn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.refreshcdn.emulator.Emulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Options a subcommand takes work before its name as after it; one it does not take is a usage error; enum values
+ * are read in any case, and a bad one is named as before.
+ */
+class OptionPlacementTest {
+  @Test
+  void stateDirAndJsonBeforeJobsActAsAfterIt(@TempDir Path dir) {
+    // when
+    Cli.Result before = InProcess.refreshCdn("--state-dir", dir.toString(), "--json", "jobs").run();
+    Cli.Result after = InProcess.refreshCdn("jobs", "--state-dir", dir.toString(), "--json").run();
+    // then
+    assertEquals(0, before.exit(), before::toString);
+    assertTrue(before.out().contains("\"state_dir\"") || before.out().contains(dir.toString()), before::toString);
+    assertEquals(after.toString(), before.toString());
+  }
+
+  @Test
+  void verboseAndEndpointBeforeStatusReachTheService() {
+    // given
+    try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
+        .taskCompletion(Duration.ZERO).start()) {
+      String endpoint = emu.endpointV3().toString();
+      // when
+      Cli.Result before = InProcess.refreshCdn("-v", "--endpoint", endpoint, "status", "--task", "task-x")
+          .withCredentials().run();
+      Cli.Result after = InProcess.refreshCdn("status", "-v", "--endpoint", endpoint, "--task", "task-x")
+          .withCredentials().run();
+      // then: both asked the emulator (the default endpoint would not answer here), and both logged the request
+      assertEquals(after.exit(), before.exit(), before::toString);
+      assertEquals(4, emu.requests().size() + 2, "each run asked the emulator once\n" + before + "\n" + after);
+      assertTrue(before.err().contains(endpoint.replaceAll("/$", "")), before::toString);
+      assertTrue(after.err().contains(endpoint.replaceAll("/$", "")), after::toString);
+    }
+  }
+
+  @Test
+  void anOptionTheSubcommandDoesNotTakeIsAUsageErrorNotDropped() {
+    // when
+    Cli.Result r = InProcess.refreshCdn("--dry-run", "jobs").run();
+    Cli.Result v = InProcess.refreshCdn("-v", "jobs").run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("--dry-run does not apply to refresh-cdn jobs"), r::toString);
+    assertEquals(2, v.exit(), v::toString);
+    assertTrue(v.err().contains("--verbose does not apply to refresh-cdn jobs"), v::toString);
+  }
+
+  @Test
+  void enumValuesAreReadInAnyCaseAndABadOneIsNamedWithItsChoices() {
+    // when
+    Cli.Result lower = InProcess.refreshCdn("--dry-run", "--api", "V2", "--method", "get", "--signature-method",
+        "hmacsha256", "--quiet", "https://www.test.com/1").withCredentials().run();
+    Cli.Result bad = InProcess.refreshCdn("--api", "v4", "https://www.test.com/1").run();
+    Cli.Result badArea = InProcess.refreshCdn("--area", "global", "--json", "https://www.test.com/1").run();
+    // then
+    assertEquals(0, lower.exit(), lower::toString);
+    assertTrue(lower.out().startsWith("Dry run: 1 GET request, 1 URL"), lower::toString);
+    assertEquals(2, bad.exit(), bad::toString);
+    assertTrue(bad.err().contains("Invalid value for option '--api': expected v2 or v3: v4"), bad::toString);
+    assertEquals(2, badArea.exit(), badArea::toString);
+    assertTrue(badArea.err().contains("expected mainland or overseas: global"), badArea::toString);
+    assertTrue(badArea.out().contains("expected mainland or overseas: global"), "the --json document\n" + badArea);
+  }
+}
