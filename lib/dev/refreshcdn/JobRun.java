@@ -40,6 +40,9 @@ final class JobRun {
 
   private final Plan plan;
   private final Settings settings;
+  /** The API generation, unsigned: what failures add to their message. */
+  private final CdnApi api;
+  private final Credentials credentials;
   private final HttpClient client;
   private final Consumer<? super Task> onTask;
   private final Consumer<? super Retry> onRetry;
@@ -64,9 +67,11 @@ final class JobRun {
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
 
-  JobRun(Plan plan, Settings settings, HttpClient client, Consumer<? super Task> onTask,
-      Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
+  JobRun(Plan plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
+      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
     this.onRetry = onRetry;
+    this.api = api;
+    this.credentials = credentials;
     this.plan = plan;
     this.settings = settings;
     this.client = client;
@@ -78,8 +83,8 @@ final class JobRun {
     this.nonces = settings.nonceSource();
   }
 
-  /** Sends everything, or stops at the first failure; {@code first} is the already-built backend of thread one. */
-  Submission run(Backend first) {
+  /** Sends everything, or stops at the first failure; {@code first} is the already-built signer of thread one. */
+  Submission run(CdnApi first) {
     int threads = Math.min(settings.parallel, plan.requestCount());
     if (threads <= 1) {
       work(first);
@@ -93,7 +98,7 @@ final class JobRun {
         List<Future<?>> workers = new ArrayList<>();
         workers.add(pool.submit(() -> work(first)));
         for (int i = 1; i < threads; i++) {
-          workers.add(pool.submit(() -> work(settings.backend())));
+          workers.add(pool.submit(() -> work(api.signedBy(credentials))));
         }
         for (Future<?> worker : workers) {
           join(worker, pool);
@@ -129,14 +134,14 @@ final class JobRun {
   }
 
   /** One sender's loop: take the next piece of the plan, send it, record what happened. */
-  private void work(Backend backend) {
-    Sender sender = new Sender(settings, backend, client, pacer, nonces);
+  private void work(CdnApi signer) {
+    Sender sender = new Sender(settings, client, pacer, nonces);
     for (Chunk chunk = next(); chunk != null; chunk = next()) {
       List<String> urls = plan.urls().subList(chunk.from, chunk.to);
       try {
-        Task task = sender.send(urls, chunk.number, this::retrying);
+        Task task = sender.ask(signer.purgeOf(urls), chunk.number, this::retrying);
         accepted(chunk, task);
-      } catch (Sender.Refusal refusal) {
+      } catch (Refusal refusal) {
         refused(chunk, refusal);
       } catch (Transport.Failure failure) {
         noAnswer(chunk, failure);
@@ -220,9 +225,8 @@ final class JobRun {
     }
   }
 
-  private void refused(Chunk chunk, Sender.Refusal refusal) {
-    Backend.Answer answer = refusal.answer;
-    boolean dailyQuota = answer.dailyQuota;
+  private void refused(Chunk chunk, Refusal refusal) {
+    boolean dailyQuota = refusal.dailyQuota;
     try {
       if (dailyQuota) {
         quota.exhaust(chunk.grant);
@@ -230,7 +234,7 @@ final class JobRun {
         quota.giveBack(chunk.grant);
       }
       if (journal != null) {
-        journal.refused(chunk.from, chunk.to, answer.code, answer.message, dailyQuota,
+        journal.refused(chunk.from, chunk.to, refusal.code, refusal.message, dailyQuota,
             refusal.earlierAttemptMayHaveReached);
       }
     } catch (IOException e) {
@@ -329,28 +333,19 @@ final class JobRun {
       case QUOTA: {
         Instant returns = QuotaLedger.quotaReturns(settings.clock.instant());
         String what;
-        if (cause instanceof Sender.Refusal) {
-          Backend.Answer answer = ((Sender.Refusal) cause).answer;
+        if (cause instanceof Refusal) {
           what = "the service refused request " + progress.requestNumber + " for the daily quota: "
-              + answer.describe();
+              + ((Refusal) cause).describe();
         } else {
           what = "the daily quota of " + quota.limit() + (settings.directories ? " directories" : " URLs")
               + " is spent for today";
         }
         return new QuotaExhaustedException(what, returns, quota.limit(), progress);
       }
-      case REFUSED: {
-        Backend.Answer answer = ((Sender.Refusal) cause).answer;
-        return new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
-            earlierAttemptReached, progress,
-            LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
-      }
-      case NO_ANSWER: {
-        Transport.Failure failure = (Transport.Failure) cause;
-        return new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
-            failure.mayHaveReachedService, progress, failure.getCause(),
-            LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
-      }
+      case REFUSED:
+        return Failures.refused(api, (Refusal) cause, earlierAttemptReached, progress);
+      case NO_ANSWER:
+        return Failures.noAnswer(api, (Transport.Failure) cause, progress);
       case STOPPED:
         return new StoppedException((RuntimeException) cause, progress);
       default:

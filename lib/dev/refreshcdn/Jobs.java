@@ -55,15 +55,13 @@ final class Jobs {
       s.directories = job.directories;
       s.flushAll = job.flushAll;
       s.method = job.method;
-      if (s.api == Api.V2) { // API 3.0 signs with TC3 whatever the journal's default HMAC
-        s.signatureMethod = job.signatureMethod;
-      }
       s.area = job.area;
       s.urlEncode = job.urlEncode;
       s.batchSize = job.batchSize;
       s.dailyQuota = job.dailyQuota;
       s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
+    settings = settings.with(s -> s.signatureMethod = CdnApi.of(s).resumedSignatureMethod(job.signatureMethod));
     return Refresh.of(rest.urls, settings);
   }
 

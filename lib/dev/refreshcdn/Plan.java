@@ -30,6 +30,8 @@ public final class Plan {
   private static final int PARALLEL_DRY_RUN = 16;
 
   private final Settings settings;
+  /** The API generation, unsigned: it plans; each sender signs with a copy of its own. */
+  private final CdnApi api;
   private final List<String> urls;
   /** Where each request starts in {@link #urls}, plus one last entry: the end. */
   private final int[] starts;
@@ -39,18 +41,19 @@ public final class Plan {
   /** Built on first submission; guarded by {@code this}. */
   private HttpClient client;
 
-  private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates,
-      int batchSize) {
+  private Plan(Settings settings, CdnApi api, List<String> urls, int[] starts, List<InvalidUrl> skipped,
+      int duplicates, int batchSize) {
     this.batchSize = batchSize;
     this.settings = settings;
+    this.api = api;
     this.urls = urls;
     this.starts = starts;
     this.skipped = skipped;
     this.duplicates = duplicates;
   }
 
-  static Plan of(List<String> input, Settings settings, int batchSize) {
-    int budget = settings.parameterBudget();
+  static Plan of(List<String> input, Settings settings, CdnApi api, int batchSize) {
+    int budget = api.parameterBudget(settings.tokenBytes());
     UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - PARAMETER_OVERHEAD).check(input);
     if (!checked.invalid.isEmpty() && !settings.skipInvalid) {
       throw InvalidInputException.of(checked.invalid, checked.inputCount);
@@ -66,7 +69,7 @@ public final class Plan {
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
     int[] starts = split(checked.urls.size(), checked.encodedLengths, batchSize, budget);
-    return new Plan(settings, checked.urls, starts, checked.invalid, checked.duplicates, batchSize);
+    return new Plan(settings, api, checked.urls, starts, checked.invalid, checked.duplicates, batchSize);
   }
 
   /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
@@ -131,18 +134,18 @@ public final class Plan {
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    */
   public DryRun dryRun() {
-    settings.resolveCredentials(); // fail before any work when there are none
+    Credentials credentials = settings.resolveCredentials(); // fail before any work when there are none
     IntSupplier nonces = settings.nonceSource();
     // Signing is CPU work with nothing shared between requests: large plans use every core, each
-    // thread with its own backend (a codec reuses its buffers and MAC).
-    ThreadLocal<Backend> backends = ThreadLocal.withInitial(settings::backend);
+    // thread with its own signer (a codec reuses its buffers and MAC).
+    ThreadLocal<CdnApi> signers = ThreadLocal.withInitial(() -> api.signedBy(credentials));
     IntStream indices = IntStream.range(0, requestCount());
     if (requestCount() >= PARALLEL_DRY_RUN) {
       indices = indices.parallel();
     }
     List<DryRun.Request> requests = indices.mapToObj(i -> {
       long timestamp = settings.clock.instant().getEpochSecond();
-      EncodedRequest request = backends.get().encode(urlsOf(i), timestamp, nonces.getAsInt());
+      EncodedRequest request = signers.get().purge(urlsOf(i), timestamp, nonces.getAsInt());
       return new DryRun.Request(i + 1, request.method, settings.endpoint(), request.size, request.urlCount,
           request.preview);
     }).collect(Collectors.toList());
@@ -183,16 +186,21 @@ public final class Plan {
   public Submission submit(Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
     Objects.requireNonNull(onTask, "onTask");
     Objects.requireNonNull(onRetry, "onRetry");
-    Backend backend;
+    CdnApi signer;
     Credentials credentials;
     try {
       credentials = settings.resolveCredentials();
-      backend = settings.backend();
+      signer = api.signedBy(credentials);
     } catch (MissingCredentialsException e) {
       throw new MissingCredentialsException(e, nothingSent());
     }
     HttpClient client = client();
-    Quota service = settings.api == Api.V3 ? askServiceQuota() : null;
+    Quota service;
+    try {
+      service = signer.chargedQuota(urls, client);
+    } catch (Refusal refusal) {
+      throw Failures.refused(api, refusal, false, nothingSent());
+    }
     Journal journal;
     try {
       journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
@@ -204,81 +212,19 @@ public final class Plan {
         : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
     String jobId = journal == null ? null : journal.id;
     DailyQuota quota;
-    if (settings.api == Api.V2 || settings.dailyQuota != null) {
-      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
+    if (settings.dailyQuota != null) {
+      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuota, -1);
     } else if (service != null) {
       quota = new DailyQuota(settings, ledger, jobId, service.total(), service.available());
     } else {
-      // The service would not say: the documented quota of one area bounds this job alone; the ledger, which
-      // cannot tell areas apart, only records, so jobs of two areas never hold each other back.
+      // The service would not say: on API 3.0 the documented quota of one area bounds this job alone; the
+      // ledger, which cannot tell areas apart, only records, so jobs of two areas never hold each other back.
       int documented = settings.dailyQuotaOrDefault();
-      quota = new DailyQuota(settings, ledger, jobId, documented, documented);
+      quota = new DailyQuota(settings, ledger, jobId, documented, api.availableUnasked(documented));
     }
     int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(cutTo(chunkSize), settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
-  }
-
-  /**
-   * API 3.0's own account of today's quota for this kind of refresh, in the area that will be charged: the
-   * {@link Refresh#area area} given, else the area the domains are accelerated in, asked once
-   * ({@code DescribeDomains}) when the areas' quotas differ enough to change the plan. A {@code global} domain is
-   * charged in both areas. When the area stays unknown (domains of several areas, or the service will not say),
-   * the most any area has left bounds the job and the service's {@code ...ExceedDayLimit} decides the rest, so a
-   * local refusal never holds back what the service would take; requests then go at the smallest batch of the
-   * areas. Null when the service cannot tell, e.g. a sub-account without permission for DescribePurgeQuota: then
-   * the documented defaults hold.
-   */
-  private Quota askServiceQuota() {
-    List<Quota> quotas;
-    try {
-      quotas = Queries.of(settings, client()).quota();
-    } catch (RefusedException e) {
-      if (e.code().startsWith("AuthFailure")) {
-        // The credentials themselves are refused: every purge would be too, so none is sent.
-        throw new RefusedException(e.code(), e.codeDesc(), e.message(), e.requestId().orElse(null), false,
-            nothingSent(), "");
-      }
-      return null; // e.g. UnauthorizedOperation: a sub-account may purge without leave to read the quota
-    } catch (NoAnswerException e) {
-      return null; // the purge requests will meet the same trouble, and report it with their progress
-    }
-    List<Quota> kind = new ArrayList<>();
-    for (Quota quota : quotas) {
-      // A Batch of 0 is an area the account cannot purge in (not enabled): it says nothing of this job's requests.
-      if (quota.directories() == settings.directories && quota.batch() > 0) {
-        kind.add(quota);
-      }
-    }
-    if (settings.area != null) {
-      return Quota.least(Quota.inAreas(kind, Set.of(settings.area)));
-    }
-    Quota most = Quota.most(kind);
-    Quota least = Quota.least(kind);
-    if (least == null || least.available() >= urls.size() && least.batch() == most.batch()) {
-      return most; // every area takes the whole job alike: where it is charged changes nothing
-    }
-    Set<String> hosts = DomainAreas.hosts(urls);
-    Set<Area> areas = chargedAreas(hosts, DomainAreas.of(settings, client(), hosts));
-    Quota charged = areas == null ? null : Quota.least(Quota.inAreas(kind, areas));
-    return charged != null ? charged : most;
-  }
-
-  /** The areas every URL of the job is charged in, when its domains share them; null when not known. */
-  private static Set<Area> chargedAreas(Set<String> hosts, Map<String, String> domainAreas) {
-    Set<String> found = new HashSet<>(domainAreas.values());
-    if (domainAreas.size() != hosts.size() || found.size() != 1) {
-      return null; // a domain not listed, or domains of several areas in one job
-    }
-    switch (found.iterator().next()) {
-      case "mainland":
-        return Set.of(Area.MAINLAND);
-      case "overseas":
-        return Set.of(Area.OVERSEAS);
-      case "global":
-        return Set.of(Area.MAINLAND, Area.OVERSEAS);
-      default:
-        return null;
-    }
+    return new JobRun(cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota, chunkSize)
+        .run(signer);
   }
 
   private RefreshException.Progress nothingSent() {
@@ -305,7 +251,7 @@ public final class Plan {
       }
     }
     cut[n] = urls.size();
-    Plan plan = new Plan(settings, urls, cut, skipped, duplicates, batchSize);
+    Plan plan = new Plan(settings, api, urls, cut, skipped, duplicates, batchSize);
     plan.client = client();
     return plan;
   }
@@ -334,8 +280,7 @@ public final class Plan {
         .append(settings.directories ? " directories in " : " URLs in ")
         .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
         .append(settings.endpoint()).append(" (")
-        .append(settings.api == Api.V3 ? "API 3.0 " + (settings.directories ? "PurgePathCache" : "PurgeUrlsCache")
-            + ", TC3-HMAC-SHA256" : (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod())
+        .append(api.describe())
         .append(')');
     if (duplicates > 0) {
       text.append(", ").append(duplicates).append(" duplicates dropped");

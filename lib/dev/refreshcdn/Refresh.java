@@ -37,50 +37,46 @@ public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
   public static final String VERSION = "0.2.0";
   /** API 3.0, the live one, used unless {@link #api(Api)} says otherwise (Tencent retired API 2.0 on 2022-11-30). */
-  public static final Api DEFAULT_API = Api.V3;
+  public static final Api DEFAULT_API = Limits.DEFAULT_API;
   /** The API 3.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
-  public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
+  public static final URI DEFAULT_ENDPOINT = Api.V3.defaultEndpoint();
   /** The legacy API 2.0 endpoint, used with {@code api(Api.V2)} unless {@link #endpoint(String)} says otherwise. */
-  public static final URI LEGACY_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
+  public static final URI LEGACY_ENDPOINT = Api.V2.defaultEndpoint();
   /** HMAC-SHA1, API 2.0's own default, used there unless {@link #signatureMethod} says otherwise. */
-  public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
+  public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = Limits.DEFAULT_SIGNATURE_METHOD;
   /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
-  public static final HttpMethod DEFAULT_METHOD = HttpMethod.POST;
+  public static final HttpMethod DEFAULT_METHOD = Limits.DEFAULT_METHOD;
   /** How long to wait for a connection unless {@link #connectTimeout} says otherwise: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Limits.DEFAULT_CONNECT_TIMEOUT;
   /** How long to wait for each answer unless {@link #timeout} says otherwise: 30 seconds. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = Limits.DEFAULT_TIMEOUT;
   /** How many times a request is retried after a failure that may pass, unless {@link #retries} says otherwise. */
-  public static final int DEFAULT_RETRIES = 3;
+  public static final int DEFAULT_RETRIES = Limits.DEFAULT_RETRIES;
   /** How long a request may be retried in all, unless {@link #retries(int, Duration)} says otherwise: 2 minutes. */
-  public static final Duration DEFAULT_RETRY_WITHIN = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_RETRY_WITHIN = Limits.DEFAULT_RETRY_WITHIN;
   /** 1,200 calls a minute (RefreshCdnUrl's documented rate; API 3.0 documents 20 a second), unless {@link #callsPerMinute} says otherwise. */
-  public static final int DEFAULT_CALLS_PER_MINUTE = 1200;
+  public static final int DEFAULT_CALLS_PER_MINUTE = Limits.DEFAULT_CALLS_PER_MINUTE;
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
-  public static final int MAX_BATCH_SIZE = 1000;
+  public static final int MAX_BATCH_SIZE = Limits.MAX_BATCH_SIZE;
   /** The documented largest POST request, "1 MB", read the stricter (decimal) way; larger ones get HTTP 501. */
-  public static final int MAX_POST_BYTES = 1_000_000;
+  public static final int MAX_POST_BYTES = Limits.MAX_POST_BYTES;
   /** The documented largest API 3.0 POST signed with TC3, "10 MB", read the stricter (decimal) way. */
-  public static final int MAX_V3_POST_BYTES = 10_000_000;
+  public static final int MAX_V3_POST_BYTES = Limits.MAX_V3_POST_BYTES;
   /** The documented largest GET request, "32 KB", read the stricter (decimal) way; larger ones get HTTP 501. */
-  public static final int MAX_GET_BYTES = 32_000;
+  public static final int MAX_GET_BYTES = Limits.MAX_GET_BYTES;
   /** The documented daily URL quota of an account (per area on API 3.0), unless {@link #dailyQuota} says otherwise. */
-  public static final int DEFAULT_DAILY_QUOTA = 10_000;
+  public static final int DEFAULT_DAILY_QUOTA = Limits.DEFAULT_DAILY_QUOTA;
   /** The documented daily directory quota of an account, unless {@link #dailyQuota} says otherwise. */
-  public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
+  public static final int DEFAULT_DAILY_DIR_QUOTA = Limits.DEFAULT_DAILY_DIR_QUOTA;
   /**
    * The most directories the legacy {@code RefreshCdnDir} takes in one request, the size {@link #batch()} uses for
    * them there, and on API 3.0 the size sent when {@code DescribePurgeQuota} cannot say the account's own.
    */
-  public static final int MAX_DIR_BATCH_SIZE = 20;
-  /** The most directories API 3.0's {@code PurgePathCache} takes in one request, as documented since 2022-04. */
-  static final int MAX_V3_DIR_BATCH_SIZE = 500;
+  public static final int MAX_DIR_BATCH_SIZE = Limits.MAX_DIR_BATCH_SIZE;
   /** Requests in flight at once, unless {@link #parallel} says otherwise: one, in order. */
-  public static final int DEFAULT_PARALLEL = 1;
+  public static final int DEFAULT_PARALLEL = Limits.DEFAULT_PARALLEL;
   /** The most requests {@link #parallel} lets be in flight at once. */
-  public static final int MAX_PARALLEL = 8;
-  /** Room kept in every request for the common parameters, the signature and the headers (a token's is added). */
-  static final int RESERVED_BYTES = 4096;
+  public static final int MAX_PARALLEL = Limits.MAX_PARALLEL;
 
   private final List<String> urls;
   private final Settings settings;
@@ -358,7 +354,7 @@ public final class Refresh {
    * smaller). On API 3.0 {@link Plan#submit()} cuts them further to the batch {@code DescribePurgeQuota} reports.
    */
   public Plan batch() {
-    return batch(settings.batchSize != 0 ? settings.batchSize : settings.maxBatchSize());
+    return batch(settings.batchSize != 0 ? settings.batchSize : CdnApi.of(settings).maxBatchSize());
   }
 
   /**
@@ -370,22 +366,12 @@ public final class Refresh {
    * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
    */
   public Plan batch(int size) {
-    if (size < 1 || size > settings.maxBatchSize()) {
-      throw new IllegalArgumentException("batch size must be between 1 and " + settings.maxBatchSize() + ": " + size);
+    CdnApi api = CdnApi.of(settings);
+    if (size < 1 || size > api.maxBatchSize()) {
+      throw new IllegalArgumentException("batch size must be between 1 and " + api.maxBatchSize() + ": " + size);
     }
-    if (settings.api == Api.V3 && settings.method == HttpMethod.GET) {
-      throw new IllegalArgumentException("API 3.0 requests are POSTs with a JSON body; method(GET) is for the legacy API");
-    }
-    if (settings.api == Api.V3 && settings.endpoint().getPath().endsWith(LEGACY_ENDPOINT.getPath())) {
-      // An old script's endpoint: TC3 requests there would only get a legacy "MissingParameter" back.
-      throw new IllegalArgumentException(settings.endpoint() + " is an API 2.0 endpoint, but API 3.0 is the default: "
-          + "choose the legacy API 2.0 for it, or an API 3.0 endpoint such as " + DEFAULT_ENDPOINT);
-    }
-    if (settings.api == Api.V3 && settings.signatureMethod != null) {
-      throw new IllegalArgumentException("API 3.0 requests are signed with TC3-HMAC-SHA256; signatureMethod(...) is for "
-          + "the legacy API");
-    }
-    return Plan.of(urls, settings, size);
+    api.checkOptions();
+    return Plan.of(urls, settings, api, size);
   }
 
   /**
@@ -397,7 +383,7 @@ public final class Refresh {
    */
   public TaskStatus taskStatus(String taskId) {
     Objects.requireNonNull(taskId, "taskId");
-    return Queries.of(settings).task(taskId);
+    return ask((api, sender) -> api.taskStatus(taskId, sender));
   }
 
   /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
@@ -407,7 +393,7 @@ public final class Refresh {
     if (until.isBefore(since)) {
       throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
     }
-    return Queries.of(settings).tasks(since, until);
+    return ask((api, sender) -> api.taskStatus(since, until, sender));
   }
 
   /**
@@ -416,7 +402,19 @@ public final class Refresh {
    * {@linkplain #stateDir ledger} recorded today for these credentials.
    */
   public List<Quota> quota() {
-    return Queries.of(settings).quota();
+    return ask(CdnApi::quota);
+  }
+
+  /** A question to the service about the account. */
+  private interface Question<T> {
+    T ask(CdnApi api, Sender sender) throws Transport.Failure, Refusal;
+  }
+
+  /** Asks over a client of its own; see {@link Failures#call}. */
+  private <T> T ask(Question<T> question) {
+    CdnApi api = CdnApi.of(settings).signedBy(settings.resolveCredentials());
+    Sender sender = Sender.forQuestions(settings, settings.client(), api.queryInterval());
+    return Failures.call(api, () -> question.ask(api, sender));
   }
 
   // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.
@@ -455,7 +453,7 @@ public final class Refresh {
 
   @Override
   public String toString() {
-    String signing = settings.api == Api.V3 ? "API 3.0, TC3-HMAC-SHA256" : settings.method + ", " + settings.signatureMethod;
+    String signing = CdnApi.of(settings).signing();
     return "Refresh[" + urls.size() + (settings.directories ? " directories to " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }

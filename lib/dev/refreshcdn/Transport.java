@@ -127,7 +127,7 @@ final class Transport {
   private static String cleanJson(String body, NetworkText text) throws Failure {
     Map<String, Object> root;
     try {
-      root = LegacyAnswer.json(body);
+      root = Json.parse(body);
     } catch (Failure e) {
       // The JSON parser's own message quotes the raw body: only the cleaned excerpt goes on.
       throw new Failure(e.getMessage(), 200, excerpt(text, body, false), true, null);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class LegacyRetirementTest {
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh().batch().submit());
     // then
-    assertTrue(e.getMessage().endsWith(LegacyRetirement.HINT), e.getMessage());
+    assertTrue(e.getMessage().endsWith(V2Api.HINT), e.getMessage());
   }
 
   @Test
@@ -43,7 +44,7 @@ class LegacyRetirementTest {
     // when
     RefusedException e = assertThrows(RefusedException.class, () -> refresh().batch().submit());
     // then
-    assertTrue(e.getMessage().endsWith(LegacyRetirement.HINT), e.getMessage());
+    assertTrue(e.getMessage().endsWith(V2Api.HINT), e.getMessage());
   }
 
   @Test
@@ -69,8 +70,8 @@ class LegacyRetirementTest {
     Settings legacy = new Settings().with(s -> s.api = Api.V2);
     Settings elsewhere = legacy.with(s -> s.endpoint = URI.create("https://cdn.example.com/v2/index.php"));
     // when / then
-    assertTrue(LegacyRetirement.suggests(legacy, failure));
-    assertFalse(LegacyRetirement.suggests(elsewhere, failure));
-    assertFalse(LegacyRetirement.suggests(legacy.with(s -> s.api = Api.V3), failure));
+    assertEquals(V2Api.HINT, CdnApi.of(legacy).hint(failure));
+    assertEquals("", CdnApi.of(elsewhere).hint(failure));
+    assertEquals("", CdnApi.of(legacy.with(s -> s.api = Api.V3)).hint(failure));
   }
 }

@@ -105,10 +105,10 @@ class V3SubmitTest {
         .endpoint(server.url("/")).sleeper(wait -> { }).batch().submit();
     // then
     assertEquals("t2", s.tasks().get(0).taskId());
-    assertTrue(V3Backend.busy("RequestLimitExceeded.UinLimitExceeded"));
-    assertTrue(V3Backend.busy("UnauthorizedOperation.OperationTooOften"));
-    assertFalse(V3Backend.busy("AuthFailure.SignatureFailure"));
-    assertFalse(V3Backend.busy("LimitExceeded.CdnPurgeUrlExceedDayLimit"));
+    assertTrue(ServiceCodes.busy("RequestLimitExceeded.UinLimitExceeded"));
+    assertTrue(ServiceCodes.busy("UnauthorizedOperation.OperationTooOften"));
+    assertFalse(ServiceCodes.busy("AuthFailure.SignatureFailure"));
+    assertFalse(ServiceCodes.busy("LimitExceeded.CdnPurgeUrlExceedDayLimit"));
   }
 
   @Test
