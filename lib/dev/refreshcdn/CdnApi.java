@@ -3,25 +3,15 @@ package dev.refreshcdn;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * One generation of Tencent Cloud's CDN API: all that differs between API 2.0 and 3.0, for every action
- * (purge URLs or directories, task status, quota). {@link #of} is the only place that looks at {@link Api}.
- * An instance from {@link #of} plans; one from {@link #signedBy} also signs, and is used by one thread at a
+ * (purge URLs or directories, task status, quota). {@link CdnApis#of} is the only place that looks at
+ * {@link Api}. An instance from {@code of} plans; one from {@link #signedBy} also signs, and is used by one thread at a
  * time (the legacy codec reuses its buffers and MAC).
  */
 interface CdnApi {
-  /** Beijing time, second precision, as both APIs write and read dates. */
-  DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(QuotaLedger.BEIJING);
-
-  /** The generation {@code settings} name, for their kind of refresh and options; it signs nothing yet. */
-  static CdnApi of(Settings settings) {
-    return settings.api == Api.V3 ? new V3Api(settings, null) : new V2Api(settings, null);
-  }
-
   /** A copy that signs with {@code credentials}, for one thread. */
   CdnApi signedBy(Credentials credentials);
 
@@ -60,19 +50,19 @@ interface CdnApi {
   EncodedRequest purge(List<String> items, long timestamp, int nonce);
 
   /** The task an answer reports; the refusal it states is thrown; a body not the documented JSON fails. */
-  Task readPurge(String body, List<String> items) throws Transport.Failure, Refusal;
+  Task readPurge(String body, List<String> items) throws Unanswered, Refusal;
 
   /** What the service says about one task; {@link TaskStatus.State#UNKNOWN} when it has no record of it. */
-  TaskStatus taskStatus(String taskId, Sender sender) throws Transport.Failure, Refusal;
+  TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal;
 
   /** The tasks created between {@code since} and {@code until}, oldest first. */
-  List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Transport.Failure, Refusal;
+  List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal;
 
   /** Where a submitted task stands, asked as cheaply as the API allows; it carries the task's URLs. */
-  TaskStatus poll(Task task, Sender sender) throws Transport.Failure, Refusal;
+  TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal;
 
   /** Today's quotas, URLs then directories. */
-  List<Quota> quota(Sender sender) throws Transport.Failure, Refusal;
+  List<Quota> quota(Sender sender) throws Unanswered, Refusal;
 
   /**
    * The service's own account of today's quota for a submission of {@code items}, in the area it is charged;
@@ -83,7 +73,7 @@ interface CdnApi {
   /** What a failure's message adds: a pointer to API 3.0 where the legacy API is retired, else nothing. */
   String hint(Refusal refusal);
 
-  String hint(Transport.Failure failure);
+  String hint(Unanswered failure);
 
   /** One purge request as a question for the sender. */
   default Sender.Question<Task> purgeOf(List<String> items) {
@@ -94,27 +84,9 @@ interface CdnApi {
       }
 
       @Override
-      public Task read(String body) throws Transport.Failure, Refusal {
+      public Task read(String body) throws Unanswered, Refusal {
         return readPurge(body, items);
       }
     };
-  }
-
-  /** Whole Beijing seconds that cover {@code since .. until}: since rounded down, until rounded up. */
-  static String[] beijingRange(Instant since, Instant until) {
-    Instant end = until.truncatedTo(ChronoUnit.SECONDS);
-    return new String[] {BEIJING_TIME.format(since.truncatedTo(ChronoUnit.SECONDS)),
-        BEIJING_TIME.format(end.equals(until) ? end : end.plusSeconds(1))};
-  }
-
-  /** FAILED if any part failed, else PROCESSING while any part is, else DONE. */
-  static TaskStatus.State aggregate(List<TaskStatus.State> states) {
-    if (states.isEmpty()) {
-      return TaskStatus.State.UNKNOWN;
-    }
-    if (states.contains(TaskStatus.State.FAILED)) {
-      return TaskStatus.State.FAILED;
-    }
-    return states.contains(TaskStatus.State.PROCESSING) ? TaskStatus.State.PROCESSING : TaskStatus.State.DONE;
   }
 }

@@ -61,7 +61,7 @@ final class DomainAreas {
           }
 
           @Override
-          public Map<String, Object> read(String body) throws Transport.Failure, Refusal {
+          public Map<String, Object> read(String body) throws Unanswered, Refusal {
             return V3Call.read(body);
           }
         }, 0, retry -> { });
@@ -82,7 +82,7 @@ final class DomainAreas {
           return areas;
         }
       }
-    } catch (Refusal | Transport.Failure e) {
+    } catch (Refusal | Unanswered e) {
       return Map.of(); // unknown: the purge requests themselves will say what the service thinks
     }
     return areas;

@@ -1,13 +1,13 @@
 package dev.refreshcdn;
 
 /**
- * The one place a {@link Refusal} or a {@link Transport.Failure} becomes the exception users catch, with where
+ * The one place a {@link Refusal} or a {@link Unanswered} becomes the exception users catch, with where
  * the job stood and what the API generation adds to the message.
  */
 final class Failures {
   /** A question to the service, which it may refuse or leave unanswered. */
   interface Call<T> {
-    T run() throws Transport.Failure, Refusal;
+    T run() throws Unanswered, Refusal;
   }
 
   private Failures() {}
@@ -23,7 +23,7 @@ final class Failures {
       return call.run();
     } catch (Refusal refusal) {
       throw refused(api, refusal, false, RefreshException.Progress.NOTHING_SENT);
-    } catch (Transport.Failure failure) {
+    } catch (Unanswered failure) {
       throw noAnswer(api, failure, RefreshException.Progress.NOTHING_SENT);
     }
   }
@@ -34,7 +34,7 @@ final class Failures {
         earlierAttemptReached, progress, api.hint(refusal));
   }
 
-  static NoAnswerException noAnswer(CdnApi api, Transport.Failure failure, RefreshException.Progress progress) {
+  static NoAnswerException noAnswer(CdnApi api, Unanswered failure, RefreshException.Progress progress) {
     return new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt, failure.mayHaveReachedService,
         progress, failure.getCause(), api.hint(failure));
   }

@@ -38,7 +38,7 @@ final class JobRun {
   /** Why the job stopped early; the first one wins. */
   private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL, INTERNAL }
 
-  private final Plan plan;
+  private final Batches plan;
   private final Settings settings;
   /** The API generation, unsigned: what failures add to their message. */
   private final CdnApi api;
@@ -67,7 +67,7 @@ final class JobRun {
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
 
-  JobRun(Plan plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
+  JobRun(Batches plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
       Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
     this.onRetry = onRetry;
     this.api = api;
@@ -124,7 +124,7 @@ final class JobRun {
       } catch (InterruptedException e) {
         // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted: the requests in flight were abandoned", 0, null,
+        stop(Why.NO_ANSWER, null, new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
             true, e), false);
         pool.shutdownNow();
       } catch (ExecutionException e) {
@@ -143,7 +143,7 @@ final class JobRun {
         accepted(chunk, task);
       } catch (Refusal refusal) {
         refused(chunk, refusal);
-      } catch (Transport.Failure failure) {
+      } catch (Unanswered failure) {
         noAnswer(chunk, failure);
       } catch (RuntimeException bug) {
         internal(chunk, bug);
@@ -157,7 +157,7 @@ final class JobRun {
       return null;
     }
     if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
-      stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before sending", 0, null, false, null), false);
+      stop(Why.NO_ANSWER, null, new Unanswered("interrupted before sending", 0, null, false, null), false);
       return null;
     }
     int end = Math.min(plan.requestEnd(request), position + chunkSize);
@@ -244,7 +244,7 @@ final class JobRun {
     failed(chunk, dailyQuota ? Why.QUOTA : Why.REFUSED, refusal, refusal.earlierAttemptMayHaveReached);
   }
 
-  private void noAnswer(Chunk chunk, Transport.Failure failure) {
+  private void noAnswer(Chunk chunk, Unanswered failure) {
     try {
       if (!failure.mayHaveReachedService) {
         quota.giveBack(chunk.grant);
@@ -345,7 +345,7 @@ final class JobRun {
       case REFUSED:
         return Failures.refused(api, (Refusal) cause, earlierAttemptReached, progress);
       case NO_ANSWER:
-        return Failures.noAnswer(api, (Transport.Failure) cause, progress);
+        return Failures.noAnswer(api, (Unanswered) cause, progress);
       case STOPPED:
         return new StoppedException((RuntimeException) cause, progress);
       default:

@@ -27,8 +27,19 @@ final class Jobs {
     return jobs;
   }
 
-  /** A refresh of the job's unaccepted URLs with the job's own settings, journaling into the same job. */
-  static Refresh resume(Path stateDir, String jobId) {
+  /** A job's unaccepted URLs and the job's own settings, which journal into the same job. */
+  static final class Continuation {
+    final List<String> urls;
+    final Settings settings;
+
+    private Continuation(List<String> urls, Settings settings) {
+      this.urls = urls;
+      this.settings = settings;
+    }
+  }
+
+  /** What a refresh continuing the job sends, and how. */
+  static Continuation resume(Path stateDir, String jobId) {
     JobRecord record = jobId != null ? find(stateDir, jobId) : latestUnfinished(stateDir);
     if (record.state == Job.State.DONE) {
       throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all " + record.urlCount
@@ -61,8 +72,8 @@ final class Jobs {
       s.dailyQuota = job.dailyQuota;
       s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
-    settings = settings.with(s -> s.signatureMethod = CdnApi.of(s).resumedSignatureMethod(job.signatureMethod));
-    return Refresh.of(rest.urls, settings);
+    settings = settings.with(s -> s.signatureMethod = CdnApis.of(s).resumedSignatureMethod(job.signatureMethod));
+    return new Continuation(rest.urls, settings);
   }
 
   private static JobRecord find(Path stateDir, String jobId) {

@@ -88,7 +88,7 @@ final class Journal implements AutoCloseable {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("id", id);
     job.put("created", now.toString());
-    job.put("version", Refresh.VERSION);
+    job.put("version", Limits.VERSION);
     job.put("api", settings.api.name());
     job.put("endpoint", settings.endpoint().toString());
     job.put("directories", settings.directories);

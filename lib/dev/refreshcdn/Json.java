@@ -14,7 +14,7 @@ final class Json {
   private Json() {}
 
   /** A JSON object, numbers kept exact; anything else is a failure with no usable answer. */
-  static Map<String, Object> parse(String body) throws Transport.Failure {
+  static Map<String, Object> parse(String body) throws Unanswered {
     try {
       Map<String, Object> root = PARSER.mapFrom(body);
       if (root == null) {
@@ -48,7 +48,7 @@ final class Json {
   }
 
   /** A JSON array of objects; absent or null reads as empty, anything else is not the documented answer. */
-  static List<Map<String, Object>> objects(Object value, String name, String body) throws Transport.Failure {
+  static List<Map<String, Object>> objects(Object value, String name, String body) throws Unanswered {
     List<Map<String, Object>> objects = new ArrayList<>();
     if (value == null) {
       return objects;
@@ -77,7 +77,7 @@ final class Json {
     return strings;
   }
 
-  static int number(Map<String, Object> object, String field, String body) throws Transport.Failure {
+  static int number(Map<String, Object> object, String field, String body) throws Unanswered {
     Object value = object.get(field);
     if (!(value instanceof Number)) {
       throw notDocumented(field + " is not a number", body, null);
@@ -85,7 +85,7 @@ final class Json {
     return ((Number) value).intValue();
   }
 
-  static Transport.Failure notDocumented(String what, String body, Throwable cause) {
-    return new Transport.Failure(what, 200, Texts.excerpt(body, Transport.EXCERPT_LENGTH), true, cause);
+  static Unanswered notDocumented(String what, String body, Throwable cause) {
+    return new Unanswered(what, 200, Texts.excerpt(body, NetworkText.EXCERPT_LENGTH), true, cause);
   }
 }

@@ -17,7 +17,7 @@ final class LegacyEnvelope {
   }
 
   /** Parses a body; a body that is not the documented JSON is a failure with no usable answer. */
-  static LegacyEnvelope parse(String body) throws Transport.Failure {
+  static LegacyEnvelope parse(String body) throws Unanswered {
     Map<String, Object> root = Json.parse(body);
     if (!(root.get("code") instanceof Number)) {
       throw Json.notDocumented("the answer has no numeric code", body, null);
@@ -29,7 +29,7 @@ final class LegacyEnvelope {
   }
 
   /** The {@code data.task_id} and {@code data.count} of a RefreshCdnUrl success. */
-  String taskId(String body) throws Transport.Failure {
+  String taskId(String body) throws Unanswered {
     Object taskId = data.get("task_id");
     boolean integral = taskId instanceof Integer || taskId instanceof Long || taskId instanceof java.math.BigInteger;
     if (integral || taskId instanceof String && !((String) taskId).isBlank()) {

@@ -7,6 +7,7 @@ import java.time.Duration;
  * constants of {@link Refresh} name these values; configuration never reads them back from there).
  */
 final class Limits {
+  static final String VERSION = "0.2.0";
   static final int MAX_BATCH_SIZE = 1000;
   static final int MAX_POST_BYTES = 1_000_000;
   static final int MAX_V3_POST_BYTES = 10_000_000;

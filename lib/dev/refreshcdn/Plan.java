@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +20,6 @@ import java.util.stream.IntStream;
  * printed, inspected, {@linkplain #dryRun() dry-run} and {@linkplain #submit() submitted}, even later.
  */
 public final class Plan {
-  /**
-   * Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &} on the
-   * legacy API; an upper bound of the JSON quotes and comma on API 3.0.
-   */
-  private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
   /** From this many requests on, a dry run signs on several cores. */
   private static final int PARALLEL_DRY_RUN = 16;
 
@@ -33,28 +27,27 @@ public final class Plan {
   /** The API generation, unsigned: it plans; each sender signs with a copy of its own. */
   private final CdnApi api;
   private final List<String> urls;
-  /** Where each request starts in {@link #urls}, plus one last entry: the end. */
-  private final int[] starts;
+  private final Batches batches;
   private final List<InvalidUrl> skipped;
   private final int duplicates;
   private final int batchSize;
   /** Built on first submission; guarded by {@code this}. */
   private HttpClient client;
 
-  private Plan(Settings settings, CdnApi api, List<String> urls, int[] starts, List<InvalidUrl> skipped,
-      int duplicates, int batchSize) {
+  private Plan(Settings settings, CdnApi api, Batches batches, List<InvalidUrl> skipped, int duplicates,
+      int batchSize) {
     this.batchSize = batchSize;
     this.settings = settings;
     this.api = api;
-    this.urls = urls;
-    this.starts = starts;
+    this.urls = batches.urls();
+    this.batches = batches;
     this.skipped = skipped;
     this.duplicates = duplicates;
   }
 
   static Plan of(List<String> input, Settings settings, CdnApi api, int batchSize) {
     int budget = api.parameterBudget(settings.tokenBytes());
-    UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - PARAMETER_OVERHEAD).check(input);
+    UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - Batches.PARAMETER_OVERHEAD).check(input);
     if (!checked.invalid.isEmpty() && !settings.skipInvalid) {
       throw InvalidInputException.of(checked.invalid, checked.inputCount);
     }
@@ -68,31 +61,8 @@ public final class Plan {
       String why = checked.inputCount == 0 ? "no URLs given" : "no valid URL among " + checked.inputCount + " entries";
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
-    int[] starts = split(checked.urls.size(), checked.encodedLengths, batchSize, budget);
-    return new Plan(settings, api, checked.urls, starts, checked.invalid, checked.duplicates, batchSize);
-  }
-
-  /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
-  private static int[] split(int urlCount, int[] encodedLengths, int batchSize, int budget) {
-    int[] starts = new int[urlCount / batchSize + 2];
-    int requests = 0;
-    int inRequest = 0;
-    long bytes = 0;
-    for (int i = 0; i < urlCount; i++) {
-      int cost = encodedLengths[i] + PARAMETER_OVERHEAD;
-      if (i == 0 || inRequest == batchSize || bytes + cost > budget) {
-        if (requests + 1 >= starts.length) {
-          starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[requests++] = i;
-        inRequest = 0;
-        bytes = 0;
-      }
-      inRequest++;
-      bytes += cost;
-    }
-    starts[requests] = urlCount;
-    return Arrays.copyOf(starts, requests + 1);
+    Batches batches = Batches.split(checked.urls, checked.encodedLengths, batchSize, budget);
+    return new Plan(settings, api, batches, checked.invalid, checked.duplicates, batchSize);
   }
 
   /** The planned requests, in the order they will be sent. */
@@ -106,7 +76,7 @@ public final class Plan {
 
   /** How many requests the plan will send. */
   public int requestCount() {
-    return starts.length - 1;
+    return batches.requestCount();
   }
 
   /** Every URL that will be sent, checked, trimmed and de-duplicated, in first-seen order. */
@@ -125,7 +95,7 @@ public final class Plan {
   }
 
   private List<String> urlsOf(int request) {
-    return urls.subList(starts[request], starts[request + 1]);
+    return batches.urlsOf(request);
   }
 
   /**
@@ -223,42 +193,12 @@ public final class Plan {
       quota = new DailyQuota(settings, ledger, jobId, documented, api.availableUnasked(documented));
     }
     int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota, chunkSize)
+    return new JobRun(batches.cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota, chunkSize)
         .run(signer);
   }
 
   private RefreshException.Progress nothingSent() {
     return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount(), null, 0, settings.directories);
-  }
-
-  /**
-   * This plan with every request cut to at most {@code size} URLs, as the service's batch demands, sharing its URLs
-   * and client; so request numbers, counts and senders agree with what is sent.
-   */
-  private Plan cutTo(int size) {
-    int pieces = 0;
-    for (int r = 0; r < requestCount(); r++) {
-      pieces += (starts[r + 1] - starts[r] + size - 1) / size;
-    }
-    if (pieces == requestCount()) {
-      return this;
-    }
-    int[] cut = new int[pieces + 1];
-    int n = 0;
-    for (int r = 0; r < requestCount(); r++) {
-      for (int at = starts[r]; at < starts[r + 1]; at += size) {
-        cut[n++] = at;
-      }
-    }
-    cut[n] = urls.size();
-    Plan plan = new Plan(settings, api, urls, cut, skipped, duplicates, batchSize);
-    plan.client = client();
-    return plan;
-  }
-
-  /** Where planned request {@code request} (0-based) ends in {@link #urls()}. */
-  int requestEnd(int request) {
-    return starts[request + 1];
   }
 
   /** This plan's one HTTP client, built on first use and shared by every submission of the plan. */

@@ -35,7 +35,7 @@ import java.util.function.IntSupplier;
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
-  public static final String VERSION = "0.2.0";
+  public static final String VERSION = Limits.VERSION;
   /** API 3.0, the live one, used unless {@link #api(Api)} says otherwise (Tencent retired API 2.0 on 2022-11-30). */
   public static final Api DEFAULT_API = Limits.DEFAULT_API;
   /** The API 3.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
@@ -140,7 +140,8 @@ public final class Refresh {
    *     endpoint is one a new refresh could not use (see {@link #endpoint(String)})
    */
   public static Refresh resume(Path stateDir, String jobId) {
-    return Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
+    Jobs.Continuation job = Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
+    return of(job.urls, job.settings);
   }
 
   /**
@@ -354,7 +355,7 @@ public final class Refresh {
    * smaller). On API 3.0 {@link Plan#submit()} cuts them further to the batch {@code DescribePurgeQuota} reports.
    */
   public Plan batch() {
-    return batch(settings.batchSize != 0 ? settings.batchSize : CdnApi.of(settings).maxBatchSize());
+    return batch(settings.batchSize != 0 ? settings.batchSize : CdnApis.of(settings).maxBatchSize());
   }
 
   /**
@@ -366,7 +367,7 @@ public final class Refresh {
    * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
    */
   public Plan batch(int size) {
-    CdnApi api = CdnApi.of(settings);
+    CdnApi api = CdnApis.of(settings);
     if (size < 1 || size > api.maxBatchSize()) {
       throw new IllegalArgumentException("batch size must be between 1 and " + api.maxBatchSize() + ": " + size);
     }
@@ -407,12 +408,12 @@ public final class Refresh {
 
   /** A question to the service about the account. */
   private interface Question<T> {
-    T ask(CdnApi api, Sender sender) throws Transport.Failure, Refusal;
+    T ask(CdnApi api, Sender sender) throws Unanswered, Refusal;
   }
 
   /** Asks over a client of its own; see {@link Failures#call}. */
   private <T> T ask(Question<T> question) {
-    CdnApi api = CdnApi.of(settings).signedBy(settings.resolveCredentials());
+    CdnApi api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
     Sender sender = Sender.forQuestions(settings, settings.client(), api.queryInterval());
     return Failures.call(api, () -> question.ask(api, sender));
   }
@@ -453,7 +454,7 @@ public final class Refresh {
 
   @Override
   public String toString() {
-    String signing = CdnApi.of(settings).signing();
+    String signing = CdnApis.of(settings).signing();
     return "Refresh[" + urls.size() + (settings.directories ? " directories to " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }

@@ -22,7 +22,7 @@ final class Sender {
   interface Question<T> {
     EncodedRequest encode(long timestamp, int nonce);
 
-    T read(String body) throws Transport.Failure, Refusal;
+    T read(String body) throws Unanswered, Refusal;
   }
 
   /** A sender for one thread; senders of one submission share its {@code pacer} and {@code nonces}. */
@@ -45,7 +45,7 @@ final class Sender {
    * reached the service.
    */
   <T> T ask(Question<T> question, int number, java.util.function.Consumer<Retry> onRetry)
-      throws Transport.Failure, Refusal {
+      throws Unanswered, Refusal {
     long start = settings.ticker.getAsLong();
     boolean reached = false; // whether any attempt so far may have reached the service
     for (int attempt = 1; ; attempt++) {
@@ -62,7 +62,7 @@ final class Sender {
         }
         reached = true;
         reason = refusal.describe();
-      } catch (Transport.Failure failure) {
+      } catch (Unanswered failure) {
         reached |= failure.mayHaveReachedService;
         wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
         if (wait == null) {
@@ -76,12 +76,12 @@ final class Sender {
   }
 
   /** Waits until a request may start without going over the call rate. */
-  private void pace(boolean reached) throws Transport.Failure {
+  private void pace(boolean reached) throws Unanswered {
     try {
       pacer.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Transport.Failure("interrupted while waiting to send", 0, null, reached, e);
+      throw new Unanswered("interrupted while waiting to send", 0, null, reached, e);
     }
   }
 
@@ -90,17 +90,17 @@ final class Sender {
   }
 
   /** The last failure, said to come after several attempts, any of which may have reached the service. */
-  private static Transport.Failure afterAttempts(Transport.Failure failure, int attempts, boolean reached) {
-    return new Transport.Failure(failure.getMessage() + " (after " + attempts + " attempts)", failure.status,
+  private static Unanswered afterAttempts(Unanswered failure, int attempts, boolean reached) {
+    return new Unanswered(failure.getMessage() + " (after " + attempts + " attempts)", failure.status,
         failure.excerpt, reached, failure.getCause());
   }
 
-  private void sleep(Duration wait, String interrupted, boolean reached) throws Transport.Failure {
+  private void sleep(Duration wait, String interrupted, boolean reached) throws Unanswered {
     try {
       settings.sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Transport.Failure(interrupted, 0, null, reached, e);
+      throw new Unanswered(interrupted, 0, null, reached, e);
     }
   }
 }

@@ -106,7 +106,7 @@ final class V2Api implements CdnApi {
   }
 
   @Override
-  public Task readPurge(String body, List<String> items) throws Transport.Failure, Refusal {
+  public Task readPurge(String body, List<String> items) throws Unanswered, Refusal {
     LegacyEnvelope answer = LegacyEnvelope.parse(body);
     if (answer.code != 0) {
       throw answer.refusal();
@@ -119,7 +119,7 @@ final class V2Api implements CdnApi {
   }
 
   @Override
-  public TaskStatus taskStatus(String taskId, Sender sender) throws Transport.Failure, Refusal {
+  public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
     // The log names no task: every record found by taskId belongs to that task.
     List<Map<String, Object>> records = refreshLog(Map.of("taskId", taskId), sender);
     if (records.isEmpty()) {
@@ -134,12 +134,12 @@ final class V2Api implements CdnApi {
       String datetime = Json.text(record.get("datetime"));
       created = created == null || datetime.compareTo(created) < 0 ? datetime : created;
     }
-    return new TaskStatus(taskId, CdnApi.aggregate(states), urls, created);
+    return new TaskStatus(taskId, TaskRows.aggregate(states), urls, created);
   }
 
   @Override
-  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Transport.Failure, Refusal {
-    String[] range = CdnApi.beijingRange(since, until);
+  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal {
+    String[] range = TaskRows.beijingRange(since, until);
     List<Map<String, Object>> records = refreshLog(Map.of("startDate", range[0], "endDate", range[1]), sender);
     records.sort(Comparator.comparing((Map<String, Object> r) -> Json.text(r.get("datetime")))
         .thenComparing(r -> r.get("id") instanceof Number ? ((Number) r.get("id")).longValue() : 0L));
@@ -154,7 +154,7 @@ final class V2Api implements CdnApi {
 
   /** One GetCdnRefreshLog, which lists a task whole. */
   @Override
-  public TaskStatus poll(Task task, Sender sender) throws Transport.Failure, Refusal {
+  public TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal {
     TaskStatus status = taskStatus(task.taskId(), sender);
     return status.state() == TaskStatus.State.UNKNOWN ? status
         : new TaskStatus(task.taskId(), status.state(), task.urls(), status.created());
@@ -177,7 +177,7 @@ final class V2Api implements CdnApi {
   }
 
   @Override
-  public String hint(Transport.Failure failure) {
+  public String hint(Unanswered failure) {
     if (failure.status == 404) {
       return HINT;
     }
@@ -195,7 +195,7 @@ final class V2Api implements CdnApi {
 
   /** The records GetCdnRefreshLog lists for {@code parameters}; empty when it says there are none. */
   private List<Map<String, Object>> refreshLog(Map<String, String> parameters, Sender sender)
-      throws Transport.Failure, Refusal {
+      throws Unanswered, Refusal {
     return sender.ask(new Sender.Question<List<Map<String, Object>>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
@@ -203,7 +203,7 @@ final class V2Api implements CdnApi {
       }
 
       @Override
-      public List<Map<String, Object>> read(String body) throws Transport.Failure, Refusal {
+      public List<Map<String, Object>> read(String body) throws Unanswered, Refusal {
         LegacyEnvelope answer = LegacyEnvelope.parse(body);
         if (answer.code != 0) {
           int module = ServiceCodes.moduleCode(answer.codeDesc, answer.message);

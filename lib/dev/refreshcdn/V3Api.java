@@ -116,7 +116,7 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public Task readPurge(String body, List<String> items) throws Transport.Failure, Refusal {
+  public Task readPurge(String body, List<String> items) throws Unanswered, Refusal {
     String taskId = Json.text(V3Call.read(body).get("TaskId"));
     if (taskId.isEmpty()) {
       throw Json.notDocumented("the answer has no Response.TaskId", body, null);
@@ -125,7 +125,7 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public TaskStatus taskStatus(String taskId, Sender sender) throws Transport.Failure, Refusal {
+  public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("TaskId", taskId);
     for (TaskStatus task : new V3Tasks(call, sender).tasks(filter)) {
@@ -137,8 +137,8 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Transport.Failure, Refusal {
-    String[] range = CdnApi.beijingRange(since, until);
+  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal {
+    String[] range = TaskRows.beijingRange(since, until);
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("StartTime", range[0]);
     filter.put("EndTime", range[1]);
@@ -148,13 +148,13 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public TaskStatus poll(Task task, Sender sender) throws Transport.Failure, Refusal {
+  public TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal {
     return new V3Tasks(call, sender).poll(task);
   }
 
   /** {@code DescribePurgeQuota}: URLs then directories, per area. */
   @Override
-  public List<Quota> quota(Sender sender) throws Transport.Failure, Refusal {
+  public List<Quota> quota(Sender sender) throws Unanswered, Refusal {
     return sender.ask(new Sender.Question<List<Quota>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
@@ -162,7 +162,7 @@ final class V3Api implements CdnApi {
       }
 
       @Override
-      public List<Quota> read(String body) throws Transport.Failure, Refusal {
+      public List<Quota> read(String body) throws Unanswered, Refusal {
         Map<String, Object> response = V3Call.read(body);
         List<Quota> quotas = new ArrayList<>();
         quotas.addAll(quotas(response, "UrlPurge", false, body));
@@ -192,7 +192,7 @@ final class V3Api implements CdnApi {
         throw e;
       }
       return null; // e.g. UnauthorizedOperation: a sub-account may purge without leave to read the quota
-    } catch (Transport.Failure e) {
+    } catch (Unanswered e) {
       return null; // the purge requests will meet the same trouble, and report it with their progress
     }
     List<Quota> kind = new ArrayList<>();
@@ -241,12 +241,12 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public String hint(Transport.Failure failure) {
+  public String hint(Unanswered failure) {
     return "";
   }
 
   private static List<Quota> quotas(Map<String, Object> response, String field, boolean directories, String body)
-      throws Transport.Failure {
+      throws Unanswered {
     List<Quota> quotas = new ArrayList<>();
     for (Map<String, Object> entry : Json.objects(response.get(field), field, body)) {
       String area = Json.text(entry, "Area").toUpperCase(Locale.ROOT);

@@ -59,7 +59,7 @@ final class V3Call {
    * Reads an answer: its {@code Response}, or the refusal its {@code Error} states; a body without a
    * {@code Response} object is a failure with no usable answer.
    */
-  static Map<String, Object> read(String body) throws Transport.Failure, Refusal {
+  static Map<String, Object> read(String body) throws Unanswered, Refusal {
     Map<String, Object> response = Json.object(Json.parse(body).get("Response"));
     if (response == null) {
       throw Json.notDocumented("the answer has no Response object", body, null);

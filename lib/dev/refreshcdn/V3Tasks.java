@@ -32,7 +32,7 @@ final class V3Tasks {
   }
 
   /** The tasks whose rows match {@code filter}, grouped, in the order each task was first seen, oldest first. */
-  List<TaskStatus> tasks(Map<String, Object> filter) throws Transport.Failure, Refusal {
+  List<TaskStatus> tasks(Map<String, Object> filter) throws Unanswered, Refusal {
     return group(purgeLogs(filter));
   }
 
@@ -40,7 +40,7 @@ final class V3Tasks {
    * Up to three one-row pages (any URL failed? any still processing? any recorded?) instead of listing every
    * row, 50 pages for a task of 1,000 URLs. The status carries the URLs the task was submitted with.
    */
-  TaskStatus poll(Task task) throws Transport.Failure, Refusal {
+  TaskStatus poll(Task task) throws Unanswered, Refusal {
     String[] filters = {"fail", "process", null};
     TaskStatus.State[] states = {TaskStatus.State.FAILED, TaskStatus.State.PROCESSING, TaskStatus.State.DONE};
     for (int i = 0; i < filters.length; i++) {
@@ -58,7 +58,7 @@ final class V3Tasks {
   }
 
   /** Every row listed for {@code filter}, page by page, in the order listed. */
-  private List<Map<String, Object>> purgeLogs(Map<String, Object> filter) throws Transport.Failure, Refusal {
+  private List<Map<String, Object>> purgeLogs(Map<String, Object> filter) throws Unanswered, Refusal {
     List<Map<String, Object>> rows = new ArrayList<>();
     // A task submitted while paging shifts the rows (newest come first); a row seen twice counts once.
     Set<List<String>> seen = new HashSet<>();
@@ -87,7 +87,7 @@ final class V3Tasks {
     }
   }
 
-  private Page page(Map<String, Object> filter, int offset, int limit) throws Transport.Failure, Refusal {
+  private Page page(Map<String, Object> filter, int offset, int limit) throws Unanswered, Refusal {
     Map<String, Object> payload = new LinkedHashMap<>(filter);
     payload.put("Offset", offset);
     payload.put("Limit", limit);
@@ -98,7 +98,7 @@ final class V3Tasks {
       }
 
       @Override
-      public Page read(String body) throws Transport.Failure, Refusal {
+      public Page read(String body) throws Unanswered, Refusal {
         Map<String, Object> response = V3Call.read(body);
         Object total = response.get("TotalCount");
         return new Page(Json.objects(response.get("PurgeLogs"), "PurgeLogs", body),
@@ -137,7 +137,7 @@ final class V3Tasks {
         String time = Json.text(row, "CreateTime");
         created = created == null || time.compareTo(created) < 0 ? time : created;
       }
-      tasks.add(new TaskStatus(task.getKey(), CdnApi.aggregate(states), urls, created));
+      tasks.add(new TaskStatus(task.getKey(), TaskRows.aggregate(states), urls, created));
     }
     return tasks;
   }

@@ -50,7 +50,7 @@ final class Waiting {
           continue;
         }
         if (api == null) {
-          api = CdnApi.of(settings).signedBy(settings.resolveCredentials());
+          api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
           sender = Sender.forQuestions(settings, client, api.queryInterval());
         }
         CdnApi asked = api;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Directories through the API generations {@link CdnApi#of} picks, sent by the real
+ * Directories through the API generations {@link CdnApis#of} picks, sent by the real
  * Sender: RefreshCdnDir with dirs.N and type, PurgePathCache with Paths and FlushType, and the refusals
  * that say the daily quota is spent.
  */
@@ -59,7 +59,7 @@ class DirsTest {
   }
 
   private static Task send(Settings settings, List<String> dirs) throws Exception {
-    CdnApi api = CdnApi.of(settings).signedBy(settings.credentials);
+    CdnApi api = CdnApis.of(settings).signedBy(settings.credentials);
     return Sender.forQuestions(settings, settings.client(), Duration.ofMillis(50)).ask(api.purgeOf(dirs), 1, retry -> { });
   }
 
@@ -197,9 +197,9 @@ class DirsTest {
   @Test
   void theDryRunPreviewNamesTheDirectoryActionAndRedactsTheSignature() {
     // when
-    EncodedRequest v3 = CdnApi.of(settings(Api.V3, s -> s.flushAll = true)).signedBy(new Credentials(ID, KEY))
+    EncodedRequest v3 = CdnApis.of(settings(Api.V3, s -> s.flushAll = true)).signedBy(new Credentials(ID, KEY))
         .purge(DIRS, 1_795_000_000L, 1);
-    EncodedRequest v2 = CdnApi.of(settings(Api.V2, s -> { })).signedBy(new Credentials(ID, KEY)).purge(DIRS, 1_795_000_000L, 1);
+    EncodedRequest v2 = CdnApis.of(settings(Api.V2, s -> { })).signedBy(new Credentials(ID, KEY)).purge(DIRS, 1_795_000_000L, 1);
     // then
     assertTrue(v3.preview.startsWith("X-TC-Action: PurgePathCache, Paths: [" + DIRS.get(0) + ", … 1 more], FlushType: delete"),
         v3.preview);

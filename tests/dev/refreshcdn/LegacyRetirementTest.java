@@ -66,12 +66,12 @@ class LegacyRetirementTest {
     // given: what the JDK's client throws when a name does not resolve
     ConnectException unresolved = new ConnectException();
     unresolved.initCause(new UnresolvedAddressException());
-    Transport.Failure failure = new Transport.Failure("could not connect", 0, null, false, unresolved);
+    Unanswered failure = new Unanswered("could not connect", 0, null, false, unresolved);
     Settings legacy = new Settings().with(s -> s.api = Api.V2);
     Settings elsewhere = legacy.with(s -> s.endpoint = URI.create("https://cdn.example.com/v2/index.php"));
     // when / then
-    assertEquals(V2Api.HINT, CdnApi.of(legacy).hint(failure));
-    assertEquals("", CdnApi.of(elsewhere).hint(failure));
-    assertEquals("", CdnApi.of(legacy.with(s -> s.api = Api.V3)).hint(failure));
+    assertEquals(V2Api.HINT, CdnApis.of(legacy).hint(failure));
+    assertEquals("", CdnApis.of(elsewhere).hint(failure));
+    assertEquals("", CdnApis.of(legacy.with(s -> s.api = Api.V3)).hint(failure));
   }
 }
