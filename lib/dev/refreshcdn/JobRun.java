@@ -35,9 +35,6 @@ final class JobRun {
     }
   }
 
-  /** Why the job stopped early; the first one wins. */
-  private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL, INTERNAL }
-
   private final Batches plan;
   private final Settings settings;
   /** The API generation, unsigned: what failures add to their message. */
@@ -57,9 +54,9 @@ final class JobRun {
   private int request;
   private int position;
   private int chunks;
-  private Why why;
+  /** Why the job stopped early; the first one wins. */
+  private Stop stop;
   private Chunk stoppedAt;
-  private Object cause;
   private boolean earlierAttemptReached;
   /** Whether the caller's thread was interrupted while it waited for the senders; restored on the way out. */
   private boolean interrupted;
@@ -124,8 +121,8 @@ final class JobRun {
       } catch (InterruptedException e) {
         // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
-            true, e), false);
+        stop(null, Stop.noAnswer(new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
+            true, e)), false);
         pool.shutdownNow();
       } catch (ExecutionException e) {
         throw new IllegalStateException("a sender failed outside its own accounting", e.getCause());
@@ -153,11 +150,11 @@ final class JobRun {
 
   /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
   private synchronized Chunk next() {
-    if (why != null || position == plan.urls().size()) {
+    if (stop != null || position == plan.urls().size()) {
       return null;
     }
     if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
-      stop(Why.NO_ANSWER, null, new Unanswered("interrupted before sending", 0, null, false, null), false);
+      stop(null, Stop.noAnswer(new Unanswered("interrupted before sending", 0, null, false, null)), false);
       return null;
     }
     int end = Math.min(plan.requestEnd(request), position + chunkSize);
@@ -165,11 +162,11 @@ final class JobRun {
     try {
       grant = quota.take(end - position);
     } catch (IOException e) {
-      stop(Why.JOURNAL, null, e, false);
+      stop(null, Stop.journal(e), false);
       return null;
     }
     if (grant.count == 0) {
-      stop(Why.QUOTA, null, null, false);
+      stop(null, Stop.quota(null), false);
       return null;
     }
     Chunk chunk = new Chunk(++chunks, position, position + grant.count, grant);
@@ -179,7 +176,7 @@ final class JobRun {
       }
     } catch (IOException e) {
       giveBackQuietly(chunk);
-      stop(Why.JOURNAL, null, e, false);
+      stop(null, Stop.journal(e), false);
       return null;
     }
     position = chunk.to;
@@ -202,14 +199,14 @@ final class JobRun {
       acceptedChunks.add(chunk);
       acceptedTasks.add(task);
       if (unrecorded != null) {
-        stop(Why.JOURNAL, chunk, unrecorded, false);
+        stop(chunk, Stop.journal(unrecorded), false);
       }
     }
     synchronized (listenerLock) {
       try {
         onTask.accept(task);
       } catch (RuntimeException e) {
-        stop(Why.STOPPED, chunk, e, false);
+        stop(chunk, Stop.stopped(e), false);
       }
     }
   }
@@ -220,7 +217,7 @@ final class JobRun {
       try {
         onRetry.accept(retry);
       } catch (RuntimeException e) {
-        stop(Why.STOPPED, null, e, false);
+        stop(null, Stop.stopped(e), false);
       }
     }
   }
@@ -238,10 +235,10 @@ final class JobRun {
             refusal.earlierAttemptMayHaveReached);
       }
     } catch (IOException e) {
-      failed(chunk, Why.JOURNAL, e, false);
+      failed(chunk, Stop.journal(e), false);
       return;
     }
-    failed(chunk, dailyQuota ? Why.QUOTA : Why.REFUSED, refusal, refusal.earlierAttemptMayHaveReached);
+    failed(chunk, dailyQuota ? Stop.quota(refusal) : Stop.refused(refusal), refusal.earlierAttemptMayHaveReached);
   }
 
   private void noAnswer(Chunk chunk, Unanswered failure) {
@@ -253,10 +250,10 @@ final class JobRun {
         journal.noAnswer(chunk.from, chunk.to, failure.mayHaveReachedService, failure.getMessage());
       }
     } catch (IOException e) {
-      failed(chunk, Why.JOURNAL, e, false);
+      failed(chunk, Stop.journal(e), false);
       return;
     }
-    failed(chunk, Why.NO_ANSWER, failure, failure.mayHaveReachedService);
+    failed(chunk, Stop.noAnswer(failure), failure.mayHaveReachedService);
   }
 
   /**
@@ -271,20 +268,19 @@ final class JobRun {
     } catch (IOException e) {
       bug.addSuppressed(e);
     }
-    failed(chunk, Why.INTERNAL, bug, true);
+    failed(chunk, Stop.internal(bug), true);
   }
 
-  private synchronized void failed(Chunk chunk, Why reason, Object detail, boolean reached) {
+  private synchronized void failed(Chunk chunk, Stop why, boolean reached) {
     failed.add(chunk);
-    stop(reason, chunk, detail, reached);
+    stop(chunk, why, reached);
   }
 
   /** Records the first reason to stop; later ones only add their chunk to the failed ones. */
-  private synchronized void stop(Why reason, Chunk chunk, Object detail, boolean reached) {
-    if (why == null) {
-      why = reason;
+  private synchronized void stop(Chunk chunk, Stop why, boolean reached) {
+    if (stop == null) {
+      stop = why;
       stoppedAt = chunk;
-      cause = detail;
       earlierAttemptReached = reached;
     }
   }
@@ -302,7 +298,7 @@ final class JobRun {
     List<Task> tasks = tasksInOrder();
     String jobId = journal == null ? null : journal.id;
     int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
-    if (why == null) {
+    if (stop == null) {
       closeJournal(() -> journal.done());
       return new Submission(tasks, jobId, resent, new Waiting(settings, client));
     }
@@ -315,43 +311,15 @@ final class JobRun {
     int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
         Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories);
-    if (why == Why.INTERNAL) {
-      RuntimeException bug = (RuntimeException) cause;
-      closeJournal(() -> journal.stop("internal", null, String.valueOf(bug)));
+    RuntimeException bug = stop.bug();
+    if (bug != null) {
+      closeJournal(() -> journal.stop(stop.reason, null, String.valueOf(bug)));
       throw bug;
     }
-    RefreshException e = exception(progress);
-    Instant returns = why == Why.QUOTA ? ((QuotaExhaustedException) e).quotaReturns() : null;
-    String stopWhy = why == Why.QUOTA ? "quota" : why == Why.REFUSED ? "refused"
-        : why == Why.NO_ANSWER ? "no-answer" : why == Why.STOPPED ? "stopped" : "journal";
-    closeJournal(() -> journal.stop(stopWhy, returns, e.getMessage()));
+    RefreshException e = stop.exception(progress, api, settings, quota.limit(), earlierAttemptReached);
+    Instant returns = e instanceof QuotaExhaustedException ? ((QuotaExhaustedException) e).quotaReturns() : null;
+    closeJournal(() -> journal.stop(stop.reason, returns, e.getMessage()));
     throw e;
-  }
-
-  private RefreshException exception(RefreshException.Progress progress) {
-    switch (why) {
-      case QUOTA: {
-        Instant returns = QuotaLedger.quotaReturns(settings.clock.instant());
-        String what;
-        if (cause instanceof Refusal) {
-          what = "the service refused request " + progress.requestNumber + " for the daily quota: "
-              + ((Refusal) cause).describe();
-        } else {
-          what = "the daily quota of " + quota.limit() + (settings.directories ? " directories" : " URLs")
-              + " is spent for today";
-        }
-        return new QuotaExhaustedException(what, returns, quota.limit(), progress);
-      }
-      case REFUSED:
-        return Failures.refused(api, (Refusal) cause, earlierAttemptReached, progress);
-      case NO_ANSWER:
-        return Failures.noAnswer(api, (Unanswered) cause, progress);
-      case STOPPED:
-        return new StoppedException((RuntimeException) cause, progress);
-      default:
-        return new JournalException("cannot write to the state directory " + settings.stateDir, (IOException) cause,
-            progress);
-    }
   }
 
   private List<Task> tasksInOrder() {
