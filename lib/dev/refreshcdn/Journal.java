@@ -77,6 +77,27 @@ final class Journal implements AutoCloseable {
         // another job started in the same second drew the same suffix: draw again
       }
     }
+    writeUrls(dir, urls);
+    Map<String, Object> job = jobFile(id, now, settings, urls.size(), batchSize, credentials);
+    FileChannel events = openEvents(dir);
+    Journal journal = new Journal(id, settings, events, lock(events, id), null);
+    journal.write(journal.event(JournalFormat.Event.CREATED).put("urls", urls.size()));
+    // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
+    Path partial = dir.resolve(JOB_FILE + ".partial");
+    try (FileChannel file = OwnerOnly.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING))) {
+      ByteBuffer bytes = ByteBuffer.wrap(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
+      while (bytes.hasRemaining()) {
+        file.write(bytes);
+      }
+      file.force(true);
+    }
+    Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
+    return journal;
+  }
+
+  /** The job's URLs, one a line, forced to disk before the job is listed. */
+  private static void writeUrls(Path dir, List<String> urls) throws IOException {
     try (BufferedWriter out = new BufferedWriter(Channels.newWriter(OwnerOnly.open(dir.resolve(URLS_FILE),
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), StandardCharsets.UTF_8))) {
       for (String url : urls) {
@@ -85,6 +106,11 @@ final class Journal implements AutoCloseable {
       }
     }
     force(dir.resolve(URLS_FILE));
+  }
+
+  /** What {@code job.json} records: every request option, never a secret. */
+  private static Map<String, Object> jobFile(String id, Instant now, Settings settings, int urlCount, int batchSize,
+      Credentials credentials) {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("id", id);
     job.put("created", now.toString());
@@ -103,24 +129,10 @@ final class Journal implements AutoCloseable {
     if (settings.dailyQuota != null) {
       job.put("dailyQuota", settings.dailyQuota);
     }
-    job.put("urls", urls.size());
+    job.put("urls", urlCount);
     job.put("account", QuotaLedger.account(credentials.secretId()));
     job.put("secretId", Texts.maskId(credentials.secretId()));
-    FileChannel events = openEvents(dir);
-    Journal journal = new Journal(id, settings, events, lock(events, id), null);
-    journal.write(journal.event(JournalFormat.Event.CREATED).put("urls", urls.size()));
-    // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
-    Path partial = dir.resolve(JOB_FILE + ".partial");
-    try (FileChannel file = OwnerOnly.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING))) {
-      ByteBuffer bytes = ByteBuffer.wrap(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
-      while (bytes.hasRemaining()) {
-        file.write(bytes);
-      }
-      file.force(true);
-    }
-    Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
-    return journal;
+    return job;
   }
 
   /** Opens the journal of the job a resumed plan continues, and records the resumption. */

@@ -254,9 +254,7 @@ public final class Refresh {
    * {@link #DEFAULT_PARALLEL}. The call rate ({@link #callsPerMinute}) still holds across all of them.
    */
   public Refresh parallel(int requests) {
-    if (requests < 1 || requests > MAX_PARALLEL) {
-      throw new IllegalArgumentException("parallel must be between 1 and " + MAX_PARALLEL + ": " + requests);
-    }
+    Checks.between(requests, 1, MAX_PARALLEL, "parallel");
     return with(s -> s.parallel = requests);
   }
 
@@ -277,13 +275,13 @@ public final class Refresh {
 
   /** Waits this long for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
   public Refresh connectTimeout(Duration connectTimeout) {
-    Duration checked = positive(connectTimeout, "connectTimeout");
+    Duration checked = Checks.positive(connectTimeout, "connectTimeout");
     return with(s -> s.connectTimeout = checked);
   }
 
   /** Waits this long for each answer; default {@link #DEFAULT_TIMEOUT}. */
   public Refresh timeout(Duration timeout) {
-    Duration checked = positive(timeout, "timeout");
+    Duration checked = Checks.positive(timeout, "timeout");
     return with(s -> s.timeout = checked);
   }
 
@@ -300,10 +298,8 @@ public final class Refresh {
 
   /** Like {@link #retries(int)}, also bounding the time spent on one request's retries (default 2 minutes). */
   public Refresh retries(int retries, Duration within) {
-    if (retries < 0 || retries > 100) {
-      throw new IllegalArgumentException("retries must be between 0 and 100: " + retries);
-    }
-    Duration checked = positive(within, "within");
+    Checks.between(retries, 0, 100, "retries");
+    Duration checked = Checks.positive(within, "within");
     return with(s -> {
       s.retries = retries;
       s.retryWithin = checked;
@@ -315,9 +311,7 @@ public final class Refresh {
    * {@link #DEFAULT_CALLS_PER_MINUTE}, the documented limit (older revisions of the docs said 10,000).
    */
   public Refresh callsPerMinute(int callsPerMinute) {
-    if (callsPerMinute < 1 || callsPerMinute > 60_000) {
-      throw new IllegalArgumentException("calls per minute must be between 1 and 60000: " + callsPerMinute);
-    }
+    Checks.between(callsPerMinute, 1, 60_000, "calls per minute");
     return with(s -> s.callsPerMinute = callsPerMinute);
   }
 
@@ -368,9 +362,7 @@ public final class Refresh {
    */
   public Plan batch(int size) {
     CdnApi api = CdnApis.of(settings);
-    if (size < 1 || size > api.maxBatchSize()) {
-      throw new IllegalArgumentException("batch size must be between 1 and " + api.maxBatchSize() + ": " + size);
-    }
+    Checks.between(size, 1, api.maxBatchSize(), "batch size");
     api.checkOptions();
     return Plan.of(urls, settings, api, size);
   }
@@ -383,18 +375,12 @@ public final class Refresh {
    * @throws NoAnswerException when the query gets no usable answer
    */
   public TaskStatus taskStatus(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    return ask((api, sender) -> api.taskStatus(taskId, sender));
+    return Questions.taskStatus(settings, taskId);
   }
 
   /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
   public List<TaskStatus> taskStatus(java.time.Instant since, java.time.Instant until) {
-    Objects.requireNonNull(since, "since");
-    Objects.requireNonNull(until, "until");
-    if (until.isBefore(since)) {
-      throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
-    }
-    return ask((api, sender) -> api.taskStatus(since, until, sender));
+    return Questions.taskStatus(settings, since, until);
   }
 
   /**
@@ -403,19 +389,7 @@ public final class Refresh {
    * {@linkplain #stateDir ledger} recorded today for these credentials.
    */
   public List<Quota> quota() {
-    return ask(CdnApi::quota);
-  }
-
-  /** A question to the service about the account. */
-  private interface Question<T> {
-    T ask(CdnApi api, Sender sender) throws Unanswered, Refusal;
-  }
-
-  /** Asks over a client of its own; see {@link Failures#call}. */
-  private <T> T ask(Question<T> question) {
-    CdnApi api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
-    Sender sender = Sender.forQuestions(settings, settings.client(), api.queryInterval());
-    return Failures.call(api, () -> question.ask(api, sender));
+    return Questions.quota(settings);
   }
 
   // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.
@@ -442,14 +416,6 @@ public final class Refresh {
 
   Refresh environment(Map<String, String> variables) {
     return with(s -> s.environment = Credentials.environmentOf(variables));
-  }
-
-  private static Duration positive(Duration duration, String name) {
-    Objects.requireNonNull(duration, name);
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + duration);
-    }
-    return duration;
   }
 
   @Override

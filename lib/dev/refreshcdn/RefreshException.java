@@ -51,10 +51,6 @@ public abstract class RefreshException extends RuntimeException {
     return java.util.Optional.ofNullable(progress.jobId);
   }
 
-  Progress progress() {
-    return progress;
-  }
-
   /** Where a job stood when it failed: immutable, shared by every exception type. */
   static final class Progress {
     static final Progress NOTHING_SENT = new Progress(List.of(), List.of(), List.of(), 0, 0);
