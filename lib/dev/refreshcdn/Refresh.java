@@ -4,7 +4,6 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 /**
  * Expires cached URLs (or {@linkplain #dirs directories}) on Tencent Cloud CDN, through API 3.0
@@ -96,12 +94,7 @@ public final class Refresh {
    * {@code CharSequence} is taken as its text, so a Groovy list of GStrings works as it reads.
    */
   public static Refresh urls(Collection<? extends CharSequence> urls) {
-    // Not List.copyOf: a null entry is reported with its position by batch(), not thrown here.
-    List<String> copy = new ArrayList<>(urls.size());
-    for (CharSequence url : urls) {
-      copy.add(url == null ? null : url.toString());
-    }
-    return new Refresh(Collections.unmodifiableList(copy), new Settings());
+    return new Refresh(Checks.texts(urls), new Settings());
   }
 
   /**
@@ -157,7 +150,8 @@ public final class Refresh {
     return new Refresh(Collections.unmodifiableList(new ArrayList<>(urls)), settings);
   }
 
-  private Refresh with(Consumer<Settings> change) {
+  /** A copy with {@code change} applied; package-private as the seam tests set time, nonces and waiting by. */
+  Refresh with(Consumer<Settings> change) {
     return new Refresh(urls, settings.with(change));
   }
 
@@ -243,9 +237,7 @@ public final class Refresh {
    * with a {@link QuotaExhaustedException}.
    */
   public Refresh dailyQuota(int dailyQuota) {
-    if (dailyQuota < 1) {
-      throw new IllegalArgumentException("daily quota must be positive: " + dailyQuota);
-    }
+    Checks.positive(dailyQuota, "daily quota");
     return with(s -> s.dailyQuota = dailyQuota);
   }
 
@@ -392,28 +384,7 @@ public final class Refresh {
     return Questions.quota(settings);
   }
 
-  // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.
-
-  Refresh clock(Clock clock) {
-    return with(s -> s.clock = clock);
-  }
-
-  Refresh nonces(IntSupplier nonces) {
-    return with(s -> s.nonces = nonces);
-  }
-
-  Refresh sleeper(Settings.Sleeper sleeper) {
-    return with(s -> s.sleeper = sleeper);
-  }
-
-  Refresh ticker(java.util.function.LongSupplier ticker) {
-    return with(s -> s.ticker = ticker);
-  }
-
-  Refresh jitter(java.util.function.DoubleSupplier jitter) {
-    return with(s -> s.jitter = jitter);
-  }
-
+  /** A seam for tests: a fake environment ({@link #with} sets the clock, nonces and waiting). */
   Refresh environment(Map<String, String> variables) {
     return with(s -> s.environment = Credentials.environmentOf(variables));
   }

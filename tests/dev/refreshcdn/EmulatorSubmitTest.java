@@ -30,7 +30,7 @@ class EmulatorSubmitTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls).api(Api.V2).credentials(ID, KEY).endpoint(emulator.endpoint()).sleeper(wait -> { });
+    return Refresh.urls(urls).api(Api.V2).credentials(ID, KEY).endpoint(emulator.endpoint()).with(it -> it.sleeper = wait -> { });
   }
 
   @Test

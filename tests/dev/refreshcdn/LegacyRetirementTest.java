@@ -24,7 +24,7 @@ class LegacyRetirementTest {
 
   private static Refresh refresh() {
     return Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
-        .endpoint(server.url("/v2/index.php")).sleeper(wait -> { });
+        .endpoint(server.url("/v2/index.php")).with(it -> it.sleeper = wait -> { });
   }
 
   @Test

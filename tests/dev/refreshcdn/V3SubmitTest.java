@@ -44,7 +44,7 @@ class V3SubmitTest {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(1551113065), ZoneOffset.UTC);
     // when
     Submission s = Refresh.urls("https://www.test.com/图片 1.jpg".replace(" ", "%20"), "https://www.test.com/a?b=1&c=+")
-        .api(Api.V3).credentials(ID, KEY, "session+token/=").endpoint(server.url("/")).clock(clock)
+        .api(Api.V3).credentials(ID, KEY, "session+token/=").endpoint(server.url("/")).with(it -> it.clock = clock)
         .batch().submit();
     // then
     assertEquals("1533045796-i60rfmzm", s.tasks().get(0).taskId());
@@ -102,7 +102,7 @@ class V3SubmitTest {
         .willReturn(okJson("{\"Response\":{\"TaskId\":\"t2\",\"RequestId\":\"b\"}}")));
     // when
     Submission s = Refresh.urls("https://www.test.com/1.jpg").api(Api.V3).credentials(ID, KEY)
-        .endpoint(server.url("/")).sleeper(wait -> { }).batch().submit();
+        .endpoint(server.url("/")).with(it -> it.sleeper = wait -> { }).batch().submit();
     // then
     assertEquals("t2", s.tasks().get(0).taskId());
     assertTrue(ServiceCodes.busy("RequestLimitExceeded.UinLimitExceeded"));
