@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Instant;

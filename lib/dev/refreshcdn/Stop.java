@@ -1,5 +1,8 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.JournalException;
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
+import dev.refreshcdn.RefreshException.StoppedException;
 import java.io.IOException;
 import java.time.Instant;
 

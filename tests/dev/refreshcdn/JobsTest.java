@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

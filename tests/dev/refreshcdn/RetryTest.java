@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.StoppedException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

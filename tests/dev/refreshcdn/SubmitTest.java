@@ -1,5 +1,8 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Plan.DryRun;
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
+import dev.refreshcdn.RefreshException.StoppedException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
