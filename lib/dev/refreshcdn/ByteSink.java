@@ -33,10 +33,6 @@ final class ByteSink {
     return this;
   }
 
-  ByteSink decimal(long value) {
-    return ascii(Long.toString(value));
-  }
-
   byte[] buffer() {
     return buffer;
   }
@@ -47,10 +43,6 @@ final class ByteSink {
 
   void size(int newSize) {
     size = newSize;
-  }
-
-  byte[] toByteArray() {
-    return Arrays.copyOf(buffer, size);
   }
 
   @Override

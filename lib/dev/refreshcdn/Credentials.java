@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;

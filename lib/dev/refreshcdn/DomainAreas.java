@@ -1,7 +1,6 @@
 package dev.refreshcdn;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +22,7 @@ final class DomainAreas {
   static final int PAGE_SIZE = 1000;
   /** An account with more domains than this many pages is not listed further: the rest stay unknown. */
   private static final int MAX_PAGES = 20;
-  private static final Duration INTERVAL = Duration.ofMillis(50);
+  static final Duration INTERVAL = Duration.ofMillis(50);
 
   private DomainAreas() {}
 
@@ -48,9 +47,7 @@ final class DomainAreas {
    * empty when the service cannot say. Pages through the account's domains rather than filtering by name, as
    * the number of values a filter takes is not documented.
    */
-  static Map<String, String> of(Settings settings, HttpClient client, Set<String> hosts) {
-    Sender sender = new Sender(settings, null, client, new Pacer(settings, INTERVAL), settings.nonceSource());
-    Api3Call call = new Api3Call(settings.endpoint(), settings.resolveCredentials());
+  static Map<String, String> of(V3Call call, Sender sender, Set<String> hosts) {
     Map<String, String> areas = new HashMap<>();
     try {
       for (int page = 0, offset = 0; page < MAX_PAGES; page++) {
@@ -64,21 +61,17 @@ final class DomainAreas {
           }
 
           @Override
-          public Map<String, Object> read(String body) throws Transport.Failure, Sender.Refusal {
-            Api3Call.Reply reply = Api3Call.read(body);
-            if (reply.refusal != null) {
-              throw new Sender.Refusal(reply.refusal, false);
-            }
-            return reply.response;
+          public Map<String, Object> read(String body) throws Unanswered, Refusal {
+            return V3Call.read(body);
           }
         }, 0, retry -> { });
         List<?> domains = response.get("Domains") instanceof List ? (List<?>) response.get("Domains") : List.of();
         for (Object item : domains) {
-          Map<String, Object> domain = LegacyAnswer.object(item);
+          Map<String, Object> domain = Json.object(item);
           if (domain != null) {
-            String host = LegacyAnswer.text(domain.get("Domain")).toLowerCase(Locale.ROOT);
+            String host = Json.text(domain.get("Domain")).toLowerCase(Locale.ROOT);
             if (hosts.contains(host)) {
-              areas.put(host, LegacyAnswer.text(domain.get("Area")).toLowerCase(Locale.ROOT));
+              areas.put(host, Json.text(domain.get("Area")).toLowerCase(Locale.ROOT));
             }
           }
         }
@@ -89,7 +82,7 @@ final class DomainAreas {
           return areas;
         }
       }
-    } catch (Sender.Refusal | Transport.Failure e) {
+    } catch (Refusal | Unanswered e) {
       return Map.of(); // unknown: the purge requests themselves will say what the service thinks
     }
     return areas;

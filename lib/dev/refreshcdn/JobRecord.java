@@ -87,10 +87,14 @@ final class JobRecord {
   /** Applies one event; false when it does not make sense (ranges outside the job), and changes nothing then. */
   private boolean apply(Map<String, Object> event) {
     int[][] ranges = ranges(event.get("ranges"));
-    switch ((String) event.get("event")) {
-      case "send":
+    JournalFormat.Event kind = JournalFormat.Event.of((String) event.get("event"));
+    if (kind == null) {
+      return true; // a later version's event: nothing this one needs
+    }
+    switch (kind) {
+      case SEND:
         return set(ranges, maybeReached, true);
-      case "accepted":
+      case ACCEPTED:
         if (!set(ranges, accepted, true)) {
           return false;
         }
@@ -100,23 +104,22 @@ final class JobRecord {
           taskIds.add(task);
         }
         return true;
-      case "refused":
-      case "no-answer":
+      case REFUSED:
+      case NO_ANSWER:
         if (!Boolean.TRUE.equals(event.get("mayHaveReached")) && !set(ranges, maybeReached, false)) {
           return false;
         }
-        lastError = event.get("event").equals("refused") ? "code " + event.get("code") + ": " + event.get("message")
+        lastError = kind == JournalFormat.Event.REFUSED ? "code " + event.get("code") + ": " + event.get("message")
             : String.valueOf(event.get("message"));
         return true;
-      case "stop":
-        String why = String.valueOf(event.get("why"));
-        state = why.equals("quota") ? Job.State.QUOTA : why.equals("refused") ? Job.State.REFUSED : Job.State.UNFINISHED;
+      case STOP:
+        state = JournalFormat.StopReason.jobState(String.valueOf(event.get("why")));
         quotaReturns = event.get("quotaReturns") == null ? null : Instant.parse(event.get("quotaReturns").toString());
         if (event.get("message") != null) {
           lastError = event.get("message").toString();
         }
         return true;
-      case "resume":
+      case RESUME:
         state = Job.State.UNFINISHED; // until this resumption records how it ended
         quotaReturns = null;
         return true;

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -35,11 +36,11 @@ final class JobRun {
     }
   }
 
-  /** Why the job stopped early; the first one wins. */
-  private enum Why { REFUSED, QUOTA, NO_ANSWER, STOPPED, JOURNAL, INTERNAL }
-
-  private final Plan plan;
+  private final Batches plan;
   private final Settings settings;
+  /** The API generation, unsigned: what failures add to their message. */
+  private final CdnApi api;
+  private final Credentials credentials;
   private final HttpClient client;
   private final Consumer<? super Task> onTask;
   private final Consumer<? super Retry> onRetry;
@@ -54,9 +55,9 @@ final class JobRun {
   private int request;
   private int position;
   private int chunks;
-  private Why why;
+  /** Why the job stopped early; the first one wins. */
+  private Stop stop;
   private Chunk stoppedAt;
-  private Object cause;
   private boolean earlierAttemptReached;
   /** Whether the caller's thread was interrupted while it waited for the senders; restored on the way out. */
   private boolean interrupted;
@@ -64,9 +65,11 @@ final class JobRun {
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
 
-  JobRun(Plan plan, Settings settings, HttpClient client, Consumer<? super Task> onTask,
-      Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
+  JobRun(Batches plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
+      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
     this.onRetry = onRetry;
+    this.api = api;
+    this.credentials = credentials;
     this.plan = plan;
     this.settings = settings;
     this.client = client;
@@ -78,8 +81,8 @@ final class JobRun {
     this.nonces = settings.nonceSource();
   }
 
-  /** Sends everything, or stops at the first failure; {@code first} is the already-built backend of thread one. */
-  Submission run(Backend first) {
+  /** Sends everything, or stops at the first failure; {@code first} is the already-built signer of thread one. */
+  Submission run(CdnApi first) {
     int threads = Math.min(settings.parallel, plan.requestCount());
     if (threads <= 1) {
       work(first);
@@ -93,7 +96,7 @@ final class JobRun {
         List<Future<?>> workers = new ArrayList<>();
         workers.add(pool.submit(() -> work(first)));
         for (int i = 1; i < threads; i++) {
-          workers.add(pool.submit(() -> work(settings.backend())));
+          workers.add(pool.submit(() -> work(api.signedBy(credentials))));
         }
         for (Future<?> worker : workers) {
           join(worker, pool);
@@ -119,8 +122,8 @@ final class JobRun {
       } catch (InterruptedException e) {
         // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted: the requests in flight were abandoned", 0, null,
-            true, e), false);
+        stop(null, Stop.noAnswer(new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
+            true, e)), false);
         pool.shutdownNow();
       } catch (ExecutionException e) {
         throw new IllegalStateException("a sender failed outside its own accounting", e.getCause());
@@ -129,16 +132,16 @@ final class JobRun {
   }
 
   /** One sender's loop: take the next piece of the plan, send it, record what happened. */
-  private void work(Backend backend) {
-    Sender sender = new Sender(settings, backend, client, pacer, nonces);
+  private void work(CdnApi signer) {
+    Sender sender = new Sender(settings, client, pacer, nonces);
     for (Chunk chunk = next(); chunk != null; chunk = next()) {
       List<String> urls = plan.urls().subList(chunk.from, chunk.to);
       try {
-        Task task = sender.send(urls, chunk.number, this::retrying);
+        Task task = sender.ask(signer.purgeOf(urls), chunk.number, this::retrying);
         accepted(chunk, task);
-      } catch (Sender.Refusal refusal) {
+      } catch (Refusal refusal) {
         refused(chunk, refusal);
-      } catch (Transport.Failure failure) {
+      } catch (Unanswered failure) {
         noAnswer(chunk, failure);
       } catch (RuntimeException bug) {
         internal(chunk, bug);
@@ -148,11 +151,11 @@ final class JobRun {
 
   /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
   private synchronized Chunk next() {
-    if (why != null || position == plan.urls().size()) {
+    if (stop != null || position == plan.urls().size()) {
       return null;
     }
     if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
-      stop(Why.NO_ANSWER, null, new Transport.Failure("interrupted before sending", 0, null, false, null), false);
+      stop(null, Stop.noAnswer(new Unanswered("interrupted before sending", 0, null, false, null)), false);
       return null;
     }
     int end = Math.min(plan.requestEnd(request), position + chunkSize);
@@ -160,11 +163,11 @@ final class JobRun {
     try {
       grant = quota.take(end - position);
     } catch (IOException e) {
-      stop(Why.JOURNAL, null, e, false);
+      stop(null, Stop.journal(e), false);
       return null;
     }
     if (grant.count == 0) {
-      stop(Why.QUOTA, null, null, false);
+      stop(null, Stop.quota(null), false);
       return null;
     }
     Chunk chunk = new Chunk(++chunks, position, position + grant.count, grant);
@@ -174,7 +177,7 @@ final class JobRun {
       }
     } catch (IOException e) {
       giveBackQuietly(chunk);
-      stop(Why.JOURNAL, null, e, false);
+      stop(null, Stop.journal(e), false);
       return null;
     }
     position = chunk.to;
@@ -197,14 +200,14 @@ final class JobRun {
       acceptedChunks.add(chunk);
       acceptedTasks.add(task);
       if (unrecorded != null) {
-        stop(Why.JOURNAL, chunk, unrecorded, false);
+        stop(chunk, Stop.journal(unrecorded), false);
       }
     }
     synchronized (listenerLock) {
       try {
         onTask.accept(task);
       } catch (RuntimeException e) {
-        stop(Why.STOPPED, chunk, e, false);
+        stop(chunk, Stop.stopped(e), false);
       }
     }
   }
@@ -215,14 +218,13 @@ final class JobRun {
       try {
         onRetry.accept(retry);
       } catch (RuntimeException e) {
-        stop(Why.STOPPED, null, e, false);
+        stop(null, Stop.stopped(e), false);
       }
     }
   }
 
-  private void refused(Chunk chunk, Sender.Refusal refusal) {
-    Backend.Answer answer = refusal.answer;
-    boolean dailyQuota = answer.dailyQuota;
+  private void refused(Chunk chunk, Refusal refusal) {
+    boolean dailyQuota = refusal.dailyQuota;
     try {
       if (dailyQuota) {
         quota.exhaust(chunk.grant);
@@ -230,17 +232,17 @@ final class JobRun {
         quota.giveBack(chunk.grant);
       }
       if (journal != null) {
-        journal.refused(chunk.from, chunk.to, answer.code, answer.message, dailyQuota,
+        journal.refused(chunk.from, chunk.to, refusal.code, refusal.message, dailyQuota,
             refusal.earlierAttemptMayHaveReached);
       }
     } catch (IOException e) {
-      failed(chunk, Why.JOURNAL, e, false);
+      failed(chunk, Stop.journal(e), false);
       return;
     }
-    failed(chunk, dailyQuota ? Why.QUOTA : Why.REFUSED, refusal, refusal.earlierAttemptMayHaveReached);
+    failed(chunk, dailyQuota ? Stop.quota(refusal) : Stop.refused(refusal), refusal.earlierAttemptMayHaveReached);
   }
 
-  private void noAnswer(Chunk chunk, Transport.Failure failure) {
+  private void noAnswer(Chunk chunk, Unanswered failure) {
     try {
       if (!failure.mayHaveReachedService) {
         quota.giveBack(chunk.grant);
@@ -249,10 +251,10 @@ final class JobRun {
         journal.noAnswer(chunk.from, chunk.to, failure.mayHaveReachedService, failure.getMessage());
       }
     } catch (IOException e) {
-      failed(chunk, Why.JOURNAL, e, false);
+      failed(chunk, Stop.journal(e), false);
       return;
     }
-    failed(chunk, Why.NO_ANSWER, failure, failure.mayHaveReachedService);
+    failed(chunk, Stop.noAnswer(failure), failure.mayHaveReachedService);
   }
 
   /**
@@ -267,20 +269,19 @@ final class JobRun {
     } catch (IOException e) {
       bug.addSuppressed(e);
     }
-    failed(chunk, Why.INTERNAL, bug, true);
+    failed(chunk, Stop.internal(bug), true);
   }
 
-  private synchronized void failed(Chunk chunk, Why reason, Object detail, boolean reached) {
+  private synchronized void failed(Chunk chunk, Stop why, boolean reached) {
     failed.add(chunk);
-    stop(reason, chunk, detail, reached);
+    stop(chunk, why, reached);
   }
 
   /** Records the first reason to stop; later ones only add their chunk to the failed ones. */
-  private synchronized void stop(Why reason, Chunk chunk, Object detail, boolean reached) {
-    if (why == null) {
-      why = reason;
+  private synchronized void stop(Chunk chunk, Stop why, boolean reached) {
+    if (stop == null) {
+      stop = why;
       stoppedAt = chunk;
-      cause = detail;
       earlierAttemptReached = reached;
     }
   }
@@ -298,7 +299,7 @@ final class JobRun {
     List<Task> tasks = tasksInOrder();
     String jobId = journal == null ? null : journal.id;
     int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
-    if (why == null) {
+    if (stop == null) {
       closeJournal(() -> journal.done());
       return new Submission(tasks, jobId, resent, new Waiting(settings, client));
     }
@@ -311,52 +312,15 @@ final class JobRun {
     int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
         Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories);
-    if (why == Why.INTERNAL) {
-      RuntimeException bug = (RuntimeException) cause;
-      closeJournal(() -> journal.stop("internal", null, String.valueOf(bug)));
+    RuntimeException bug = stop.bug();
+    if (bug != null) {
+      closeJournal(() -> journal.stop(stop.reason, null, String.valueOf(bug)));
       throw bug;
     }
-    RefreshException e = exception(progress);
-    Instant returns = why == Why.QUOTA ? ((QuotaExhaustedException) e).quotaReturns() : null;
-    String stopWhy = why == Why.QUOTA ? "quota" : why == Why.REFUSED ? "refused"
-        : why == Why.NO_ANSWER ? "no-answer" : why == Why.STOPPED ? "stopped" : "journal";
-    closeJournal(() -> journal.stop(stopWhy, returns, e.getMessage()));
+    RefreshException e = stop.exception(progress, api, settings, quota.limit(), earlierAttemptReached);
+    Instant returns = e instanceof QuotaExhaustedException ? ((QuotaExhaustedException) e).quotaReturns() : null;
+    closeJournal(() -> journal.stop(stop.reason, returns, e.getMessage()));
     throw e;
-  }
-
-  private RefreshException exception(RefreshException.Progress progress) {
-    switch (why) {
-      case QUOTA: {
-        Instant returns = QuotaLedger.quotaReturns(settings.clock.instant());
-        String what;
-        if (cause instanceof Sender.Refusal) {
-          Backend.Answer answer = ((Sender.Refusal) cause).answer;
-          what = "the service refused request " + progress.requestNumber + " for the daily quota: "
-              + answer.describe();
-        } else {
-          what = "the daily quota of " + quota.limit() + (settings.directories ? " directories" : " URLs")
-              + " is spent for today";
-        }
-        return new QuotaExhaustedException(what, returns, quota.limit(), progress);
-      }
-      case REFUSED: {
-        Backend.Answer answer = ((Sender.Refusal) cause).answer;
-        return new RefusedException(answer.code, answer.codeDesc, answer.message, answer.requestId,
-            earlierAttemptReached, progress,
-            LegacyRetirement.suggests(settings, answer.code) ? LegacyRetirement.HINT : "");
-      }
-      case NO_ANSWER: {
-        Transport.Failure failure = (Transport.Failure) cause;
-        return new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt,
-            failure.mayHaveReachedService, progress, failure.getCause(),
-            LegacyRetirement.suggests(settings, failure) ? LegacyRetirement.HINT : "");
-      }
-      case STOPPED:
-        return new StoppedException((RuntimeException) cause, progress);
-      default:
-        return new JournalException("cannot write to the state directory " + settings.stateDir, (IOException) cause,
-            progress);
-    }
   }
 
   private List<Task> tasksInOrder() {

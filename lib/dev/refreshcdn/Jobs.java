@@ -27,8 +27,19 @@ final class Jobs {
     return jobs;
   }
 
-  /** A refresh of the job's unaccepted URLs with the job's own settings, journaling into the same job. */
-  static Refresh resume(Path stateDir, String jobId) {
+  /** A job's unaccepted URLs and the job's own settings, which journal into the same job. */
+  static final class Continuation {
+    final List<String> urls;
+    final Settings settings;
+
+    private Continuation(List<String> urls, Settings settings) {
+      this.urls = urls;
+      this.settings = settings;
+    }
+  }
+
+  /** What a refresh continuing the job sends, and how. */
+  static Continuation resume(Path stateDir, String jobId) {
     JobRecord record = jobId != null ? find(stateDir, jobId) : latestUnfinished(stateDir);
     if (record.state == Job.State.DONE) {
       throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all " + record.urlCount
@@ -55,16 +66,14 @@ final class Jobs {
       s.directories = job.directories;
       s.flushAll = job.flushAll;
       s.method = job.method;
-      if (s.api == Api.V2) { // API 3.0 signs with TC3 whatever the journal's default HMAC
-        s.signatureMethod = job.signatureMethod;
-      }
       s.area = job.area;
       s.urlEncode = job.urlEncode;
       s.batchSize = job.batchSize;
       s.dailyQuota = job.dailyQuota;
       s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
-    return Refresh.of(rest.urls, settings);
+    settings = settings.with(s -> s.signatureMethod = CdnApis.of(s).resumedSignatureMethod(job.signatureMethod));
+    return new Continuation(rest.urls, settings);
   }
 
   private static JobRecord find(Path stateDir, String jobId) {

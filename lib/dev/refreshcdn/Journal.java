@@ -77,6 +77,27 @@ final class Journal implements AutoCloseable {
         // another job started in the same second drew the same suffix: draw again
       }
     }
+    writeUrls(dir, urls);
+    Map<String, Object> job = jobFile(id, now, settings, urls.size(), batchSize, credentials);
+    FileChannel events = openEvents(dir);
+    Journal journal = new Journal(id, settings, events, lock(events, id), null);
+    journal.write(journal.event(JournalFormat.Event.CREATED).put("urls", urls.size()));
+    // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
+    Path partial = dir.resolve(JOB_FILE + ".partial");
+    try (FileChannel file = OwnerOnly.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING))) {
+      ByteBuffer bytes = ByteBuffer.wrap(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
+      while (bytes.hasRemaining()) {
+        file.write(bytes);
+      }
+      file.force(true);
+    }
+    Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
+    return journal;
+  }
+
+  /** The job's URLs, one a line, forced to disk before the job is listed. */
+  private static void writeUrls(Path dir, List<String> urls) throws IOException {
     try (BufferedWriter out = new BufferedWriter(Channels.newWriter(OwnerOnly.open(dir.resolve(URLS_FILE),
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)), StandardCharsets.UTF_8))) {
       for (String url : urls) {
@@ -85,10 +106,15 @@ final class Journal implements AutoCloseable {
       }
     }
     force(dir.resolve(URLS_FILE));
+  }
+
+  /** What {@code job.json} records: every request option, never a secret. */
+  private static Map<String, Object> jobFile(String id, Instant now, Settings settings, int urlCount, int batchSize,
+      Credentials credentials) {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("id", id);
     job.put("created", now.toString());
-    job.put("version", Refresh.VERSION);
+    job.put("version", Limits.VERSION);
     job.put("api", settings.api.name());
     job.put("endpoint", settings.endpoint().toString());
     job.put("directories", settings.directories);
@@ -103,24 +129,10 @@ final class Journal implements AutoCloseable {
     if (settings.dailyQuota != null) {
       job.put("dailyQuota", settings.dailyQuota);
     }
-    job.put("urls", urls.size());
+    job.put("urls", urlCount);
     job.put("account", QuotaLedger.account(credentials.secretId()));
     job.put("secretId", Texts.maskId(credentials.secretId()));
-    FileChannel events = openEvents(dir);
-    Journal journal = new Journal(id, settings, events, lock(events, id), null);
-    journal.write(journal.event("created").put("urls", urls.size()));
-    // Written last and whole (a rename), so a job that lists is a job that can be read and resumed.
-    Path partial = dir.resolve(JOB_FILE + ".partial");
-    try (FileChannel file = OwnerOnly.open(partial, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING))) {
-      ByteBuffer bytes = ByteBuffer.wrap(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(job));
-      while (bytes.hasRemaining()) {
-        file.write(bytes);
-      }
-      file.force(true);
-    }
-    Files.move(partial, dir.resolve(JOB_FILE), StandardCopyOption.ATOMIC_MOVE);
-    return journal;
+    return job;
   }
 
   /** Opens the journal of the job a resumed plan continues, and records the resumption. */
@@ -142,7 +154,7 @@ final class Journal implements AutoCloseable {
       throw e;
     }
     Journal journal = new Journal(resumption.jobId, settings, events, lock, resumption.indices);
-    journal.write(journal.event("resume").put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
+    journal.write(journal.event(JournalFormat.Event.RESUME).put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
     return journal;
   }
 
@@ -190,32 +202,29 @@ final class Journal implements AutoCloseable {
 
   /** Before a request leaves: its URLs may be acted on from now on. */
   synchronized void sending(int number, int from, int to) throws IOException {
-    write(event("send").put("request", number).put("ranges", ranges(from, to)));
+    write(event(JournalFormat.Event.SEND).put("request", number).put("ranges", ranges(from, to)));
   }
 
   synchronized void accepted(int from, int to, Task task) throws IOException {
-    write(event("accepted").put("ranges", ranges(from, to)).put("task", task.taskId()).put("count", task.count()));
+    write(event(JournalFormat.Event.ACCEPTED).put("ranges", ranges(from, to)).put("task", task.taskId()).put("count", task.count()));
   }
 
   /** The service refused the request: its URLs were not acted on by it. */
   /** The service refused the request; an earlier attempt of it may have been acted on ({@code mayHaveReached}). */
   synchronized void refused(int from, int to, String code, String message, boolean dailyQuota, boolean mayHaveReached)
       throws IOException {
-    write(event("refused").put("ranges", ranges(from, to)).put("code", code).put("message", message)
+    write(event(JournalFormat.Event.REFUSED).put("ranges", ranges(from, to)).put("code", code).put("message", message)
         .put("dailyQuota", dailyQuota).put("mayHaveReached", mayHaveReached));
   }
 
   synchronized void noAnswer(int from, int to, boolean mayHaveReached, String message) throws IOException {
-    write(event("no-answer").put("ranges", ranges(from, to)).put("mayHaveReached", mayHaveReached)
+    write(event(JournalFormat.Event.NO_ANSWER).put("ranges", ranges(from, to)).put("mayHaveReached", mayHaveReached)
         .put("message", message));
   }
 
-  /**
-   * The job ends early: {@code why} is {@code quota}, {@code refused}, {@code no-answer}, {@code stopped},
-   * {@code journal} (the state directory failed) or {@code internal}.
-   */
-  synchronized void stop(String why, Instant quotaReturns, String message) throws IOException {
-    Event event = event("stop").put("why", why).put("message", message);
+  /** The job ends early, for {@code why}. */
+  synchronized void stop(JournalFormat.StopReason why, Instant quotaReturns, String message) throws IOException {
+    Line event = event(JournalFormat.Event.STOP).put("why", why.wire()).put("message", message);
     if (quotaReturns != null) {
       event.put("quotaReturns", quotaReturns.toString());
     }
@@ -223,7 +232,7 @@ final class Journal implements AutoCloseable {
   }
 
   synchronized void done() throws IOException {
-    write(event("done"));
+    write(event(JournalFormat.Event.DONE));
   }
 
   /** Closes the journal, which releases the job's lock. */
@@ -252,15 +261,15 @@ final class Journal implements AutoCloseable {
     return ranges;
   }
 
-  private Event event(String name) {
-    return new Event(name, settings.clock.instant());
+  private Line event(JournalFormat.Event kind) {
+    return new Line(kind.wire(), settings.clock.instant());
   }
 
   /**
    * One line of the journal, written whole and forced to disk. An interrupted thread would have its channel
    * closed under it, losing this line and every later one: the flag is set aside for the write and restored.
    */
-  private void write(Event event) throws IOException {
+  private void write(Line event) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap((JSON.std.asString(event.fields) + "\n").getBytes(StandardCharsets.UTF_8));
     boolean interrupted = Thread.interrupted();
     try {
@@ -286,15 +295,15 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private static final class Event {
+  private static final class Line {
     final Map<String, Object> fields = new LinkedHashMap<>();
 
-    Event(String name, Instant at) {
+    Line(String name, Instant at) {
       fields.put("event", name);
       fields.put("at", at.toString());
     }
 
-    Event put(String name, Object value) {
+    Line put(String name, Object value) {
       fields.put(name, value instanceof List ? rangesAsLists(value) : value);
       return this;
     }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * it hands on: whoever prints, logs or journals a message, a code or an excerpt gets clean text.
  */
 final class NetworkText {
+  /** How much of an answer an error message quotes. */
+  static final int EXCERPT_LENGTH = 200;
   static final String REDACTED = "<redacted>";
   /**
    * A signature or token parameter or header, in a query, a form, a header dump or JSON, encoded or not:
@@ -81,7 +83,7 @@ final class NetworkText {
       int longest = secrets.keySet().stream().mapToInt(String::length).max().orElse(0);
       text = text.substring(0, Math.max(0, text.length() - longest));
     }
-    return escape(Texts.excerpt(scrub(text), Transport.EXCERPT_LENGTH));
+    return escape(Texts.excerpt(scrub(text), NetworkText.EXCERPT_LENGTH));
   }
 
   /** A parsed JSON value with every string in it, keys included, {@linkplain #clean cleaned}. */

@@ -1,16 +1,15 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.InvalidInputException;
+import dev.refreshcdn.RefreshException.JournalException;
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -21,37 +20,34 @@ import java.util.stream.IntStream;
  * printed, inspected, {@linkplain #dryRun() dry-run} and {@linkplain #submit() submitted}, even later.
  */
 public final class Plan {
-  /**
-   * Wire bytes of one URL parameter besides the URL itself: {@code urls.NNNN=} and {@code &} on the
-   * legacy API; an upper bound of the JSON quotes and comma on API 3.0.
-   */
-  private static final int PARAMETER_OVERHEAD = "&urls.1000=".length();
   /** From this many requests on, a dry run signs on several cores. */
   private static final int PARALLEL_DRY_RUN = 16;
 
   private final Settings settings;
+  /** The API generation, unsigned: it plans; each sender signs with a copy of its own. */
+  private final CdnApi api;
   private final List<String> urls;
-  /** Where each request starts in {@link #urls}, plus one last entry: the end. */
-  private final int[] starts;
+  private final Batches batches;
   private final List<InvalidUrl> skipped;
   private final int duplicates;
   private final int batchSize;
   /** Built on first submission; guarded by {@code this}. */
   private HttpClient client;
 
-  private Plan(Settings settings, List<String> urls, int[] starts, List<InvalidUrl> skipped, int duplicates,
+  private Plan(Settings settings, CdnApi api, Batches batches, List<InvalidUrl> skipped, int duplicates,
       int batchSize) {
     this.batchSize = batchSize;
     this.settings = settings;
-    this.urls = urls;
-    this.starts = starts;
+    this.api = api;
+    this.urls = batches.urls();
+    this.batches = batches;
     this.skipped = skipped;
     this.duplicates = duplicates;
   }
 
-  static Plan of(List<String> input, Settings settings, int batchSize) {
-    int budget = settings.parameterBudget();
-    UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - PARAMETER_OVERHEAD).check(input);
+  static Plan of(List<String> input, Settings settings, CdnApi api, int batchSize) {
+    int budget = api.parameterBudget(settings.tokenBytes());
+    UrlCheck.Result checked = new UrlCheck(settings.ignoreQuery, budget - Batches.PARAMETER_OVERHEAD).check(input);
     if (!checked.invalid.isEmpty() && !settings.skipInvalid) {
       throw InvalidInputException.of(checked.invalid, checked.inputCount);
     }
@@ -65,31 +61,8 @@ public final class Plan {
       String why = checked.inputCount == 0 ? "no URLs given" : "no valid URL among " + checked.inputCount + " entries";
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
-    int[] starts = split(checked.urls.size(), checked.encodedLengths, batchSize, budget);
-    return new Plan(settings, checked.urls, starts, checked.invalid, checked.duplicates, batchSize);
-  }
-
-  /** Cuts after {@code batchSize} URLs, or earlier when the next URL would push a request past the budget. */
-  private static int[] split(int urlCount, int[] encodedLengths, int batchSize, int budget) {
-    int[] starts = new int[urlCount / batchSize + 2];
-    int requests = 0;
-    int inRequest = 0;
-    long bytes = 0;
-    for (int i = 0; i < urlCount; i++) {
-      int cost = encodedLengths[i] + PARAMETER_OVERHEAD;
-      if (i == 0 || inRequest == batchSize || bytes + cost > budget) {
-        if (requests + 1 >= starts.length) {
-          starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[requests++] = i;
-        inRequest = 0;
-        bytes = 0;
-      }
-      inRequest++;
-      bytes += cost;
-    }
-    starts[requests] = urlCount;
-    return Arrays.copyOf(starts, requests + 1);
+    Batches batches = Batches.split(checked.urls, checked.encodedLengths, batchSize, budget);
+    return new Plan(settings, api, batches, checked.invalid, checked.duplicates, batchSize);
   }
 
   /** The planned requests, in the order they will be sent. */
@@ -103,7 +76,7 @@ public final class Plan {
 
   /** How many requests the plan will send. */
   public int requestCount() {
-    return starts.length - 1;
+    return batches.requestCount();
   }
 
   /** Every URL that will be sent, checked, trimmed and de-duplicated, in first-seen order. */
@@ -122,7 +95,7 @@ public final class Plan {
   }
 
   private List<String> urlsOf(int request) {
-    return urls.subList(starts[request], starts[request + 1]);
+    return batches.urlsOf(request);
   }
 
   /**
@@ -131,18 +104,18 @@ public final class Plan {
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    */
   public DryRun dryRun() {
-    settings.resolveCredentials(); // fail before any work when there are none
+    Credentials credentials = settings.resolveCredentials(); // fail before any work when there are none
     IntSupplier nonces = settings.nonceSource();
     // Signing is CPU work with nothing shared between requests: large plans use every core, each
-    // thread with its own backend (a codec reuses its buffers and MAC).
-    ThreadLocal<Backend> backends = ThreadLocal.withInitial(settings::backend);
+    // thread with its own signer (a codec reuses its buffers and MAC).
+    ThreadLocal<CdnApi> signers = ThreadLocal.withInitial(() -> api.signedBy(credentials));
     IntStream indices = IntStream.range(0, requestCount());
     if (requestCount() >= PARALLEL_DRY_RUN) {
       indices = indices.parallel();
     }
     List<DryRun.Request> requests = indices.mapToObj(i -> {
       long timestamp = settings.clock.instant().getEpochSecond();
-      EncodedRequest request = backends.get().encode(urlsOf(i), timestamp, nonces.getAsInt());
+      EncodedRequest request = signers.get().purge(urlsOf(i), timestamp, nonces.getAsInt());
       return new DryRun.Request(i + 1, request.method, settings.endpoint(), request.size, request.urlCount,
           request.preview);
     }).collect(Collectors.toList());
@@ -183,16 +156,21 @@ public final class Plan {
   public Submission submit(Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
     Objects.requireNonNull(onTask, "onTask");
     Objects.requireNonNull(onRetry, "onRetry");
-    Backend backend;
+    CdnApi signer;
     Credentials credentials;
     try {
       credentials = settings.resolveCredentials();
-      backend = settings.backend();
+      signer = api.signedBy(credentials);
     } catch (MissingCredentialsException e) {
       throw new MissingCredentialsException(e, nothingSent());
     }
     HttpClient client = client();
-    Quota service = settings.api == Api.V3 ? askServiceQuota() : null;
+    Quota service;
+    try {
+      service = signer.chargedQuota(urls, client);
+    } catch (Refusal refusal) {
+      throw Failures.refused(api, refusal, false, nothingSent());
+    }
     Journal journal;
     try {
       journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
@@ -204,115 +182,23 @@ public final class Plan {
         : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
     String jobId = journal == null ? null : journal.id;
     DailyQuota quota;
-    if (settings.api == Api.V2 || settings.dailyQuota != null) {
-      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuotaOrDefault(), -1);
+    if (settings.dailyQuota != null) {
+      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuota, -1);
     } else if (service != null) {
       quota = new DailyQuota(settings, ledger, jobId, service.total(), service.available());
     } else {
-      // The service would not say: the documented quota of one area bounds this job alone; the ledger, which
-      // cannot tell areas apart, only records, so jobs of two areas never hold each other back.
+      // The service would not say: on API 3.0 the documented quota of one area bounds this job alone; the
+      // ledger, which cannot tell areas apart, only records, so jobs of two areas never hold each other back.
       int documented = settings.dailyQuotaOrDefault();
-      quota = new DailyQuota(settings, ledger, jobId, documented, documented);
+      quota = new DailyQuota(settings, ledger, jobId, documented, api.availableUnasked(documented));
     }
     int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(cutTo(chunkSize), settings, client, onTask, onRetry, journal, quota, chunkSize).run(backend);
-  }
-
-  /**
-   * API 3.0's own account of today's quota for this kind of refresh, in the area that will be charged: the
-   * {@link Refresh#area area} given, else the area the domains are accelerated in, asked once
-   * ({@code DescribeDomains}) when the areas' quotas differ enough to change the plan. A {@code global} domain is
-   * charged in both areas. When the area stays unknown (domains of several areas, or the service will not say),
-   * the most any area has left bounds the job and the service's {@code ...ExceedDayLimit} decides the rest, so a
-   * local refusal never holds back what the service would take; requests then go at the smallest batch of the
-   * areas. Null when the service cannot tell, e.g. a sub-account without permission for DescribePurgeQuota: then
-   * the documented defaults hold.
-   */
-  private Quota askServiceQuota() {
-    List<Quota> quotas;
-    try {
-      quotas = Queries.of(settings, client()).quota();
-    } catch (RefusedException e) {
-      if (e.code().startsWith("AuthFailure")) {
-        // The credentials themselves are refused: every purge would be too, so none is sent.
-        throw new RefusedException(e.code(), e.codeDesc(), e.message(), e.requestId().orElse(null), false,
-            nothingSent(), "");
-      }
-      return null; // e.g. UnauthorizedOperation: a sub-account may purge without leave to read the quota
-    } catch (NoAnswerException e) {
-      return null; // the purge requests will meet the same trouble, and report it with their progress
-    }
-    List<Quota> kind = new ArrayList<>();
-    for (Quota quota : quotas) {
-      // A Batch of 0 is an area the account cannot purge in (not enabled): it says nothing of this job's requests.
-      if (quota.directories() == settings.directories && quota.batch() > 0) {
-        kind.add(quota);
-      }
-    }
-    if (settings.area != null) {
-      return Quota.least(Quota.inAreas(kind, Set.of(settings.area)));
-    }
-    Quota most = Quota.most(kind);
-    Quota least = Quota.least(kind);
-    if (least == null || least.available() >= urls.size() && least.batch() == most.batch()) {
-      return most; // every area takes the whole job alike: where it is charged changes nothing
-    }
-    Set<String> hosts = DomainAreas.hosts(urls);
-    Set<Area> areas = chargedAreas(hosts, DomainAreas.of(settings, client(), hosts));
-    Quota charged = areas == null ? null : Quota.least(Quota.inAreas(kind, areas));
-    return charged != null ? charged : most;
-  }
-
-  /** The areas every URL of the job is charged in, when its domains share them; null when not known. */
-  private static Set<Area> chargedAreas(Set<String> hosts, Map<String, String> domainAreas) {
-    Set<String> found = new HashSet<>(domainAreas.values());
-    if (domainAreas.size() != hosts.size() || found.size() != 1) {
-      return null; // a domain not listed, or domains of several areas in one job
-    }
-    switch (found.iterator().next()) {
-      case "mainland":
-        return Set.of(Area.MAINLAND);
-      case "overseas":
-        return Set.of(Area.OVERSEAS);
-      case "global":
-        return Set.of(Area.MAINLAND, Area.OVERSEAS);
-      default:
-        return null;
-    }
+    return new JobRun(batches.cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota, chunkSize)
+        .run(signer);
   }
 
   private RefreshException.Progress nothingSent() {
     return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount(), null, 0, settings.directories);
-  }
-
-  /**
-   * This plan with every request cut to at most {@code size} URLs, as the service's batch demands, sharing its URLs
-   * and client; so request numbers, counts and senders agree with what is sent.
-   */
-  private Plan cutTo(int size) {
-    int pieces = 0;
-    for (int r = 0; r < requestCount(); r++) {
-      pieces += (starts[r + 1] - starts[r] + size - 1) / size;
-    }
-    if (pieces == requestCount()) {
-      return this;
-    }
-    int[] cut = new int[pieces + 1];
-    int n = 0;
-    for (int r = 0; r < requestCount(); r++) {
-      for (int at = starts[r]; at < starts[r + 1]; at += size) {
-        cut[n++] = at;
-      }
-    }
-    cut[n] = urls.size();
-    Plan plan = new Plan(settings, urls, cut, skipped, duplicates, batchSize);
-    plan.client = client();
-    return plan;
-  }
-
-  /** Where planned request {@code request} (0-based) ends in {@link #urls()}. */
-  int requestEnd(int request) {
-    return starts[request + 1];
   }
 
   /** This plan's one HTTP client, built on first use and shared by every submission of the plan. */
@@ -334,8 +220,7 @@ public final class Plan {
         .append(settings.directories ? " directories in " : " URLs in ")
         .append(requestCount()).append(' ').append(settings.method).append(" requests to ")
         .append(settings.endpoint()).append(" (")
-        .append(settings.api == Api.V3 ? "API 3.0 " + (settings.directories ? "PurgePathCache" : "PurgeUrlsCache")
-            + ", TC3-HMAC-SHA256" : (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod())
+        .append(api.describe())
         .append(')');
     if (duplicates > 0) {
       text.append(", ").append(duplicates).append(" duplicates dropped");
@@ -347,5 +232,129 @@ public final class Plan {
       text.append("\n  ").append(new Batch(i + 1, urlsOf(i)));
     }
     return text.toString();
+  }
+
+  /** One planned request: its 1-based number in the plan and the URLs it will carry, in order. */
+  public static final class Batch {
+    private final int number;
+    private final List<String> urls;
+
+    Batch(int number, List<String> urls) {
+      this.number = number;
+      this.urls = List.copyOf(urls);
+    }
+
+    /** The request's 1-based position in the plan. */
+    public int number() {
+      return number;
+    }
+
+    /** The URLs this request carries, numbered {@code urls.0}, {@code urls.1}, … on the wire. */
+    public List<String> urls() {
+      return urls;
+    }
+
+    @Override
+    public String toString() {
+      String range = urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1);
+      return "request " + number + ": " + urls.size() + " URLs, " + range;
+    }
+  }
+
+  /** Every request of a plan signed and encoded exactly as it would be sent, without sending it. */
+  public static final class DryRun {
+    private final List<Request> requests;
+
+    DryRun(List<Request> requests) {
+      this.requests = List.copyOf(requests);
+    }
+
+    /** One signed request: where it would go, how big it is and a preview with the secrets redacted. */
+    public static final class Request {
+      private final int number;
+      private final HttpMethod method;
+      private final URI endpoint;
+      private final int bytes;
+      private final int urlCount;
+      private final String preview;
+
+      Request(int number, HttpMethod method, URI endpoint, int bytes, int urlCount, String preview) {
+        this.number = number;
+        this.method = method;
+        this.endpoint = endpoint;
+        this.bytes = bytes;
+        this.urlCount = urlCount;
+        this.preview = preview;
+      }
+
+      /** The request's 1-based position in the plan. */
+      public int number() {
+        return number;
+      }
+
+      /** The HTTP method it would use. */
+      public HttpMethod method() {
+        return method;
+      }
+
+      /** The endpoint it would be sent to, without the query string. */
+      public URI endpoint() {
+        return endpoint;
+      }
+
+      /** Bytes of parameters on the wire: the form body for POST, the query for GET. */
+      public int bytes() {
+        return bytes;
+      }
+
+      /** How many URLs it carries. */
+      public int urlCount() {
+        return urlCount;
+      }
+
+      /** Its parameters with the SecretId masked, the middle URLs elided and the Signature redacted. */
+      public String preview() {
+        return preview;
+      }
+
+      @Override
+      public String toString() {
+        return "request " + number + ": " + method + " " + endpoint + ", " + urlCount + " URLs, " + bytes
+            + " bytes: " + preview;
+      }
+    }
+
+    /** The signed requests, in the order they would be sent. */
+    public List<Request> requests() {
+      return requests;
+    }
+
+    /** The total number of URLs across all requests. */
+    public int urlCount() {
+      int sum = 0;
+      for (Request request : requests) {
+        sum += request.urlCount;
+      }
+      return sum;
+    }
+
+    /** The total bytes of parameters across all requests. */
+    public long bytes() {
+      long sum = 0;
+      for (Request request : requests) {
+        sum += request.bytes;
+      }
+      return sum;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder("Dry run: ").append(requests.size()).append(" requests, ")
+          .append(urlCount()).append(" URLs, ").append(bytes()).append(" bytes, nothing sent");
+      for (Request request : requests) {
+        text.append('\n').append("  ").append(request);
+      }
+      return text.toString();
+    }
   }
 }

@@ -107,7 +107,7 @@ final class QuotaLedger {
   }
 
   /** The ledger's view of today, for {@link Refresh#quota()} on the legacy API, which has no quota query. */
-  static List<Quota> localQuota(Settings settings) {
+  static List<Quota> localQuota(Settings settings, int batchSize) {
     int total = settings.dailyQuotaOrDefault();
     long spent = 0;
     if (settings.stateDir != null) {
@@ -120,7 +120,7 @@ final class QuotaLedger {
       }
     }
     int available = (int) Math.max(0, Math.min(total, total - spent));
-    return List.of(new Quota(settings.directories, null, settings.maxBatchSize(), total, available, false));
+    return List.of(new Quota(settings.directories, null, batchSize, total, available, false));
   }
 
   private void write(LocalDate day, String line) throws IOException {

@@ -4,7 +4,6 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 /**
  * Expires cached URLs (or {@linkplain #dirs directories}) on Tencent Cloud CDN, through API 3.0
@@ -35,52 +33,48 @@ import java.util.function.IntSupplier;
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
-  public static final String VERSION = "0.2.0";
+  public static final String VERSION = Limits.VERSION;
   /** API 3.0, the live one, used unless {@link #api(Api)} says otherwise (Tencent retired API 2.0 on 2022-11-30). */
-  public static final Api DEFAULT_API = Api.V3;
+  public static final Api DEFAULT_API = Limits.DEFAULT_API;
   /** The API 3.0 endpoint, used unless {@link #endpoint(String)} says otherwise. */
-  public static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.tencentcloudapi.com/");
+  public static final URI DEFAULT_ENDPOINT = Api.V3.defaultEndpoint();
   /** The legacy API 2.0 endpoint, used with {@code api(Api.V2)} unless {@link #endpoint(String)} says otherwise. */
-  public static final URI LEGACY_ENDPOINT = URI.create("https://cdn.api.qcloud.com/v2/index.php");
+  public static final URI LEGACY_ENDPOINT = Api.V2.defaultEndpoint();
   /** HMAC-SHA1, API 2.0's own default, used there unless {@link #signatureMethod} says otherwise. */
-  public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = SignatureMethod.HmacSHA1;
+  public static final SignatureMethod DEFAULT_SIGNATURE_METHOD = Limits.DEFAULT_SIGNATURE_METHOD;
   /** POST, which the service recommends for many URLs, used unless {@link #method} says otherwise. */
-  public static final HttpMethod DEFAULT_METHOD = HttpMethod.POST;
+  public static final HttpMethod DEFAULT_METHOD = Limits.DEFAULT_METHOD;
   /** How long to wait for a connection unless {@link #connectTimeout} says otherwise: 10 seconds. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Limits.DEFAULT_CONNECT_TIMEOUT;
   /** How long to wait for each answer unless {@link #timeout} says otherwise: 30 seconds. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = Limits.DEFAULT_TIMEOUT;
   /** How many times a request is retried after a failure that may pass, unless {@link #retries} says otherwise. */
-  public static final int DEFAULT_RETRIES = 3;
+  public static final int DEFAULT_RETRIES = Limits.DEFAULT_RETRIES;
   /** How long a request may be retried in all, unless {@link #retries(int, Duration)} says otherwise: 2 minutes. */
-  public static final Duration DEFAULT_RETRY_WITHIN = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_RETRY_WITHIN = Limits.DEFAULT_RETRY_WITHIN;
   /** 1,200 calls a minute (RefreshCdnUrl's documented rate; API 3.0 documents 20 a second), unless {@link #callsPerMinute} says otherwise. */
-  public static final int DEFAULT_CALLS_PER_MINUTE = 1200;
+  public static final int DEFAULT_CALLS_PER_MINUTE = Limits.DEFAULT_CALLS_PER_MINUTE;
   /** The most URLs the service takes in one request, and the size {@link #batch()} uses. */
-  public static final int MAX_BATCH_SIZE = 1000;
+  public static final int MAX_BATCH_SIZE = Limits.MAX_BATCH_SIZE;
   /** The documented largest POST request, "1 MB", read the stricter (decimal) way; larger ones get HTTP 501. */
-  public static final int MAX_POST_BYTES = 1_000_000;
+  public static final int MAX_POST_BYTES = Limits.MAX_POST_BYTES;
   /** The documented largest API 3.0 POST signed with TC3, "10 MB", read the stricter (decimal) way. */
-  public static final int MAX_V3_POST_BYTES = 10_000_000;
+  public static final int MAX_V3_POST_BYTES = Limits.MAX_V3_POST_BYTES;
   /** The documented largest GET request, "32 KB", read the stricter (decimal) way; larger ones get HTTP 501. */
-  public static final int MAX_GET_BYTES = 32_000;
+  public static final int MAX_GET_BYTES = Limits.MAX_GET_BYTES;
   /** The documented daily URL quota of an account (per area on API 3.0), unless {@link #dailyQuota} says otherwise. */
-  public static final int DEFAULT_DAILY_QUOTA = 10_000;
+  public static final int DEFAULT_DAILY_QUOTA = Limits.DEFAULT_DAILY_QUOTA;
   /** The documented daily directory quota of an account, unless {@link #dailyQuota} says otherwise. */
-  public static final int DEFAULT_DAILY_DIR_QUOTA = 100;
+  public static final int DEFAULT_DAILY_DIR_QUOTA = Limits.DEFAULT_DAILY_DIR_QUOTA;
   /**
    * The most directories the legacy {@code RefreshCdnDir} takes in one request, the size {@link #batch()} uses for
    * them there, and on API 3.0 the size sent when {@code DescribePurgeQuota} cannot say the account's own.
    */
-  public static final int MAX_DIR_BATCH_SIZE = 20;
-  /** The most directories API 3.0's {@code PurgePathCache} takes in one request, as documented since 2022-04. */
-  static final int MAX_V3_DIR_BATCH_SIZE = 500;
+  public static final int MAX_DIR_BATCH_SIZE = Limits.MAX_DIR_BATCH_SIZE;
   /** Requests in flight at once, unless {@link #parallel} says otherwise: one, in order. */
-  public static final int DEFAULT_PARALLEL = 1;
+  public static final int DEFAULT_PARALLEL = Limits.DEFAULT_PARALLEL;
   /** The most requests {@link #parallel} lets be in flight at once. */
-  public static final int MAX_PARALLEL = 8;
-  /** Room kept in every request for the common parameters, the signature and the headers (a token's is added). */
-  static final int RESERVED_BYTES = 4096;
+  public static final int MAX_PARALLEL = Limits.MAX_PARALLEL;
 
   private final List<String> urls;
   private final Settings settings;
@@ -100,12 +94,7 @@ public final class Refresh {
    * {@code CharSequence} is taken as its text, so a Groovy list of GStrings works as it reads.
    */
   public static Refresh urls(Collection<? extends CharSequence> urls) {
-    // Not List.copyOf: a null entry is reported with its position by batch(), not thrown here.
-    List<String> copy = new ArrayList<>(urls.size());
-    for (CharSequence url : urls) {
-      copy.add(url == null ? null : url.toString());
-    }
-    return new Refresh(Collections.unmodifiableList(copy), new Settings());
+    return new Refresh(Checks.texts(urls), new Settings());
   }
 
   /**
@@ -144,7 +133,8 @@ public final class Refresh {
    *     endpoint is one a new refresh could not use (see {@link #endpoint(String)})
    */
   public static Refresh resume(Path stateDir, String jobId) {
-    return Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
+    Jobs.Continuation job = Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
+    return of(job.urls, job.settings);
   }
 
   /**
@@ -160,7 +150,8 @@ public final class Refresh {
     return new Refresh(Collections.unmodifiableList(new ArrayList<>(urls)), settings);
   }
 
-  private Refresh with(Consumer<Settings> change) {
+  /** A copy with {@code change} applied; package-private as the seam tests set time, nonces and waiting by. */
+  Refresh with(Consumer<Settings> change) {
     return new Refresh(urls, settings.with(change));
   }
 
@@ -246,9 +237,7 @@ public final class Refresh {
    * with a {@link QuotaExhaustedException}.
    */
   public Refresh dailyQuota(int dailyQuota) {
-    if (dailyQuota < 1) {
-      throw new IllegalArgumentException("daily quota must be positive: " + dailyQuota);
-    }
+    Checks.positive(dailyQuota, "daily quota");
     return with(s -> s.dailyQuota = dailyQuota);
   }
 
@@ -257,9 +246,7 @@ public final class Refresh {
    * {@link #DEFAULT_PARALLEL}. The call rate ({@link #callsPerMinute}) still holds across all of them.
    */
   public Refresh parallel(int requests) {
-    if (requests < 1 || requests > MAX_PARALLEL) {
-      throw new IllegalArgumentException("parallel must be between 1 and " + MAX_PARALLEL + ": " + requests);
-    }
+    Checks.between(requests, 1, MAX_PARALLEL, "parallel");
     return with(s -> s.parallel = requests);
   }
 
@@ -280,13 +267,13 @@ public final class Refresh {
 
   /** Waits this long for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
   public Refresh connectTimeout(Duration connectTimeout) {
-    Duration checked = positive(connectTimeout, "connectTimeout");
+    Duration checked = Checks.positive(connectTimeout, "connectTimeout");
     return with(s -> s.connectTimeout = checked);
   }
 
   /** Waits this long for each answer; default {@link #DEFAULT_TIMEOUT}. */
   public Refresh timeout(Duration timeout) {
-    Duration checked = positive(timeout, "timeout");
+    Duration checked = Checks.positive(timeout, "timeout");
     return with(s -> s.timeout = checked);
   }
 
@@ -303,10 +290,8 @@ public final class Refresh {
 
   /** Like {@link #retries(int)}, also bounding the time spent on one request's retries (default 2 minutes). */
   public Refresh retries(int retries, Duration within) {
-    if (retries < 0 || retries > 100) {
-      throw new IllegalArgumentException("retries must be between 0 and 100: " + retries);
-    }
-    Duration checked = positive(within, "within");
+    Checks.between(retries, 0, 100, "retries");
+    Duration checked = Checks.positive(within, "within");
     return with(s -> {
       s.retries = retries;
       s.retryWithin = checked;
@@ -318,9 +303,7 @@ public final class Refresh {
    * {@link #DEFAULT_CALLS_PER_MINUTE}, the documented limit (older revisions of the docs said 10,000).
    */
   public Refresh callsPerMinute(int callsPerMinute) {
-    if (callsPerMinute < 1 || callsPerMinute > 60_000) {
-      throw new IllegalArgumentException("calls per minute must be between 1 and 60000: " + callsPerMinute);
-    }
+    Checks.between(callsPerMinute, 1, 60_000, "calls per minute");
     return with(s -> s.callsPerMinute = callsPerMinute);
   }
 
@@ -358,7 +341,7 @@ public final class Refresh {
    * smaller). On API 3.0 {@link Plan#submit()} cuts them further to the batch {@code DescribePurgeQuota} reports.
    */
   public Plan batch() {
-    return batch(settings.batchSize != 0 ? settings.batchSize : settings.maxBatchSize());
+    return batch(settings.batchSize != 0 ? settings.batchSize : CdnApis.of(settings).maxBatchSize());
   }
 
   /**
@@ -370,22 +353,10 @@ public final class Refresh {
    * @throws InvalidInputException when an entry is bad (unless {@link #skipInvalid()}) or none is left
    */
   public Plan batch(int size) {
-    if (size < 1 || size > settings.maxBatchSize()) {
-      throw new IllegalArgumentException("batch size must be between 1 and " + settings.maxBatchSize() + ": " + size);
-    }
-    if (settings.api == Api.V3 && settings.method == HttpMethod.GET) {
-      throw new IllegalArgumentException("API 3.0 requests are POSTs with a JSON body; method(GET) is for the legacy API");
-    }
-    if (settings.api == Api.V3 && settings.endpoint().getPath().endsWith(LEGACY_ENDPOINT.getPath())) {
-      // An old script's endpoint: TC3 requests there would only get a legacy "MissingParameter" back.
-      throw new IllegalArgumentException(settings.endpoint() + " is an API 2.0 endpoint, but API 3.0 is the default: "
-          + "choose the legacy API 2.0 for it, or an API 3.0 endpoint such as " + DEFAULT_ENDPOINT);
-    }
-    if (settings.api == Api.V3 && settings.signatureMethod != null) {
-      throw new IllegalArgumentException("API 3.0 requests are signed with TC3-HMAC-SHA256; signatureMethod(...) is for "
-          + "the legacy API");
-    }
-    return Plan.of(urls, settings, size);
+    CdnApi api = CdnApis.of(settings);
+    Checks.between(size, 1, api.maxBatchSize(), "batch size");
+    api.checkOptions();
+    return Plan.of(urls, settings, api, size);
   }
 
   /**
@@ -396,18 +367,12 @@ public final class Refresh {
    * @throws NoAnswerException when the query gets no usable answer
    */
   public TaskStatus taskStatus(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    return Queries.of(settings).task(taskId);
+    return Questions.taskStatus(settings, taskId);
   }
 
   /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
   public List<TaskStatus> taskStatus(java.time.Instant since, java.time.Instant until) {
-    Objects.requireNonNull(since, "since");
-    Objects.requireNonNull(until, "until");
-    if (until.isBefore(since)) {
-      throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
-    }
-    return Queries.of(settings).tasks(since, until);
+    return Questions.taskStatus(settings, since, until);
   }
 
   /**
@@ -416,46 +381,17 @@ public final class Refresh {
    * {@linkplain #stateDir ledger} recorded today for these credentials.
    */
   public List<Quota> quota() {
-    return Queries.of(settings).quota();
+    return Questions.quota(settings);
   }
 
-  // Package-private seams for tests: a fixed clock, predictable nonces and a fake environment.
-
-  Refresh clock(Clock clock) {
-    return with(s -> s.clock = clock);
-  }
-
-  Refresh nonces(IntSupplier nonces) {
-    return with(s -> s.nonces = nonces);
-  }
-
-  Refresh sleeper(Settings.Sleeper sleeper) {
-    return with(s -> s.sleeper = sleeper);
-  }
-
-  Refresh ticker(java.util.function.LongSupplier ticker) {
-    return with(s -> s.ticker = ticker);
-  }
-
-  Refresh jitter(java.util.function.DoubleSupplier jitter) {
-    return with(s -> s.jitter = jitter);
-  }
-
+  /** A seam for tests: a fake environment ({@link #with} sets the clock, nonces and waiting). */
   Refresh environment(Map<String, String> variables) {
     return with(s -> s.environment = Credentials.environmentOf(variables));
   }
 
-  private static Duration positive(Duration duration, String name) {
-    Objects.requireNonNull(duration, name);
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + duration);
-    }
-    return duration;
-  }
-
   @Override
   public String toString() {
-    String signing = settings.api == Api.V3 ? "API 3.0, TC3-HMAC-SHA256" : settings.method + ", " + settings.signatureMethod;
+    String signing = CdnApis.of(settings).signing();
     return "Refresh[" + urls.size() + (settings.directories ? " directories to " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }

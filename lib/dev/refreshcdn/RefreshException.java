@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,10 +53,6 @@ public abstract class RefreshException extends RuntimeException {
     return java.util.Optional.ofNullable(progress.jobId);
   }
 
-  Progress progress() {
-    return progress;
-  }
-
   /** Where a job stood when it failed: immutable, shared by every exception type. */
   static final class Progress {
     static final Progress NOTHING_SENT = new Progress(List.of(), List.of(), List.of(), 0, 0);
@@ -101,6 +99,111 @@ public abstract class RefreshException extends RuntimeException {
     /** {@code n} URLs or directories, as the job holds. */
     String count(long n) {
       return Texts.count(n, directories);
+    }
+  }
+
+  /**
+   * The daily quota is spent: what fit was submitted ({@link #tasks()}), the rest was not sent
+   * ({@link #unsentUrls()}, plus {@link #failedUrls()} when the service itself refused a request with
+   * {@code 22044} or {@code …ExceedDayLimit}). Nothing is lost: with a state directory the rest is recorded
+   * as pending in the job's journal, for {@link Refresh#resume} once {@link #quotaReturns()} has passed.
+   */
+  public static final class QuotaExhaustedException extends RefreshException {
+    private final Instant quotaReturns;
+    private final int dailyQuota;
+
+    QuotaExhaustedException(String why, Instant quotaReturns, int dailyQuota, Progress progress) {
+      super(why + "; the rest is pending until the quota returns at " + quotaReturns + " (midnight, Beijing time)"
+          + progress.summary(), progress, null);
+      this.quotaReturns = quotaReturns;
+      this.dailyQuota = dailyQuota;
+    }
+
+    /** When the daily quota returns: the next midnight in Beijing (UTC+8). */
+    public Instant quotaReturns() {
+      return quotaReturns;
+    }
+
+    /** The daily quota the job was held to. */
+    public int dailyQuota() {
+      return dailyQuota;
+    }
+
+    /**
+     * How many URLs are not accepted: {@link #failedUrls()} (the request the service refused for the quota, and
+     * with {@link Refresh#parallel} any request that failed beside it) and {@link #unsentUrls()}.
+     */
+    public int pendingUrls() {
+      return failedUrls().size() + unsentUrls().size();
+    }
+  }
+
+  /** The input cannot be planned: bad URLs (each named with its position) or no URL at all. Nothing was sent. */
+  public static final class InvalidInputException extends RefreshException {
+    /** How many bad entries the message lists; {@link #invalid()} always has them all. */
+    static final int LISTED_IN_MESSAGE = 50;
+
+    private final List<InvalidUrl> invalid;
+
+    InvalidInputException(String message, List<InvalidUrl> invalid) {
+      super(message, Progress.NOTHING_SENT, null);
+      this.invalid = List.copyOf(invalid);
+    }
+
+    static InvalidInputException of(List<InvalidUrl> invalid, int inputCount) {
+      StringBuilder message = new StringBuilder()
+          .append(invalid.size()).append(" of ").append(inputCount)
+          .append(" entries are not valid URLs to refresh; nothing was sent:");
+      for (int i = 0; i < invalid.size() && i < LISTED_IN_MESSAGE; i++) {
+        message.append("\n  ").append(invalid.get(i));
+      }
+      if (invalid.size() > LISTED_IN_MESSAGE) {
+        message.append("\n  … and ").append(invalid.size() - LISTED_IN_MESSAGE).append(" more");
+      }
+      return new InvalidInputException(message.toString(), invalid);
+    }
+
+    /** Every bad entry, in input order; empty when the input was empty. */
+    public List<InvalidUrl> invalid() {
+      return invalid;
+    }
+  }
+
+  /**
+   * No SecretId/SecretKey was given and the environment has none; the message names where it looked.
+   * Nothing was sent: when a plan was being submitted, all its URLs are in {@link #unsentUrls()}.
+   */
+  public static final class MissingCredentialsException extends RefreshException {
+    MissingCredentialsException(String message) {
+      super(message, Progress.NOTHING_SENT, null);
+    }
+
+    MissingCredentialsException(MissingCredentialsException e, Progress progress) {
+      super(e.getMessage(), progress, e);
+    }
+  }
+
+  /**
+   * The caller stopped the job: a listener given to {@link Plan#submit(java.util.function.Consumer)} (of
+   * tasks or of retries) threw (the cause). The tasks created, including the one it was told of, are in
+   * {@link #tasks()}; the URLs not sent are in {@link #unsentUrls()}.
+   */
+  public static final class StoppedException extends RefreshException {
+    StoppedException(RuntimeException cause, Progress progress) {
+      super("a listener of the submission threw " + cause + "; the job stopped after request " + progress.requestNumber
+          + " of " + progress.requestCount + progress.summary(), progress, cause);
+    }
+  }
+
+  /**
+   * The job's journal or the quota ledger in the {@linkplain Refresh#stateDir state directory} could not be
+   * written, so the job stopped rather than send requests it could not record. Tasks created before are in
+   * {@link #tasks()}; the cause says what the file system refused. When the job could not even be recorded,
+   * nothing was sent: {@link #requestNumber()} is 0 and every URL is in {@link #unsentUrls()}.
+   */
+  public static final class JournalException extends RefreshException {
+    JournalException(String what, IOException cause, Progress progress) {
+      super(what + ": " + cause + "; the job stopped" + progress.summary(), progress, cause);
     }
   }
 }

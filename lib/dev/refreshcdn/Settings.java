@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * {@code Refresh} works on a {@link #with copy}.
  */
 final class Settings implements Cloneable {
-  Api api = Refresh.DEFAULT_API;
+  Api api = Limits.DEFAULT_API;
   /** The endpoint given; null means the default endpoint of {@link #api}. */
   URI endpoint;
   Area area;
@@ -25,16 +25,16 @@ final class Settings implements Cloneable {
   Credentials credentials;
   /** The HMAC given (API 2.0 only); null means {@link Refresh#DEFAULT_SIGNATURE_METHOD}. */
   SignatureMethod signatureMethod;
-  HttpMethod method = Refresh.DEFAULT_METHOD;
-  Duration connectTimeout = Refresh.DEFAULT_CONNECT_TIMEOUT;
-  Duration timeout = Refresh.DEFAULT_TIMEOUT;
+  HttpMethod method = Limits.DEFAULT_METHOD;
+  Duration connectTimeout = Limits.DEFAULT_CONNECT_TIMEOUT;
+  Duration timeout = Limits.DEFAULT_TIMEOUT;
   HttpClient httpClient;
   ProxySelector proxy;
   boolean ignoreQuery;
   boolean skipInvalid;
-  int retries = Refresh.DEFAULT_RETRIES;
-  int callsPerMinute = Refresh.DEFAULT_CALLS_PER_MINUTE;
-  Duration retryWithin = Refresh.DEFAULT_RETRY_WITHIN;
+  int retries = Limits.DEFAULT_RETRIES;
+  int callsPerMinute = Limits.DEFAULT_CALLS_PER_MINUTE;
+  Duration retryWithin = Limits.DEFAULT_RETRY_WITHIN;
   /** Directories ({@code RefreshCdnDir}, {@code PurgePathCache}) rather than URLs. */
   boolean directories;
   /** Directories only: refresh everything under them (legacy {@code type=2}, API 3.0 {@code FlushType=delete}). */
@@ -43,7 +43,7 @@ final class Settings implements Cloneable {
   java.nio.file.Path stateDir;
   /** The daily quota given; null means the default of the kind, or what DescribePurgeQuota says on API 3.0. */
   Integer dailyQuota;
-  int parallel = Refresh.DEFAULT_PARALLEL;
+  int parallel = Limits.DEFAULT_PARALLEL;
   /** The batch size a resumed job was planned with; 0: the kind's largest. */
   int batchSize;
   /** The job a resumption continues: its id and, for each URL, its index in the job's own list. */
@@ -75,16 +75,7 @@ final class Settings implements Cloneable {
 
   /** The documented daily quota of this kind of refresh, unless {@link #dailyQuota} was given. */
   int dailyQuotaOrDefault() {
-    return dailyQuota != null ? dailyQuota : directories ? Refresh.DEFAULT_DAILY_DIR_QUOTA : Refresh.DEFAULT_DAILY_QUOTA;
-  }
-
-  /**
-   * The most items one request may carry: 1,000 URLs; directories 20 on the legacy API, on API 3.0 the
-   * documented 500, which the account's {@code PathPurge[].Batch} may lower when the job is submitted.
-   */
-  int maxBatchSize() {
-    return !directories ? Refresh.MAX_BATCH_SIZE
-        : api == Api.V3 ? Refresh.MAX_V3_DIR_BATCH_SIZE : Refresh.MAX_DIR_BATCH_SIZE;
+    return dailyQuota != null ? dailyQuota : directories ? Limits.DEFAULT_DAILY_DIR_QUOTA : Limits.DEFAULT_DAILY_QUOTA;
   }
 
   /**
@@ -92,20 +83,15 @@ final class Settings implements Cloneable {
    * for directories the 20 of the older documentation (the current one says 500, and accounts differ).
    */
   int safeBatchSize() {
-    return directories ? Refresh.MAX_DIR_BATCH_SIZE : Refresh.MAX_BATCH_SIZE;
+    return directories ? Limits.MAX_DIR_BATCH_SIZE : Limits.MAX_BATCH_SIZE;
   }
 
   SignatureMethod signatureMethod() {
-    return signatureMethod != null ? signatureMethod : Refresh.DEFAULT_SIGNATURE_METHOD;
+    return signatureMethod != null ? signatureMethod : Limits.DEFAULT_SIGNATURE_METHOD;
   }
 
   URI endpoint() {
-    return endpoint != null ? endpoint : api == Api.V2 ? Refresh.LEGACY_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
-  }
-
-  /** The API generation's signer and reader, for credentials resolved now (from the environment by default). */
-  Backend backend() {
-    return Backends.of(this, resolveCredentials());
+    return endpoint != null ? endpoint : api.defaultEndpoint();
   }
 
   Credentials resolveCredentials() {
@@ -141,22 +127,11 @@ final class Settings implements Cloneable {
     return builder.build();
   }
 
-  /** Bytes of URL parameters one request may carry: the documented limit less room for the rest. */
-  int parameterBudget() {
-    int reserved = Refresh.RESERVED_BYTES + tokenBytes();
-    if (api == Api.V3) {
-      return Refresh.MAX_V3_POST_BYTES - reserved;
-    }
-    return method == HttpMethod.POST
-        ? Refresh.MAX_POST_BYTES - reserved
-        : Refresh.MAX_GET_BYTES - reserved - endpoint().toString().length();
-  }
-
   /**
    * Room for a session token (temporary keys' tokens run to kilobytes), given or in the environment:
    * read when the plan is made, so requests are split with the token counted.
    */
-  private int tokenBytes() {
+  int tokenBytes() {
     String token = credentials != null ? credentials.token() : null;
     for (int i = 0; token == null && credentials == null && i < Credentials.TOKEN_VARIABLES.length; i++) {
       token = environment.apply(Credentials.TOKEN_VARIABLES[i]);

@@ -12,10 +12,6 @@ public final class Submission {
   /** Asks the service about tasks, with the plan's settings and client; null in tests that build a bare one. */
   private final Waiting waiting;
 
-  Submission(List<Task> tasks) {
-    this(tasks, null, 0, null);
-  }
-
   Submission(List<Task> tasks, String jobId, int resentUrls, Waiting waiting) {
     this.tasks = List.copyOf(tasks);
     this.jobId = jobId;

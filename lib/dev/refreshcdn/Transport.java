@@ -18,9 +18,8 @@ import javax.net.ssl.SSLHandshakeException;
  * further than it can be used.
  */
 final class Transport {
-  static final String USER_AGENT = "refresh-cdn/" + Refresh.VERSION + " (Java " + Runtime.version().feature() + ")";
+  static final String USER_AGENT = "refresh-cdn/" + Limits.VERSION + " (Java " + Runtime.version().feature() + ")";
   /** How much of an unexpected body goes into an exception message. */
-  static final int EXCERPT_LENGTH = 200;
   /**
    * How much of an answer other than 200 is read: room for an excerpt even after whitespace and a secret
    * cut at the end; the rest is never read.
@@ -44,33 +43,8 @@ final class Transport {
     this.credentials = credentials;
   }
 
-  /** Why a request got no usable answer; turned into a {@link NoAnswerException} by the caller. */
-  static final class Failure extends Exception {
-    final int status;
-    final String excerpt;
-    final boolean mayHaveReachedService;
-    /** Whether trying again may succeed: network trouble, HTTP 5xx and 429; not a bad body or an interrupt. */
-    final boolean worthRetrying;
-    /** What a {@code Retry-After} header asked for; zero when there was none. */
-    final Duration retryAfter;
-
-    Failure(String what, int status, String excerpt, boolean mayHaveReachedService, Throwable cause) {
-      this(what, status, excerpt, mayHaveReachedService, false, Duration.ZERO, cause);
-    }
-
-    Failure(String what, int status, String excerpt, boolean mayHaveReachedService, boolean worthRetrying,
-        Duration retryAfter, Throwable cause) {
-      super(what, cause);
-      this.status = status;
-      this.excerpt = excerpt;
-      this.mayHaveReachedService = mayHaveReachedService;
-      this.worthRetrying = worthRetrying;
-      this.retryAfter = retryAfter;
-    }
-  }
-
   /** Sends {@code request}; returns the body of an HTTP 200 answer as JSON text whose every string is clean. */
-  String send(EncodedRequest request) throws Failure {
+  String send(EncodedRequest request) throws Unanswered {
     NetworkText text = new NetworkText(credentials, request);
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri)
         .timeout(timeout)
@@ -86,34 +60,34 @@ final class Transport {
     try {
       response = client.send(builder.build(), BoundedBody.handler(MAX_ANSWER_BYTES, ERROR_BODY_BYTES));
     } catch (HttpConnectTimeoutException e) {
-      throw new Failure("connect timed out", 0, null, false, true, Duration.ZERO, e);
+      throw new Unanswered("connect timed out", 0, null, false, true, Duration.ZERO, e);
     } catch (ConnectException e) {
-      throw new Failure("could not connect to " + request.uri.getHost() + ": " + describe(e, text), 0, null, false,
+      throw new Unanswered("could not connect to " + request.uri.getHost() + ": " + describe(e, text), 0, null, false,
           true, Duration.ZERO, safe(e, text));
     } catch (HttpTimeoutException e) {
-      throw new Failure("no answer within " + timeout.toMillis() + " ms", 0, null, true, true, Duration.ZERO, e);
+      throw new Unanswered("no answer within " + timeout.toMillis() + " ms", 0, null, true, true, Duration.ZERO, e);
     } catch (IOException e) {
       if (causedBy(e, SSLHandshakeException.class)) {
         // Certificates and protocols do not fix themselves, and no request was sent.
-        throw new Failure("TLS handshake with " + request.uri.getHost() + " failed: " + describe(e, text), 0, null,
+        throw new Unanswered("TLS handshake with " + request.uri.getHost() + " failed: " + describe(e, text), 0, null,
             false, safe(e, text));
       }
       // The HTTP stack quotes what it could not parse, a status line say: that is network text too.
-      throw new Failure("connection failed: " + describe(e, text), 0, null, true, true, Duration.ZERO, safe(e, text));
+      throw new Unanswered("connection failed: " + describe(e, text), 0, null, true, true, Duration.ZERO, safe(e, text));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Failure("interrupted while waiting for the answer", 0, null, true, e);
+      throw new Unanswered("interrupted while waiting for the answer", 0, null, true, e);
     }
     BoundedBody body = response.body();
     int status = response.statusCode();
     if (status != 200) {
       // 501 is the documented answer to an oversized request: resending it cannot help.
       boolean busy = status == 429 || status >= 500 && status != 501 && status != 505;
-      throw new Failure("unexpected HTTP status", status, excerpt(text, body.text(), body.cut), true, busy,
+      throw new Unanswered("unexpected HTTP status", status, excerpt(text, body.text(), body.cut), true, busy,
           retryAfter(response.headers().firstValue("Retry-After").orElse("")), null);
     }
     if (body.cut) {
-      throw new Failure("the answer is larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, the most read of"
+      throw new Unanswered("the answer is larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, the most read of"
           + " one answer (a legacy status range of weeks: ask a shorter one)", 200, excerpt(text, body.text(), true),
           true, null);
     }
@@ -124,13 +98,13 @@ final class Transport {
    * The answer as JSON again, with every string in it cleaned: cleaning the parsed strings catches a secret
    * that JSON escapes hid in the raw text, and the parsers read only clean text.
    */
-  private static String cleanJson(String body, NetworkText text) throws Failure {
+  private static String cleanJson(String body, NetworkText text) throws Unanswered {
     Map<String, Object> root;
     try {
-      root = LegacyAnswer.json(body);
-    } catch (Failure e) {
+      root = Json.parse(body);
+    } catch (Unanswered e) {
       // The JSON parser's own message quotes the raw body: only the cleaned excerpt goes on.
-      throw new Failure(e.getMessage(), 200, excerpt(text, body, false), true, null);
+      throw new Unanswered(e.getMessage(), 200, excerpt(text, body, false), true, null);
     }
     try {
       return JSON.std.asString(text.clean(root));

@@ -40,7 +40,8 @@ final class Waiting {
       statuses[i] = new TaskStatus(task.taskId(), TaskStatus.State.UNKNOWN, task.urls(), "");
       pending[i] = !task.taskId().isEmpty();
     }
-    Queries queries = null; // built only when some task can be asked about
+    CdnApi api = null; // signed only when some task can be asked about
+    Sender sender = null;
     Duration interval = FIRST_INTERVAL;
     while (true) {
       boolean anyPending = false;
@@ -48,10 +49,14 @@ final class Waiting {
         if (!pending[i]) {
           continue;
         }
-        if (queries == null) {
-          queries = Queries.of(settings, client);
+        if (api == null) {
+          api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
+          sender = Sender.forQuestions(settings, client, api.queryInterval());
         }
-        TaskStatus status = queries.poll(tasks.get(i));
+        CdnApi asked = api;
+        Sender by = sender;
+        Task task = tasks.get(i);
+        TaskStatus status = Failures.call(api, () -> asked.poll(task, by));
         // A task the service has not recorded yet keeps the URLs it was submitted with.
         statuses[i] = status.state() == TaskStatus.State.UNKNOWN ? statuses[i] : status;
         pending[i] = !isFinal(status.state());

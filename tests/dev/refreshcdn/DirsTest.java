@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.refreshcdn.emulator.Emulator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Directories through the backends Settings.backend() builds ({@link Backends#of}), sent by the real
+ * Directories through the API generations {@link CdnApis#of} picks, sent by the real
  * Sender: RefreshCdnDir with dirs.N and type, PurgePathCache with Paths and FlushType, and the refusals
  * that say the daily quota is spent.
  */
@@ -58,11 +59,12 @@ class DirsTest {
   }
 
   private static Task send(Settings settings, List<String> dirs) throws Exception {
-    return new Sender(settings, Backends.of(settings, settings.credentials), settings.client()).send(dirs);
+    CdnApi api = CdnApis.of(settings).signedBy(settings.credentials);
+    return Sender.forQuestions(settings, settings.client(), Duration.ofMillis(50)).ask(api.purgeOf(dirs), 1, retry -> { });
   }
 
-  private static Backend.Answer refusal(Settings settings, List<String> dirs) {
-    return assertThrows(Sender.Refusal.class, () -> send(settings, dirs)).answer;
+  private static Refusal refusal(Settings settings, List<String> dirs) {
+    return assertThrows(Refusal.class, () -> send(settings, dirs));
   }
 
   private Map<String, String> lastParams() {
@@ -148,7 +150,7 @@ class DirsTest {
     // given
     send(settings(Api.V2, s -> { }), DIRS);
     // when
-    Backend.Answer answer = refusal(settings(Api.V2, s -> { }), DIRS);
+    Refusal answer = refusal(settings(Api.V2, s -> { }), DIRS);
     // then
     assertEquals("22046", answer.codeDesc);
     assertTrue(answer.dailyQuota);
@@ -161,7 +163,7 @@ class DirsTest {
     Settings urls = settings(Api.V2, s -> s.directories = false);
     send(urls, List.of("https://www.test.com/1", "https://www.test.com/2", "https://www.test.com/3"));
     // when
-    Backend.Answer answer = refusal(urls, List.of("https://www.test.com/4"));
+    Refusal answer = refusal(urls, List.of("https://www.test.com/4"));
     // then
     assertEquals("4000", answer.code);
     assertTrue(answer.message.startsWith("(22044)"), answer.message);
@@ -173,7 +175,7 @@ class DirsTest {
     // given
     send(settings(Api.V3, s -> { }), DIRS);
     // when
-    Backend.Answer answer = refusal(settings(Api.V3, s -> { }), DIRS);
+    Refusal answer = refusal(settings(Api.V3, s -> { }), DIRS);
     // then
     assertEquals("LimitExceeded.CdnPurgePathExceedDayLimit", answer.code);
     assertTrue(answer.dailyQuota);
@@ -183,8 +185,8 @@ class DirsTest {
   @Test
   void otherRefusalsAreNotTheDailyQuota() {
     // when
-    Backend.Answer legacy = refusal(settings(Api.V2, s -> { }), List.of("https://other.test.com/x/"));
-    Backend.Answer v3 = refusal(settings(Api.V3, s -> { }), List.of("https://other.test.com/x/"));
+    Refusal legacy = refusal(settings(Api.V2, s -> { }), List.of("https://other.test.com/x/"));
+    Refusal v3 = refusal(settings(Api.V3, s -> { }), List.of("https://other.test.com/x/"));
     // then
     assertEquals("9110", legacy.codeDesc);
     assertFalse(legacy.dailyQuota);
@@ -195,9 +197,9 @@ class DirsTest {
   @Test
   void theDryRunPreviewNamesTheDirectoryActionAndRedactsTheSignature() {
     // when
-    EncodedRequest v3 = Backends.of(settings(Api.V3, s -> s.flushAll = true), new Credentials(ID, KEY))
-        .encode(DIRS, 1_795_000_000L, 1);
-    EncodedRequest v2 = Backends.of(settings(Api.V2, s -> { }), new Credentials(ID, KEY)).encode(DIRS, 1_795_000_000L, 1);
+    EncodedRequest v3 = CdnApis.of(settings(Api.V3, s -> s.flushAll = true)).signedBy(new Credentials(ID, KEY))
+        .purge(DIRS, 1_795_000_000L, 1);
+    EncodedRequest v2 = CdnApis.of(settings(Api.V2, s -> { })).signedBy(new Credentials(ID, KEY)).purge(DIRS, 1_795_000_000L, 1);
     // then
     assertTrue(v3.preview.startsWith("X-TC-Action: PurgePathCache, Paths: [" + DIRS.get(0) + ", … 1 more], FlushType: delete"),
         v3.preview);

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +31,7 @@ class EmulatorSubmitTest {
   }
 
   private Refresh refresh(List<String> urls) {
-    return Refresh.urls(urls).api(Api.V2).credentials(ID, KEY).endpoint(emulator.endpoint()).sleeper(wait -> { });
+    return Refresh.urls(urls).api(Api.V2).credentials(ID, KEY).endpoint(emulator.endpoint()).with(it -> it.sleeper = wait -> { });
   }
 
   @Test

@@ -38,7 +38,7 @@ final class FakeTime extends Clock {
 
   /** {@code refresh} signing, pacing, retrying and waiting on this time; jitter at its largest, so waits are exact. */
   Refresh on(Refresh refresh) {
-    return refresh.clock(this).sleeper(this::sleep).ticker(this::nanos).jitter(() -> 1.0);
+    return refresh.with(it -> it.clock = this).with(it -> it.sleeper = this::sleep).with(it -> it.ticker = this::nanos).with(it -> it.jitter = () -> 1.0);
   }
 
   @Override

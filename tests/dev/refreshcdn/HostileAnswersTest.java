@@ -192,7 +192,7 @@ class HostileAnswersTest {
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
     // then
     assertEquals(400, e.statusCode().orElseThrow());
-    assertEquals("x".repeat(Transport.EXCERPT_LENGTH) + "…", e.bodyExcerpt().orElseThrow());
+    assertEquals("x".repeat(NetworkText.EXCERPT_LENGTH) + "…", e.bodyExcerpt().orElseThrow());
     // the client closed the connection long before the end (what was written includes the socket buffers)
     long written = server.bytesWritten();
     assertTrue(written < 200L * 1024 * 1024, () -> written + " bytes were written");

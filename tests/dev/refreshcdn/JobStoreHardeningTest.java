@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class JobStoreHardeningTest {
   }
 
   private Refresh connected(Refresh refresh) {
-    return refresh.credentials(ID, KEY).api(Api.V2).endpoint(emulator.endpoint()).sleeper(wait -> { });
+    return refresh.credentials(ID, KEY).api(Api.V2).endpoint(emulator.endpoint()).with(it -> it.sleeper = wait -> { });
   }
 
   /** A job of {@code n} URLs, one a request, stopped by a daily quota of {@code accepted}: the rest is pending. */

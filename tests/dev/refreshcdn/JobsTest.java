@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class JobsTest {
   }
 
   private Refresh connected(Refresh refresh) {
-    return refresh.credentials(ID, KEY).endpoint(emulator.endpoint()).clock(clock).sleeper(wait -> { });
+    return refresh.credentials(ID, KEY).endpoint(emulator.endpoint()).with(it -> it.clock = clock).with(it -> it.sleeper = wait -> { });
   }
 
   private Refresh refresh(List<String> urls) {
@@ -152,7 +153,7 @@ class JobsTest {
     assertTrue(emulator.requests().stream().allMatch(Emulator.RecordedRequest::accepted));
     // when: the next day, resumed with the job's own API and endpoint
     clock.advance(Duration.ofDays(1));
-    Submission rest = Refresh.resume(state, null).credentials(ID, KEY).clock(clock).batch().submit();
+    Submission rest = Refresh.resume(state, null).credentials(ID, KEY).with(it -> it.clock = clock).batch().submit();
     // then
     assertEquals(1_000, rest.urlCount());
     assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"), emulator.requests().subList(
@@ -303,7 +304,7 @@ class JobsTest {
     start(10_000);
     String longUrl = "https://www.test.com/" + "a".repeat(29_000) + ".png";
     assertThrows(RefusedException.class, () -> Refresh.urls(longUrl, "https://www.test.com/short.png").api(Api.V2)
-        .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).clock(clock).stateDir(state).batch().submit());
+        .credentials(ID, "wrong-key").endpoint(emulator.endpoint()).with(it -> it.clock = clock).stateDir(state).batch().submit());
     int sent = emulator.requests().size();
     // when: resumed as GETs that would skip the long one
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -357,7 +358,7 @@ class JobsTest {
     start(10_000);
     emulator.failNext(1, 503);
     java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-    Refresh refresh = refresh(SubmitTest.awkwardUrls(2_000)).sleeper(wait -> {
+    Refresh refresh = refresh(SubmitTest.awkwardUrls(2_000)).with(it -> it.sleeper = wait -> {
       waiting.countDown();
       Thread.sleep(60_000);
     });
@@ -391,7 +392,7 @@ class JobsTest {
     java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
     // when
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> refresh(urls).parallel(4)
-        .dailyQuota(100_000).nonces(() -> {
+        .dailyQuota(100_000).with(it -> it.nonces = () -> {
           if (calls.incrementAndGet() == 3) {
             throw new IllegalStateException("broken nonce source");
           }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class LegacyRetirementTest {
 
   private static Refresh refresh() {
     return Refresh.urls("https://www.test.com/1.jpg").api(Api.V2).credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
-        .endpoint(server.url("/v2/index.php")).sleeper(wait -> { });
+        .endpoint(server.url("/v2/index.php")).with(it -> it.sleeper = wait -> { });
   }
 
   @Test
@@ -33,7 +34,7 @@ class LegacyRetirementTest {
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh().batch().submit());
     // then
-    assertTrue(e.getMessage().endsWith(LegacyRetirement.HINT), e.getMessage());
+    assertTrue(e.getMessage().endsWith(V2Api.HINT), e.getMessage());
   }
 
   @Test
@@ -43,7 +44,7 @@ class LegacyRetirementTest {
     // when
     RefusedException e = assertThrows(RefusedException.class, () -> refresh().batch().submit());
     // then
-    assertTrue(e.getMessage().endsWith(LegacyRetirement.HINT), e.getMessage());
+    assertTrue(e.getMessage().endsWith(V2Api.HINT), e.getMessage());
   }
 
   @Test
@@ -65,12 +66,12 @@ class LegacyRetirementTest {
     // given: what the JDK's client throws when a name does not resolve
     ConnectException unresolved = new ConnectException();
     unresolved.initCause(new UnresolvedAddressException());
-    Transport.Failure failure = new Transport.Failure("could not connect", 0, null, false, unresolved);
+    Unanswered failure = new Unanswered("could not connect", 0, null, false, unresolved);
     Settings legacy = new Settings().with(s -> s.api = Api.V2);
     Settings elsewhere = legacy.with(s -> s.endpoint = URI.create("https://cdn.example.com/v2/index.php"));
     // when / then
-    assertTrue(LegacyRetirement.suggests(legacy, failure));
-    assertFalse(LegacyRetirement.suggests(elsewhere, failure));
-    assertFalse(LegacyRetirement.suggests(legacy.with(s -> s.api = Api.V3), failure));
+    assertEquals(V2Api.HINT, CdnApis.of(legacy).hint(failure));
+    assertEquals("", CdnApis.of(elsewhere).hint(failure));
+    assertEquals("", CdnApis.of(legacy.with(s -> s.api = Api.V3)).hint(failure));
   }
 }

@@ -370,7 +370,7 @@ class QueriesTest {
         () -> time.on(Refresh.account().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php"))).taskStatus("1"));
     // then
     assertEquals(404, e.statusCode().getAsInt());
-    assertTrue(e.getMessage().contains(LegacyRetirement.HINT), e.getMessage());
+    assertTrue(e.getMessage().contains(V2Api.HINT), e.getMessage());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.StoppedException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -44,9 +45,9 @@ class RetryTest {
     return Refresh.urls(urls).api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
-        .sleeper(this::sleep)
-        .ticker(() -> nanos)
-        .jitter(() -> 1.0); // the longest wait full jitter allows, so the bounds are exact
+        .with(it -> it.sleeper = this::sleep)
+        .with(it -> it.ticker = () -> nanos)
+        .with(it -> it.jitter = () -> 1.0); // the longest wait full jitter allows, so the bounds are exact
   }
 
   /** The first {@code failures} requests get {@code failure}, then the service accepts. */
@@ -157,7 +158,7 @@ class RetryTest {
     gone.start();
     gone.stubFor(post("/v2/index.php").willReturn(okJson(SubmitTest.SUCCESS).withFixedDelay(2000)));
     Refresh refresh = refresh().endpoint(gone.url("/v2/index.php")).timeout(Duration.ofMillis(300))
-        .sleeper(wait -> gone.stop());
+        .with(it -> it.sleeper = wait -> gone.stop());
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
     // then
@@ -203,7 +204,7 @@ class RetryTest {
   void anInterruptDuringBackoffStopsWithTheFlagRestored() {
     // given
     server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(503)));
-    Refresh refresh = refresh().sleeper(wait -> {
+    Refresh refresh = refresh().with(it -> it.sleeper = wait -> {
       throw new InterruptedException();
     });
     // when

@@ -1,5 +1,8 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Plan.DryRun;
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
+import dev.refreshcdn.RefreshException.StoppedException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -45,7 +48,7 @@ class SubmitTest {
     return Refresh.urls(urls).api(Api.V2)
         .credentials(SignatureCheck.SECRET_ID, SignatureCheck.SECRET_KEY)
         .endpoint(server.url("/v2/index.php"))
-        .sleeper(wait -> { }); // retries happen at once: backoff is RetryTest's business
+        .with(it -> it.sleeper = wait -> { }); // retries happen at once: backoff is RetryTest's business
   }
 
   /** URLs with Unicode paths and {@code +}, {@code &}, {@code %2F} and {@code =} in their queries. */
@@ -139,7 +142,7 @@ class SubmitTest {
     server.stubFor(post("/v2/index.php").willReturn(okJson(SUCCESS)));
     Clock clock = Clock.fixed(Instant.ofEpochSecond(1462521223), ZoneOffset.UTC);
     // when
-    refresh(List.of("https://www.test.com/1.jpg")).clock(clock).nonces(() -> 123456789).batch().submit();
+    refresh(List.of("https://www.test.com/1.jpg")).with(it -> it.clock = clock).with(it -> it.nonces = () -> 123456789).batch().submit();
     // then
     Map<String, String> p = SignatureCheck.parameters(server.findAll(postRequestedFor(anyUrl())).get(0));
     assertEquals("1462521223", p.get("Timestamp"));
@@ -315,7 +318,7 @@ class SubmitTest {
     int closed = port;
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> Refresh.urls("https://www.test.com/1.jpg").api(Api.V2)
         .credentials("AKIDx", "key").endpoint("http://127.0.0.1:" + closed + "/v2/index.php")
-        .sleeper(wait -> { }).batch().submit());
+        .with(it -> it.sleeper = wait -> { }).batch().submit());
     // then
     assertFalse(e.mayHaveReachedService());
     assertTrue(e.getMessage().contains("did not reach"), e.getMessage());

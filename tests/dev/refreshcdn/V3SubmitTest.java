@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Plan.DryRun;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase;
@@ -44,7 +45,7 @@ class V3SubmitTest {
     Clock clock = Clock.fixed(Instant.ofEpochSecond(1551113065), ZoneOffset.UTC);
     // when
     Submission s = Refresh.urls("https://www.test.com/图片 1.jpg".replace(" ", "%20"), "https://www.test.com/a?b=1&c=+")
-        .api(Api.V3).credentials(ID, KEY, "session+token/=").endpoint(server.url("/")).clock(clock)
+        .api(Api.V3).credentials(ID, KEY, "session+token/=").endpoint(server.url("/")).with(it -> it.clock = clock)
         .batch().submit();
     // then
     assertEquals("1533045796-i60rfmzm", s.tasks().get(0).taskId());
@@ -102,13 +103,13 @@ class V3SubmitTest {
         .willReturn(okJson("{\"Response\":{\"TaskId\":\"t2\",\"RequestId\":\"b\"}}")));
     // when
     Submission s = Refresh.urls("https://www.test.com/1.jpg").api(Api.V3).credentials(ID, KEY)
-        .endpoint(server.url("/")).sleeper(wait -> { }).batch().submit();
+        .endpoint(server.url("/")).with(it -> it.sleeper = wait -> { }).batch().submit();
     // then
     assertEquals("t2", s.tasks().get(0).taskId());
-    assertTrue(V3Backend.busy("RequestLimitExceeded.UinLimitExceeded"));
-    assertTrue(V3Backend.busy("UnauthorizedOperation.OperationTooOften"));
-    assertFalse(V3Backend.busy("AuthFailure.SignatureFailure"));
-    assertFalse(V3Backend.busy("LimitExceeded.CdnPurgeUrlExceedDayLimit"));
+    assertTrue(ServiceCodes.busy("RequestLimitExceeded.UinLimitExceeded"));
+    assertTrue(ServiceCodes.busy("UnauthorizedOperation.OperationTooOften"));
+    assertFalse(ServiceCodes.busy("AuthFailure.SignatureFailure"));
+    assertFalse(ServiceCodes.busy("LimitExceeded.CdnPurgeUrlExceedDayLimit"));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code {"Response": {..., "RequestId"}}} or {@code {"Response": {"Error": {"Code", "Message"}, "RequestId"}}}.
  * Purges and queries share it, so every action is signed and read the same way.
  */
-final class Api3Call {
+final class V3Call {
   static final String VERSION = "2018-06-06";
   /** The signed content type, sent byte for byte as signed. */
   static final String CONTENT_TYPE = "application/json; charset=utf-8";
@@ -23,7 +23,7 @@ final class Api3Call {
   private final Credentials credentials;
   private final Tc3Signer signer;
 
-  Api3Call(URI endpoint, Credentials credentials) {
+  V3Call(URI endpoint, Credentials credentials) {
     this.endpoint = endpoint;
     this.host = V2Codec.signedHost(endpoint);
     this.credentials = credentials;
@@ -55,44 +55,21 @@ final class Api3Call {
     return new EncodedRequest(HttpMethod.POST, endpoint, body, body.length, itemCount, preview, CONTENT_TYPE, headers);
   }
 
-  /** A read {@code Response}: its fields, or the refusal its {@code Error} states. */
-  static final class Reply {
-    final Map<String, Object> response;
-    final String requestId;
-    /** The refusal, or null when the call succeeded. */
-    final Backend.Answer refusal;
-
-    private Reply(Map<String, Object> response, String requestId, Backend.Answer refusal) {
-      this.response = response;
-      this.requestId = requestId;
-      this.refusal = refusal;
-    }
-  }
-
-  /** Reads an answer; a body without a {@code Response} object is a failure with no usable answer. */
-  static Reply read(String body) throws Transport.Failure {
-    Map<String, Object> response = LegacyAnswer.object(LegacyAnswer.json(body).get("Response"));
+  /**
+   * Reads an answer: its {@code Response}, or the refusal its {@code Error} states; a body without a
+   * {@code Response} object is a failure with no usable answer.
+   */
+  static Map<String, Object> read(String body) throws Unanswered, Refusal {
+    Map<String, Object> response = Json.object(Json.parse(body).get("Response"));
     if (response == null) {
-      throw LegacyAnswer.notDocumented("the answer has no Response object", body, null);
+      throw Json.notDocumented("the answer has no Response object", body, null);
     }
-    String requestId = LegacyAnswer.text(response.get("RequestId"));
-    Map<String, Object> error = LegacyAnswer.object(response.get("Error"));
+    Map<String, Object> error = Json.object(response.get("Error"));
     if (error == null) {
-      return new Reply(response, requestId, null);
+      return response;
     }
-    String code = LegacyAnswer.text(error.get("Code"));
-    return new Reply(response, requestId, Backend.Answer.refused(code, "", LegacyAnswer.text(error.get("Message")),
-        requestId, busy(code), dailyQuota(code)));
-  }
-
-  /** Throttling and internal errors may pass; auth, parameter and quota errors will not. */
-  static boolean busy(String code) {
-    return code.startsWith("RequestLimitExceeded") || code.startsWith("InternalError")
-        || code.equals("ServiceUnavailable") || code.endsWith("OperationTooOften");
-  }
-
-  /** {@code LimitExceeded.CdnPurgeUrlExceedDayLimit}, {@code …PathExceedDayLimit}, {@code …PurgeExceedDayLimit}. */
-  static boolean dailyQuota(String code) {
-    return code.endsWith("ExceedDayLimit");
+    String code = Json.text(error.get("Code"));
+    throw new Refusal(code, "", Json.text(error.get("Message")), Json.text(response.get("RequestId")),
+        ServiceCodes.busy(code), ServiceCodes.dailyQuota(code));
   }
 }

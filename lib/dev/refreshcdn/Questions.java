@@ -1,0 +1,40 @@
+package dev.refreshcdn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Questions to the service about an account, asked outside any submission over a client of their own. */
+final class Questions {
+  /** A question to the service about the account. */
+  private interface Question<T> {
+    T ask(CdnApi api, Sender sender) throws Unanswered, Refusal;
+  }
+
+  private Questions() {}
+
+  static TaskStatus taskStatus(Settings settings, String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
+    return ask(settings, (api, sender) -> api.taskStatus(taskId, sender));
+  }
+
+  static List<TaskStatus> taskStatus(Settings settings, Instant since, Instant until) {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
+    if (until.isBefore(since)) {
+      throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
+    }
+    return ask(settings, (api, sender) -> api.taskStatus(since, until, sender));
+  }
+
+  static List<Quota> quota(Settings settings) {
+    return ask(settings, CdnApi::quota);
+  }
+
+  /** Asks with the settings' credentials; see {@link Failures#call}. */
+  private static <T> T ask(Settings settings, Question<T> question) {
+    CdnApi api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
+    Sender sender = Sender.forQuestions(settings, settings.client(), api.queryInterval());
+    return Failures.call(api, () -> question.ask(api, sender));
+  }
+}
