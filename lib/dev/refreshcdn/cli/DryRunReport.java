@@ -1,8 +1,8 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Api;
-import dev.refreshcdn.Batch;
-import dev.refreshcdn.DryRun;
+import dev.refreshcdn.Plan.Batch;
+import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import java.io.PrintStream;

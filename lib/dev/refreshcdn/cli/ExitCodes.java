@@ -1,12 +1,12 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.InvalidInputException;
-import dev.refreshcdn.JournalException;
-import dev.refreshcdn.MissingCredentialsException;
+import dev.refreshcdn.RefreshException.InvalidInputException;
+import dev.refreshcdn.RefreshException.JournalException;
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import dev.refreshcdn.NoAnswerException;
-import dev.refreshcdn.QuotaExhaustedException;
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import dev.refreshcdn.RefusedException;
-import dev.refreshcdn.StoppedException;
+import dev.refreshcdn.RefreshException.StoppedException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 

@@ -1,9 +1,9 @@
 package dev.refreshcdn.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import dev.refreshcdn.Batch;
-import dev.refreshcdn.DryRun;
-import dev.refreshcdn.InvalidInputException;
+import dev.refreshcdn.Plan.Batch;
+import dev.refreshcdn.Plan.DryRun;
+import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Job;
 import dev.refreshcdn.NoAnswerException;

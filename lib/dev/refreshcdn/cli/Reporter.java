@@ -1,10 +1,10 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.InvalidUrl;
-import dev.refreshcdn.JournalException;
+import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;
-import dev.refreshcdn.QuotaExhaustedException;
+import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import dev.refreshcdn.RefreshException;
 import dev.refreshcdn.RefusedException;
 import dev.refreshcdn.Submission;

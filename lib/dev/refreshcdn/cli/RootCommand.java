@@ -3,7 +3,7 @@ package dev.refreshcdn.cli;
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
 import dev.refreshcdn.HttpMethod;
-import dev.refreshcdn.InvalidInputException;
+import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;

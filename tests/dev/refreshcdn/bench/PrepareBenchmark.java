@@ -1,7 +1,7 @@
 package dev.refreshcdn.bench;
 
 import dev.refreshcdn.Api;
-import dev.refreshcdn.DryRun;
+import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import java.lang.management.ManagementFactory;

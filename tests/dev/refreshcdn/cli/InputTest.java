@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.refreshcdn.InvalidInputException;
+import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;

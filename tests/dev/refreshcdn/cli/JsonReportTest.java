@@ -10,7 +10,7 @@ import dev.refreshcdn.Api;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefusedException;
-import dev.refreshcdn.StoppedException;
+import dev.refreshcdn.RefreshException.StoppedException;
 import dev.refreshcdn.emulator.Emulator;
 import java.net.URI;
 import java.util.List;
@@ -39,7 +39,7 @@ class JsonReportTest {
   @Test
   void anInvalidEntryIsListedWithoutThePasswordOfItsUserInfo() throws Exception {
     // given
-    dev.refreshcdn.InvalidInputException e = assertThrows(dev.refreshcdn.InvalidInputException.class,
+    dev.refreshcdn.RefreshException.InvalidInputException e = assertThrows(dev.refreshcdn.RefreshException.InvalidInputException.class,
         () -> Refresh.urls("https://www.test.com/ok.jpg", "https://alice:s3cret@www.test.com/a.jpg").api(Api.V2).batch());
     // when
     String text = JsonReport.text(JsonReport.invalid(e, null, 2));
@@ -53,7 +53,7 @@ class JsonReportTest {
     // given
     Input entries = Input.read(List.of(), "-", new java.io.ByteArrayInputStream(
         "not a url\n".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    dev.refreshcdn.InvalidInputException e = assertThrows(dev.refreshcdn.InvalidInputException.class,
+    dev.refreshcdn.RefreshException.InvalidInputException e = assertThrows(dev.refreshcdn.RefreshException.InvalidInputException.class,
         () -> Refresh.urls(entries.urls()).credentials("AKIDx", "k").batch());
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     // when

@@ -124,11 +124,11 @@ class LauncherIT {
     String[] cached = run("--version");
     assertEquals(version, cached[1].strip());
     assertTrue(cached[2].contains("jbang launcher: fast path: refresh-cdn"), "the second run should take the fast path: " + cached[2]);
-    // when: the library's version constant is edited in the copy
-    Path refresh = copy.resolve("lib/dev/refreshcdn/Refresh.java");
+    // when: the library's version constant (Limits.VERSION, which Refresh.VERSION names) is edited in the copy
+    Path refresh = copy.resolve("lib/dev/refreshcdn/Limits.java");
     String source = Files.readString(refresh);
     String changed = source.replaceFirst("VERSION = \"[^\"]+\"", "VERSION = \"9.9.9-launcher-it\"");
-    assertTrue(!changed.equals(source), "Refresh.VERSION not found");
+    assertTrue(!changed.equals(source), "Limits.VERSION not found");
     Files.writeString(refresh, changed);
     // then: the next run is built from the edited source, not the cached command
     String[] edited = run("--version");
