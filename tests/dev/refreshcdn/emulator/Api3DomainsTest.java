@@ -32,10 +32,10 @@ class Api3DomainsTest {
   @BeforeEach
   void start() {
     emu = Emulator.builder()
-        .account(Emulator.Account.of(ID, KEY)
+        .account(Tenant.of(ID, KEY)
             .domain("www.test.com")
-            .domain("o.test.com", Emulator.DomainStatus.ONLINE, true, Emulator.Area.OVERSEAS)
-            .domain("g.test.com", Emulator.DomainStatus.DEPLOYING, false, Emulator.Area.GLOBAL)
+            .domain("o.test.com", Emulator.DomainStatus.ONLINE, true, Emulator.Region.OVERSEAS)
+            .domain("g.test.com", Emulator.DomainStatus.DEPLOYING, false, Emulator.Region.GLOBAL)
             .domain("off.example.org", Emulator.DomainStatus.OFFLINE, false))
         .account(OTHER_ID, OTHER_KEY, "other.test.com")
         .clock(clock)

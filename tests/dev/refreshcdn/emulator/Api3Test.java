@@ -32,10 +32,10 @@ class Api3Test {
   void start() {
     emu = Emulator.builder()
         .account(ID, KEY, "www.test.com", "img.test.com")
-        .account(Emulator.Account.of(ID2, KEY2)
+        .account(Tenant.of(ID2, KEY2)
             .domain("b.test.com", Emulator.DomainStatus.OFFLINE, false)
-            .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.OVERSEAS)
-            .domain("g.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.GLOBAL))
+            .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.OVERSEAS)
+            .domain("g.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.GLOBAL))
         .clock(clock)
         .start();
     wire = new Wire(emu, clock);

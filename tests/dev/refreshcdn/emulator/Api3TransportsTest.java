@@ -57,7 +57,7 @@ class Api3TransportsTest {
     Wire.Reply r = wire.v3Get("PurgeUrlsCache", "Urls.0=" + URLEncoder.encode(URL, StandardCharsets.UTF_8) + "&UrlEncode=true", ID, KEY);
     // then
     assertNotNull(r.at("Response.TaskId"), r.body());
-    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    RecordedRequest recorded = emu.requests().get(0);
     assertEquals("GET", recorded.method());
     assertEquals(Map.of("Urls.0", URL, "UrlEncode", "true"), recorded.params());
     assertEquals(List.of(URL), recorded.urls());

@@ -28,7 +28,7 @@ class RefreshCdnUrlTest {
   void start() {
     emu = Emulator.builder()
         .account(ID, KEY, "www.test.com", "img.test.com")
-        .account(Emulator.Account.of(ID2, KEY2)
+        .account(Tenant.of(ID2, KEY2)
             .domain("a.test.com", Emulator.DomainStatus.ONLINE, true)
             .domain("b.test.com", Emulator.DomainStatus.OFFLINE, false)
             .domain("c.test.com", Emulator.DomainStatus.DEPLOYING, false))
