@@ -48,9 +48,9 @@ import com.sun.net.httpserver.HttpServer;
  * nothing is charged or recorded as a task. The clock also judges the clients' timestamps, so a test that
  * moves it must sign with the same time. The object is thread-safe.
  *
- * <p>Starting one sets the JVM-wide system property {@code sun.net.httpserver.nodelay} to {@code true}
- * unless it is already set, which turns off Nagle's algorithm for every JDK {@code HttpServer} in the JVM:
- * with it on, each answer waits about 40 ms on loopback for the client's delayed ACK.
+ * <p>It changes no JVM-wide state. Every answer carries {@code Connection: close}, so a client opens one
+ * connection a request: that keeps answers fast (about 2 ms on loopback) without the JDK's
+ * {@code sun.net.httpserver.nodelay} property, whose absence otherwise costs about 40 ms an answer.
  *
  * <p>From a command line, a caller builds one and calls {@link #runUntilInterrupted(PrintStream)}, which
  * prints the endpoints, the credentials to export and then one line per request.
@@ -61,7 +61,6 @@ public final class Emulator implements AutoCloseable {
   public static final String LEGACY_PATH = "/v2/index.php";
 
   private final EmulatorConfig config;
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -71,12 +70,6 @@ public final class Emulator implements AutoCloseable {
   private Emulator(EmulatorConfig config) throws IOException {
     this.config = config;
     this.exchanges = new Exchanges(config);
-    // The JDK's server writes an answer's headers and body separately; with Nagle's algorithm on, the body
-    // waits for the client's delayed ACK of the headers, about 40 ms an answer on loopback. It reads this
-    // once, when its first server starts; a value the caller set wins.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     server.setExecutor(executor);
