@@ -7,7 +7,10 @@ import java.util.Optional;
 import dev.refreshcdn.emulator.Emulator.DomainStatus;
 import dev.refreshcdn.emulator.Emulator.Region;
 
-/** An account: SecretId, SecretKey and its accelerated domains; immutable, {@code domain(...)} returns a copy. */
+/**
+ * An account of the emulated service: SecretId, SecretKey and its accelerated domains; immutable, {@code
+ * domain(...)} returns a copy. Named apart from the library's own account client, which is what a user signs with.
+ */
 public final class Tenant {
   private final String secretId;
   private final String secretKey;
@@ -97,7 +100,7 @@ public final class Tenant {
   /** Returns the masked SecretId and the domains; never the key. */
   @Override
   public String toString() {
-    return "Account[" + KeyPairs.mask(secretId) + ", domains=" + domains + "]";
+    return "Tenant[" + KeyPairs.mask(secretId) + ", domains=" + domains + "]";
   }
 
   private static String nonBlank(String what, String value) {
