@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import com.sun.net.httpserver.Headers;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
  * The API 3.0 gateway ({@code /}), in every form Tencent's official SDKs send: TC3-HMAC-SHA256 by POST
@@ -30,15 +29,15 @@ final class Api3 {
   private final Api3SignatureV1 v1;
   private final Api3Actions actions;
 
-  Api3(Emulator.Config config, Ledger ledger) {
+  Api3(EmulatorConfig config, Ledger ledger) {
     Api3AuthRules rules = new Api3AuthRules(config.accounts);
     this.tc3 = new Api3Tc3(rules, ledger);
     this.v1 = new Api3SignatureV1(rules, ledger);
     this.actions = new Api3Actions(config, ledger);
   }
 
-  Answer handle(String method, String rawQuery, Headers headers, byte[] body) {
-    Answer a = new Answer();
+  ReplyDraft handle(String method, String rawQuery, Headers headers, byte[] body) {
+    ReplyDraft a = new ReplyDraft();
     boolean post = "POST".equals(method);
     if (!post && !"GET".equals(method)) {
       return error(a, "UnsupportedProtocol", "The API 3.0 endpoint takes GET and POST; got " + method + ".");
@@ -68,11 +67,11 @@ final class Api3 {
     a.secretId = params.getOrDefault("SecretId", "");
     Map<String, String> own = Api3Params.withoutCommon(params);
     a.params = own;
-    Optional<Account> account = v1.authenticate(a, method, headers.getFirst("Host"), params);
+    Optional<Tenant> account = v1.authenticate(a, method, headers.getFirst("Host"), params);
     return account.isEmpty() ? a : run(account.get(), a, Api3Params.form(a.action, own));
   }
 
-  private Answer viaTc3(Answer a, String method, String rawQuery, Headers headers, byte[] body, boolean json) {
+  private ReplyDraft viaTc3(ReplyDraft a, String method, String rawQuery, Headers headers, byte[] body, boolean json) {
     a.action = orEmpty(headers.getFirst("X-TC-Action"));
     Api3Params.Checked checked;
     try {
@@ -89,11 +88,11 @@ final class Api3 {
       return error(a, "InvalidParameter", json ? "the request body is not a JSON object"
           : "The request cannot be decoded: " + e.getMessage());
     }
-    Optional<Account> account = tc3.authenticate(a, method, rawQuery, headers, body);
+    Optional<Tenant> account = tc3.authenticate(a, method, rawQuery, headers, body);
     return account.isEmpty() ? a : run(account.get(), a, checked);
   }
 
-  private Answer run(Account account, Answer a, Api3Params.Checked checked) {
+  private ReplyDraft run(Tenant account, ReplyDraft a, Api3Params.Checked checked) {
     if (!checked.ok()) {
       return error(a, checked.code, checked.message);
     }
@@ -120,7 +119,7 @@ final class Api3 {
     }
   }
 
-  static Answer error(Answer a, String code, String message) {
+  static ReplyDraft error(ReplyDraft a, String code, String message) {
     a.code = code;
     a.message = message;
     Map<String, Object> error = new LinkedHashMap<>();
@@ -132,7 +131,7 @@ final class Api3 {
     return a.json(Map.of("Response", response));
   }
 
-  static Answer success(Answer a, Map<String, Object> fields) {
+  static ReplyDraft success(ReplyDraft a, Map<String, Object> fields) {
     a.code = "";
     a.message = "";
     Map<String, Object> response = new LinkedHashMap<>(fields);

@@ -12,8 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.refreshcdn.emulator.Emulator.Account;
-import dev.refreshcdn.emulator.Emulator.Area;
+import dev.refreshcdn.emulator.Emulator.Region;
 
 /**
  * PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota and DescribeDomains ({@link Api3Domains})
@@ -22,22 +21,22 @@ import dev.refreshcdn.emulator.Emulator.Area;
 final class Api3Actions {
   private static final String PARAM_ERROR = "InvalidParameter.CdnParamError";
 
-  private final Emulator.Config config;
+  private final EmulatorConfig config;
   private final Ledger ledger;
   private final Api3Domains domains;
 
-  Api3Actions(Emulator.Config config, Ledger ledger) {
+  Api3Actions(EmulatorConfig config, Ledger ledger) {
     this.config = config;
     this.ledger = ledger;
     this.domains = new Api3Domains(ledger.now());
   }
 
-  Answer run(Account account, Answer a, Map<String, Object> json) {
+  ReplyDraft run(Tenant account, ReplyDraft a, Map<String, Object> json) {
     switch (a.action) {
       case "PurgeUrlsCache":
-        return purge(account, a, json, Task.Kind.URL);
+        return purge(account, a, json, PurgeTask.Kind.URL);
       case "PurgePathCache":
-        return purge(account, a, json, Task.Kind.PATH);
+        return purge(account, a, json, PurgeTask.Kind.PATH);
       case "DescribePurgeTasks":
         return tasks(account, a, json);
       case "DescribePurgeQuota":
@@ -51,8 +50,8 @@ final class Api3Actions {
 
   /** The gateway has checked the parameters' names and types; this checks their values. */
   @SuppressWarnings("unchecked")
-  private Answer purge(Account account, Answer a, Map<String, Object> json, Task.Kind kind) {
-    boolean urls = kind == Task.Kind.URL;
+  private ReplyDraft purge(Tenant account, ReplyDraft a, Map<String, Object> json, PurgeTask.Kind kind) {
+    boolean urls = kind == PurgeTask.Kind.URL;
     String field = urls ? "Urls" : "Paths";
     List<String> items = (List<String>) json.get(field);
     if (items == null) {
@@ -72,13 +71,13 @@ final class Api3Actions {
       }
       flushType = (String) ft;
     }
-    Area area = null;
+    Region area = null;
     Object areaValue = json.get("Area");
     if (areaValue != null) {
       if (!"mainland".equals(areaValue) && !"overseas".equals(areaValue)) {
         return Api3.error(a, PARAM_ERROR, "Area must be mainland or overseas: " + areaValue);
       }
-      area = Area.valueOf(((String) areaValue).toUpperCase(Locale.ROOT));
+      area = Region.valueOf(((String) areaValue).toUpperCase(Locale.ROOT));
     }
     Targets.Result r = Targets.resolve(account, items, area, Boolean.TRUE.equals(json.get("UrlEncode")));
     if (!r.ok()) {
@@ -104,15 +103,15 @@ final class Api3Actions {
     return Api3.success(a, fields);
   }
 
-  private static List<Area> charged(List<Target> targets) {
-    Set<Area> areas = EnumSet.noneOf(Area.class);
+  private static List<Region> charged(List<Target> targets) {
+    Set<Region> areas = EnumSet.noneOf(Region.class);
     for (Target t : targets) {
       areas.addAll(t.areas);
     }
     return List.copyOf(areas);
   }
 
-  private static Answer refusal(Answer a, Targets.Result r, boolean urls, Object area) {
+  private static ReplyDraft refusal(ReplyDraft a, Targets.Result r, boolean urls, Object area) {
     switch (r.problem) {
       case NOT_HTTP:
         return Api3.error(a, PARAM_ERROR, "The URL must start with http:// or https://: " + r.culprit);
@@ -127,7 +126,7 @@ final class Api3Actions {
     }
   }
 
-  private Answer tasks(Account account, Answer a, Map<String, Object> json) {
+  private ReplyDraft tasks(Tenant account, ReplyDraft a, Map<String, Object> json) {
     String taskId = json.get("TaskId") == null ? null : String.valueOf(json.get("TaskId"));
     Instant from = Instant.MIN;
     Instant to = Instant.MAX;
@@ -153,15 +152,15 @@ final class Api3Actions {
     String area = (String) json.get("Area");
     Instant now = ledger.now();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Task t : ledger.tasks(account.secretId())) {
-      String type = t.kind == Task.Kind.URL ? "url" : "path";
+    for (PurgeTask t : ledger.tasks(account.secretId())) {
+      String type = t.kind == PurgeTask.Kind.URL ? "url" : "path";
       boolean done = t.done(now, config.taskCompletion);
       if ((taskId != null && !taskId.equals(t.id)) || t.created.isBefore(from) || t.created.isAfter(to)
           || (purgeType != null && !purgeType.equals(type))) {
         continue;
       }
       for (Target target : t.targets) {
-        String state = !done ? "process" : Task.fails(config, target.url) ? "fail" : "done";
+        String state = !done ? "process" : PurgeTask.fails(config, target.url) ? "fail" : "done";
         if (status != null && !status.equals(state)) {
           continue;
         }
@@ -184,7 +183,7 @@ final class Api3Actions {
   }
 
   /** Exactly the fields of the SDK's PurgeTask model, nothing more. */
-  private static Map<String, Object> row(Task t, Target target, String type, String state) {
+  private static Map<String, Object> row(PurgeTask t, Target target, String type, String state) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("TaskId", t.id);
     row.put("Url", target.url);
@@ -195,17 +194,17 @@ final class Api3Actions {
     return row;
   }
 
-  private Answer quota(Account account, Answer a) {
+  private ReplyDraft quota(Tenant account, ReplyDraft a) {
     LocalDate today = ledger.today();
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("UrlPurge", quotas(account, Task.Kind.URL, today));
-    fields.put("PathPurge", quotas(account, Task.Kind.PATH, today));
+    fields.put("UrlPurge", quotas(account, PurgeTask.Kind.URL, today));
+    fields.put("PathPurge", quotas(account, PurgeTask.Kind.PATH, today));
     return Api3.success(a, fields);
   }
 
-  private List<Map<String, Object>> quotas(Account account, Task.Kind kind, LocalDate today) {
+  private List<Map<String, Object>> quotas(Tenant account, PurgeTask.Kind kind, LocalDate today) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Area area : PurgeLimits.AREAS) {
+    for (Region area : PurgeLimits.AREAS) {
       int total = config.limits.daily(kind, area);
       // The fields of the SDK's Quota model; Batch is the per-request limit purge() enforces.
       Map<String, Object> q = new LinkedHashMap<>();

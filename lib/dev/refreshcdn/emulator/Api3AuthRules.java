@@ -3,7 +3,6 @@ package dev.refreshcdn.emulator;
 import java.util.List;
 import java.util.Optional;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /** What TC3 and signature v1 share on the API 3.0 endpoint: whose key signs, how old a request may be, the host. */
 final class Api3AuthRules {
@@ -13,14 +12,14 @@ final class Api3AuthRules {
   static final String SIGNATURE_FAILURE = "The provided credentials could not be validated."
       + " Please check your signature is correct.";
 
-  private final List<Account> accounts;
+  private final List<Tenant> accounts;
 
-  Api3AuthRules(List<Account> accounts) {
+  Api3AuthRules(List<Tenant> accounts) {
     this.accounts = accounts;
   }
 
-  Optional<Account> account(String secretId) {
-    for (Account acc : accounts) {
+  Optional<Tenant> account(String secretId) {
+    for (Tenant acc : accounts) {
       if (acc.secretId().equals(secretId)) {
         return Optional.of(acc);
       }

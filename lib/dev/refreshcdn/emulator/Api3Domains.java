@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
  * DescribeDomains of API 3.0, after the gateway has checked the parameters' names and types: the account's
@@ -42,7 +41,7 @@ final class Api3Domains {
   }
 
   @SuppressWarnings("unchecked")
-  Answer describe(Account account, Answer a, Map<String, Object> json) {
+  ReplyDraft describe(Tenant account, ReplyDraft a, Map<String, Object> json) {
     long offset = integer(json.get("Offset"), 0);
     long limit = integer(json.get("Limit"), DEFAULT_LIMIT);
     if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
@@ -51,7 +50,7 @@ final class Api3Domains {
     }
     List<Map<String, Object>> filters = (List<Map<String, Object>>) json.getOrDefault("Filters", List.of());
     for (int i = 0; i < filters.size(); i++) {
-      Answer refused = refusal(a, filters.get(i), "Filters." + i + ".");
+      ReplyDraft refused = refusal(a, filters.get(i), "Filters." + i + ".");
       if (refused != null) {
         return refused;
       }
@@ -81,7 +80,7 @@ final class Api3Domains {
   }
 
   /** Null when the filter is one the service takes, else its refusal naming the filter's place. */
-  private static Answer refusal(Answer a, Map<String, Object> filter, String where) {
+  private static ReplyDraft refusal(ReplyDraft a, Map<String, Object> filter, String where) {
     Object name = filter.get("Name");
     @SuppressWarnings("unchecked")
     List<String> values = (List<String>) filter.get("Value");
@@ -153,7 +152,7 @@ final class Api3Domains {
   }
 
   /** Exactly the fields of the SDK's BriefDomain model. */
-  private Map<String, Object> row(Account account, Domain d) {
+  private Map<String, Object> row(Tenant account, Domain d) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("ResourceId", resourceId(account, d));
     row.put("AppId", appId(account));
@@ -206,13 +205,13 @@ final class Api3Domains {
   }
 
   /** Stable per account and domain, in the service's form "cdn-" and 8 characters. */
-  private static String resourceId(Account account, Domain d) {
+  private static String resourceId(Tenant account, Domain d) {
     String id = Long.toString((account.secretId() + "/" + d.host).hashCode() & 0xffffffffL, 36);
     return "cdn-" + "0".repeat(8 - id.length()) + id;
   }
 
   /** Stable per account: a 10-digit APPID such as the service gives. */
-  private static long appId(Account account) {
+  private static long appId(Tenant account) {
     return 1_250_000_000L + Math.floorMod(account.secretId().hashCode(), 10_000_000);
   }
 }

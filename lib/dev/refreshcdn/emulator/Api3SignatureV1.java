@@ -3,7 +3,6 @@ package dev.refreshcdn.emulator;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
  * Authenticates an API 3.0 request signed with signature v1 (HmacSHA1 or HmacSHA256), the parameters in
@@ -28,7 +27,7 @@ final class Api3SignatureV1 {
    * @param host the Host header as sent; the signature may cover it with or without its port
    * @return the account, or nothing with the refusal written into {@code a}
    */
-  Optional<Account> authenticate(Answer a, String method, String host, Map<String, String> params) {
+  Optional<Tenant> authenticate(ReplyDraft a, String method, String host, Map<String, String> params) {
     for (String name : REQUIRED) {
       String value = params.get(name);
       if (value == null || value.isEmpty()) {
@@ -44,7 +43,7 @@ final class Api3SignatureV1 {
         return refuse(a, "InvalidParameter", "The value type of parameter `" + name + "` is not valid.");
       }
     }
-    Optional<Account> account = rules.account(params.get("SecretId"));
+    Optional<Tenant> account = rules.account(params.get("SecretId"));
     if (account.isEmpty()) {
       return refuse(a, "AuthFailure.SecretIdNotFound", Api3AuthRules.SECRET_ID_NOT_FOUND);
     }
@@ -63,7 +62,7 @@ final class Api3SignatureV1 {
     return refuse(a, "AuthFailure.SignatureFailure", Api3AuthRules.SIGNATURE_FAILURE);
   }
 
-  private static Optional<Account> refuse(Answer a, String code, String message) {
+  private static Optional<Tenant> refuse(ReplyDraft a, String code, String message) {
     Api3.error(a, code, message);
     return Optional.empty();
   }

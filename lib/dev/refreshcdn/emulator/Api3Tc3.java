@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import com.sun.net.httpserver.Headers;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
  * Authenticates an API 3.0 request signed with TC3-HMAC-SHA256, by POST (JSON body) or GET (parameters in
@@ -31,7 +30,7 @@ final class Api3Tc3 {
   }
 
   /** Returns the account, or nothing with the refusal written into {@code a}. */
-  Optional<Account> authenticate(Answer a, String method, String rawQuery, Headers headers, byte[] body) {
+  Optional<Tenant> authenticate(ReplyDraft a, String method, String rawQuery, Headers headers, byte[] body) {
     Optional<Tc3.Authorization> auth = Tc3.parse(headers.getFirst("Authorization"));
     auth.ifPresent(x -> a.secretId = x.secretId);
     for (String name : REQUIRED) {
@@ -46,7 +45,7 @@ final class Api3Tc3 {
     if (auth.isEmpty()) {
       return refuse(a, "AuthFailure.InvalidAuthorization", "Authorization is not a valid TC3-HMAC-SHA256 header.");
     }
-    Optional<Account> account = rules.account(a.secretId);
+    Optional<Tenant> account = rules.account(a.secretId);
     if (account.isEmpty()) {
       return refuse(a, "AuthFailure.SecretIdNotFound", Api3AuthRules.SECRET_ID_NOT_FOUND);
     }
@@ -64,7 +63,7 @@ final class Api3Tc3 {
     return account;
   }
 
-  private static boolean verify(Tc3.Authorization auth, Account account, String timestamp, String method,
+  private static boolean verify(Tc3.Authorization auth, Tenant account, String timestamp, String method,
       String rawQuery, Headers headers, byte[] body) {
     String utcDate = LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(timestamp)), ZoneOffset.UTC).toString();
     List<String> signed = Arrays.asList(auth.signedHeaders.split(";"));
@@ -111,7 +110,7 @@ final class Api3Tc3 {
     return sb.toString();
   }
 
-  private static Optional<Account> refuse(Answer a, String code, String message) {
+  private static Optional<Tenant> refuse(ReplyDraft a, String code, String message) {
     Api3.error(a, code, message);
     return Optional.empty();
   }

@@ -2,22 +2,21 @@ package dev.refreshcdn.emulator;
 
 import java.util.List;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /** The text printed when the emulator runs from the command line. */
 final class Banner {
   private Banner() {
   }
 
-  static String of(Emulator emu, List<Account> accounts) {
+  static String of(Emulator emu, List<Tenant> accounts) {
     StringBuilder sb = new StringBuilder();
     sb.append("refresh-cdn emulator listening\n");
     sb.append("  API 3.0: ").append(emu.endpointV3()).append('\n');
     sb.append("  API 2.0: ").append(emu.endpoint()).append('\n');
-    for (Account a : accounts) {
+    for (Tenant a : accounts) {
       sb.append("  account ").append(a.secretId()).append(" domains ").append(a.hosts()).append('\n');
     }
-    Account first = accounts.get(0);
+    Tenant first = accounts.get(0);
     // A key the user passed in is not echoed; a generated one must be shown or nobody could use it.
     if (first.generated()) {
       sb.append("Generated credentials; paste this into your shell:\n");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.refreshcdn.emulator.Emulator.Area;
+import dev.refreshcdn.emulator.Emulator.Region;
 import dev.refreshcdn.emulator.Emulator.DomainStatus;
 
 /** An accelerated domain of an account; immutable. */
@@ -12,9 +12,9 @@ final class Domain {
   final String host;
   final DomainStatus status;
   final boolean filterQuery;
-  final Area area;
+  final Region area;
 
-  Domain(String host, DomainStatus status, boolean filterQuery, Area area) {
+  Domain(String host, DomainStatus status, boolean filterQuery, Region area) {
     Objects.requireNonNull(host, "host");
     if (host.isBlank() || host.contains("/") || host.contains(":")) {
       throw new IllegalArgumentException("domain must be a bare host name such as www.test.com: " + host);
@@ -31,12 +31,12 @@ final class Domain {
   }
 
   /** The areas whose daily quota a purge of this domain uses when the request names none. */
-  List<Area> areas() {
-    return area == Area.GLOBAL ? List.of(Area.MAINLAND, Area.OVERSEAS) : List.of(area);
+  List<Region> areas() {
+    return area == Region.GLOBAL ? List.of(Region.MAINLAND, Region.OVERSEAS) : List.of(area);
   }
 
-  boolean servesIn(Area requested) {
-    return area == Area.GLOBAL || area == requested;
+  boolean servesIn(Region requested) {
+    return area == Region.GLOBAL || area == requested;
   }
 
   @Override

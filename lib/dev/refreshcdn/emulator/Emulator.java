@@ -35,7 +35,7 @@ import com.sun.net.httpserver.HttpServer;
  *     URI v3 = emu.endpointV3();     // http://127.0.0.1:PORT/ (API 3.0)
  *     emu.failNext(1, 503);          // the first request gets HTTP 503, a retry goes through
  *     // ... run the client under test with SecretId "AKIDexample" and SecretKey "secretKey" ...
- *     for (Emulator.RecordedRequest r : emu.requests()) {
+ *     for (RecordedRequest r : emu.requests()) {
  *         System.out.println(r);     // ... POST v2 RefreshCdnUrl AKID****mple -> OK, 1 url, task 1767240000000123456
  *     }
  * }
@@ -48,9 +48,9 @@ import com.sun.net.httpserver.HttpServer;
  * nothing is charged or recorded as a task. The clock also judges the clients' timestamps, so a test that
  * moves it must sign with the same time. The object is thread-safe.
  *
- * <p>Starting one sets the JVM-wide system property {@code sun.net.httpserver.nodelay} to {@code true}
- * unless it is already set, which turns off Nagle's algorithm for every JDK {@code HttpServer} in the JVM:
- * with it on, each answer waits about 40 ms on loopback for the client's delayed ACK.
+ * <p>It changes no JVM-wide state. Every answer carries {@code Connection: close}, so a client opens one
+ * connection a request: that keeps answers fast (about 2 ms on loopback) without the JDK's
+ * {@code sun.net.httpserver.nodelay} property, whose absence otherwise costs about 40 ms an answer.
  *
  * <p>From a command line, a caller builds one and calls {@link #runUntilInterrupted(PrintStream)}, which
  * prints the endpoints, the credentials to export and then one line per request.
@@ -60,23 +60,16 @@ public final class Emulator implements AutoCloseable {
   /** The path of the legacy API 2.0 endpoint. */
   public static final String LEGACY_PATH = "/v2/index.php";
 
-  private final Config config;
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
+  private final EmulatorConfig config;
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final Exchanges exchanges;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Emulator(Config config) throws IOException {
+  private Emulator(EmulatorConfig config) throws IOException {
     this.config = config;
     this.exchanges = new Exchanges(config);
-    // The JDK's server writes an answer's headers and body separately; with Nagle's algorithm on, the body
-    // waits for the client's delayed ACK of the headers, about 40 ms an answer on loopback. It reads this
-    // once, when its first server starts; a value the caller set wins.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     server.setExecutor(executor);
@@ -91,7 +84,7 @@ public final class Emulator implements AutoCloseable {
 
   /** Starts an emulator on a random port with one generated account owning {@code www.test.com}. */
   public static Emulator start() {
-    return builder().account(Account.generate("www.test.com")).start();
+    return builder().account(Tenant.generate("www.test.com")).start();
   }
 
   /** Returns the legacy API 2.0 endpoint, {@code http://127.0.0.1:PORT/v2/index.php}. */
@@ -120,7 +113,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Returns the configured accounts, in the order they were added. */
-  public List<Account> accounts() {
+  public List<Tenant> accounts() {
     return config.accounts;
   }
 
@@ -242,7 +235,7 @@ public final class Emulator implements AutoCloseable {
     /** Default time after which a submitted task reports done. */
     public static final Duration DEFAULT_TASK_COMPLETION = Duration.ofSeconds(5);
 
-    private final List<Account> accounts = new ArrayList<>();
+    private final List<Tenant> accounts = new ArrayList<>();
     private int port;
     private Clock clock = Clock.systemUTC();
     private Duration taskCompletion = DEFAULT_TASK_COMPLETION;
@@ -255,7 +248,7 @@ public final class Emulator implements AutoCloseable {
 
     /** Adds an account owning the given domains, all online and keeping the query string in the cache key. */
     public Builder account(String secretId, String secretKey, String... onlineDomains) {
-      Account a = Account.of(secretId, secretKey);
+      Tenant a = Tenant.of(secretId, secretKey);
       for (String d : onlineDomains) {
         a = a.domain(d);
       }
@@ -263,9 +256,9 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Adds an account; SecretIds must be unique. */
-    public Builder account(Account account) {
+    public Builder account(Tenant account) {
       Objects.requireNonNull(account, "account");
-      for (Account a : accounts) {
+      for (Tenant a : accounts) {
         if (a.secretId().equals(account.secretId())) {
           throw new IllegalArgumentException("duplicate SecretId: " + account.secretId());
         }
@@ -300,29 +293,29 @@ public final class Emulator implements AutoCloseable {
 
     /** Sets the daily URL quota per account in both areas; default 10,000. */
     public Builder dailyUrlQuota(int quota) {
-      limits = limits.withDaily(Task.Kind.URL, PurgeLimits.positive("daily URL quota", quota));
+      limits = limits.withDaily(PurgeTask.Kind.URL, PurgeLimits.positive("daily URL quota", quota));
       return this;
     }
 
     /** Sets the daily directory quota per account in both areas; default 100. */
     public Builder dailyDirQuota(int quota) {
-      limits = limits.withDaily(Task.Kind.PATH, PurgeLimits.positive("daily directory quota", quota));
+      limits = limits.withDaily(PurgeTask.Kind.PATH, PurgeLimits.positive("daily directory quota", quota));
       return this;
     }
 
     /**
-     * Sets the URL quota of {@code area} ({@link Area#GLOBAL}: both): {@code daily} URLs a Beijing day (0 refuses
+     * Sets the URL quota of {@code area} ({@link Region#GLOBAL}: both): {@code daily} URLs a Beijing day (0 refuses
      * every purge charged to it), at most {@code batch} a request on API 3.0 (API 2.0 keeps its documented 1,000);
      * DescribePurgeQuota reports both. Defaults 10,000 and 1,000.
      */
-    public Builder urlQuota(Area area, int daily, int batch) {
-      limits = limits.with(Task.Kind.URL, Objects.requireNonNull(area, "area"), daily, batch);
+    public Builder urlQuota(Region area, int daily, int batch) {
+      limits = limits.with(PurgeTask.Kind.URL, Objects.requireNonNull(area, "area"), daily, batch);
       return this;
     }
 
     /** Sets the directory quota of {@code area} like {@link #urlQuota}; defaults 100 a day, 20 a request (API 2.0: 20). */
-    public Builder dirQuota(Area area, int daily, int batch) {
-      limits = limits.with(Task.Kind.PATH, Objects.requireNonNull(area, "area"), daily, batch);
+    public Builder dirQuota(Region area, int daily, int batch) {
+      limits = limits.with(PurgeTask.Kind.PATH, Objects.requireNonNull(area, "area"), daily, batch);
       return this;
     }
 
@@ -352,31 +345,10 @@ public final class Emulator implements AutoCloseable {
         throw new IllegalStateException("at least one account is required");
       }
       try {
-        return new Emulator(new Config(this));
+        return new Emulator(new EmulatorConfig(accounts, port, clock, taskCompletion, limits, requestLog, failingTasks));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the emulator on port " + port, e);
       }
-    }
-  }
-
-  /** Immutable settings captured from a {@link Builder}. */
-  static final class Config {
-    final List<Account> accounts;
-    final int port;
-    final Clock clock;
-    final Duration taskCompletion;
-    final PurgeLimits limits;
-    final Optional<Path> requestLog;
-    final List<String> failingTasks;
-
-    Config(Builder b) {
-      this.accounts = List.copyOf(b.accounts);
-      this.port = b.port;
-      this.clock = b.clock;
-      this.taskCompletion = b.taskCompletion;
-      this.limits = b.limits;
-      this.requestLog = Optional.ofNullable(b.requestLog);
-      this.failingTasks = List.copyOf(b.failingTasks);
     }
   }
 
@@ -391,198 +363,12 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Where a domain is accelerated, which decides which daily quota a purge uses. */
-  public enum Area {
+  public enum Region {
     /** The Chinese mainland (the default). */
     MAINLAND,
     /** Outside the Chinese mainland. */
     OVERSEAS,
     /** Both; a purge without an explicit area uses both quotas. */
     GLOBAL
-  }
-
-  /** An account: SecretId, SecretKey and its accelerated domains; immutable, {@code domain(...)} returns a copy. */
-  public static final class Account {
-    private final String secretId;
-    private final String secretKey;
-    private final List<Domain> domains;
-    private final boolean generated;
-
-    private Account(String secretId, String secretKey, List<Domain> domains, boolean generated) {
-      this.secretId = secretId;
-      this.secretKey = secretKey;
-      this.domains = List.copyOf(domains);
-      this.generated = generated;
-    }
-
-    /** Returns an account with no domains yet. */
-    public static Account of(String secretId, String secretKey) {
-      return new Account(nonBlank("SecretId", secretId), nonBlank("SecretKey", secretKey), List.of(), false);
-    }
-
-    /** Returns an account with a random SecretId and SecretKey owning the given online domains. */
-    public static Account generate(String... onlineDomains) {
-      String[] pair = Credentials.generate();
-      Account a = new Account(pair[0], pair[1], List.of(), true);
-      for (String d : onlineDomains) {
-        a = a.domain(d);
-      }
-      return a;
-    }
-
-    /** Returns a copy that also owns {@code host}: online, query string kept in the cache key, mainland. */
-    public Account domain(String host) {
-      return domain(host, DomainStatus.ONLINE, false, Area.MAINLAND);
-    }
-
-    /** Returns a copy that also owns {@code host} with that status and query-string filter flag, mainland. */
-    public Account domain(String host, DomainStatus status, boolean filterQuery) {
-      return domain(host, status, filterQuery, Area.MAINLAND);
-    }
-
-    /** Returns a copy that also owns {@code host} with that status, query-string filter flag and area. */
-    public Account domain(String host, DomainStatus status, boolean filterQuery, Area area) {
-      Domain d = new Domain(host, status, filterQuery, area);
-      if (find(d.host).isPresent()) {
-        throw new IllegalArgumentException("duplicate domain: " + host);
-      }
-      List<Domain> more = new ArrayList<>(domains);
-      more.add(d);
-      return new Account(secretId, secretKey, more, generated);
-    }
-
-    /** Returns the SecretId. */
-    public String secretId() {
-      return secretId;
-    }
-
-    /** Returns the SecretKey; never printed by {@link #toString()}. */
-    public String secretKey() {
-      return secretKey;
-    }
-
-    /** Returns the domain names this account owns, in the order added. */
-    public List<String> hosts() {
-      List<String> hosts = new ArrayList<>();
-      for (Domain d : domains) {
-        hosts.add(d.host);
-      }
-      return List.copyOf(hosts);
-    }
-
-    /** A generated key must be printed for anyone to use it; a key the user passed in must not be echoed. */
-    boolean generated() {
-      return generated;
-    }
-
-    Optional<Domain> find(String host) {
-      for (Domain d : domains) {
-        if (d.host.equalsIgnoreCase(host)) {
-          return Optional.of(d);
-        }
-      }
-      return Optional.empty();
-    }
-
-    List<Domain> domains() {
-      return domains;
-    }
-
-    /** Returns the masked SecretId and the domains; never the key. */
-    @Override
-    public String toString() {
-      return "Account[" + Credentials.mask(secretId) + ", domains=" + domains + "]";
-    }
-
-    private static String nonBlank(String what, String value) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank");
-      }
-      return value;
-    }
-  }
-
-  /** One request the emulator received and what it answered; immutable. */
-  public static final class RecordedRequest {
-    private final Verdict v;
-
-    RecordedRequest(Verdict verdict) {
-      this.v = verdict;
-    }
-
-    /** Returns when the request arrived, on the emulator's clock. */
-    public Instant receivedAt() {
-      return v.receivedAt;
-    }
-
-    /** Returns {@code "v2"} (legacy), {@code "v3"} (API 3.0) or {@code "other"} (an unknown path). */
-    public String api() {
-      return v.api;
-    }
-
-    /** Returns the HTTP method. */
-    public String method() {
-      return v.method;
-    }
-
-    /** Returns the action, or an empty string if none was sent. */
-    public String action() {
-      return v.action;
-    }
-
-    /** Returns the SecretId sent, or an empty string. */
-    public String secretId() {
-      return v.secretId;
-    }
-
-    /** Returns the decoded parameters (API 3.0: the action's own, arrays as {@code Name.0}, however sent); never {@code Signature}. */
-    public Map<String, String> params() {
-      return v.params;
-    }
-
-    /** Returns the HTTP status answered (0 when the connection was dropped). */
-    public int httpStatus() {
-      return v.httpStatus;
-    }
-
-    /** Returns the legacy {@code code} ("0" on success) or the API 3.0 {@code Error.Code} (empty on success). */
-    public String code() {
-      return v.code;
-    }
-
-    /** Returns the legacy {@code codeDesc}, or an empty string for API 3.0. */
-    public String codeDesc() {
-      return v.codeDesc;
-    }
-
-    /** Returns the answer's message (legacy {@code message}, API 3.0 {@code Error.Message}). */
-    public String message() {
-      return v.message;
-    }
-
-    /** Returns whether the service accepted the request (HTTP 200 and no error code). */
-    public boolean accepted() {
-      return v.accepted();
-    }
-
-    /** Returns the URLs or directories accepted for purging, as recorded (query stripped where the domain filters it). */
-    public List<String> urls() {
-      return v.urls;
-    }
-
-    /** Returns the task id answered, if a task was created. */
-    public Optional<String> taskId() {
-      return Optional.ofNullable(v.taskId);
-    }
-
-    /** Returns the injected fault ({@code "HTTP 503"}, {@code "dropped"}, {@code "malformed"}), if any. */
-    public Optional<String> fault() {
-      return Optional.ofNullable(v.fault);
-    }
-
-    /** Returns one log line: method, API, action, masked SecretId, verdict and URL count; never a key. */
-    @Override
-    public String toString() {
-      return v.logLine();
-    }
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.refreshcdn.emulator.Emulator.Area;
+import dev.refreshcdn.emulator.Emulator.Region;
 
 /**
  * The service's memory: used nonces, tasks and daily usage. All methods are synchronized, so checking a
@@ -29,25 +29,25 @@ final class Ledger {
 
   /** The outcome of a submission: a task, or the area whose daily quota it would exceed. */
   static final class Submission {
-    final Task task;
-    final Area exceeded;
+    final PurgeTask task;
+    final Region exceeded;
 
-    private Submission(Task task, Area exceeded) {
+    private Submission(PurgeTask task, Region exceeded) {
       this.task = task;
       this.exceeded = exceeded;
     }
   }
 
-  private final Emulator.Config config;
+  private final EmulatorConfig config;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Map<String, Long>> nonces = new HashMap<>();
-  private final List<Task> tasks = new ArrayList<>();
+  private final List<PurgeTask> tasks = new ArrayList<>();
   private final Map<String, Integer> usage = new HashMap<>();
   private final Set<String> taskIds = new HashSet<>();
   private long lastLegacyId;
   private long nextLogId = 6_182_538L;
 
-  Ledger(Emulator.Config config) {
+  Ledger(EmulatorConfig config) {
     this.config = config;
   }
 
@@ -55,13 +55,13 @@ final class Ledger {
     return config.clock.instant();
   }
 
-  int dailyLimit(Task.Kind kind, Area area) {
+  int dailyLimit(PurgeTask.Kind kind, Region area) {
     return config.limits.daily(kind, area);
   }
 
   /** API 2.0's fixed per-request limits; API 3.0 takes its own from {@link PurgeLimits}. */
-  static int legacyBatchLimit(Task.Kind kind) {
-    return kind == Task.Kind.URL ? LEGACY_URL_BATCH : LEGACY_DIR_BATCH;
+  static int legacyBatchLimit(PurgeTask.Kind kind) {
+    return kind == PurgeTask.Kind.URL ? LEGACY_URL_BATCH : LEGACY_DIR_BATCH;
   }
 
   /**
@@ -82,30 +82,30 @@ final class Ledger {
   }
 
   /** Charges the targets to today's quota of each area they use and records a task, or refuses all of it. */
-  synchronized Submission submit(String secretId, Task.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
+  synchronized Submission submit(String secretId, PurgeTask.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
     Instant now = now();
     LocalDate day = LocalDate.ofInstant(now, BEIJING);
-    Map<Area, Integer> charge = new EnumMap<>(Area.class);
+    Map<Region, Integer> charge = new EnumMap<>(Region.class);
     for (Target t : targets) {
-      for (Area a : t.areas) {
+      for (Region a : t.areas) {
         charge.merge(a, 1, Integer::sum);
       }
     }
-    for (Map.Entry<Area, Integer> e : charge.entrySet()) {
+    for (Map.Entry<Region, Integer> e : charge.entrySet()) {
       if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind, e.getKey())) {
         return new Submission(null, e.getKey());
       }
     }
-    for (Map.Entry<Area, Integer> e : charge.entrySet()) {
+    for (Map.Entry<Region, Integer> e : charge.entrySet()) {
       usage.merge(key(secretId, kind, e.getKey(), day), e.getValue(), Integer::sum);
     }
-    Task task = new Task(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
+    PurgeTask task = new PurgeTask(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
     nextLogId += task.logRecords.size();
     tasks.add(task);
     return new Submission(task, null);
   }
 
-  synchronized int used(String secretId, Task.Kind kind, Area area, LocalDate day) {
+  synchronized int used(String secretId, PurgeTask.Kind kind, Region area, LocalDate day) {
     return usage.getOrDefault(key(secretId, kind, area, day), 0);
   }
 
@@ -113,9 +113,9 @@ final class Ledger {
     return LocalDate.ofInstant(now(), BEIJING);
   }
 
-  synchronized List<Task> tasks(String secretId) {
-    List<Task> mine = new ArrayList<>();
-    for (Task t : tasks) {
+  synchronized List<PurgeTask> tasks(String secretId) {
+    List<PurgeTask> mine = new ArrayList<>();
+    for (PurgeTask t : tasks) {
       if (t.secretId.equals(secretId)) {
         mine.add(t);
       }
@@ -123,7 +123,7 @@ final class Ledger {
     return mine;
   }
 
-  private static String key(String secretId, Task.Kind kind, Area area, LocalDate day) {
+  private static String key(String secretId, PurgeTask.Kind kind, Region area, LocalDate day) {
     return secretId + "|" + kind + "|" + area + "|" + day;
   }
 

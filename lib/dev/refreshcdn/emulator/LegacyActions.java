@@ -12,30 +12,29 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /** RefreshCdnUrl, RefreshCdnDir and GetCdnRefreshLog of the legacy API, after authentication. */
 final class LegacyActions {
   static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  private final Emulator.Config config;
+  private final EmulatorConfig config;
   private final Ledger ledger;
 
-  LegacyActions(Emulator.Config config, Ledger ledger) {
+  LegacyActions(EmulatorConfig config, Ledger ledger) {
     this.config = config;
     this.ledger = ledger;
   }
 
-  Answer run(Account account, Answer a, Map<String, String> params) {
+  ReplyDraft run(Tenant account, ReplyDraft a, Map<String, String> params) {
     switch (a.action) {
       case "RefreshCdnUrl":
-        return purge(account, a, indexed(params, "urls"), Task.Kind.URL, "flush");
+        return purge(account, a, indexed(params, "urls"), PurgeTask.Kind.URL, "flush");
       case "RefreshCdnDir":
         String type = params.getOrDefault("type", "1");
         if (!"1".equals(type) && !"2".equals(type)) {
           return LegacyApi.refuse(a, 9003, "参数错误 invalid parameter: type must be 1 or 2: " + type);
         }
-        return purge(account, a, indexed(params, "dirs"), Task.Kind.PATH, "1".equals(type) ? "flush" : "delete");
+        return purge(account, a, indexed(params, "dirs"), PurgeTask.Kind.PATH, "1".equals(type) ? "flush" : "delete");
       case "GetCdnRefreshLog":
         return log(account, a, params);
       default:
@@ -43,8 +42,8 @@ final class LegacyActions {
     }
   }
 
-  private Answer purge(Account account, Answer a, Indexed items, Task.Kind kind, String flushType) {
-    String name = kind == Task.Kind.URL ? "urls" : "dirs";
+  private ReplyDraft purge(Tenant account, ReplyDraft a, Indexed items, PurgeTask.Kind kind, String flushType) {
+    String name = kind == PurgeTask.Kind.URL ? "urls" : "dirs";
     if (items.gap != null) {
       return LegacyApi.refuse(a, 9003, "参数错误 " + name + ".n must be numbered from 0 without gaps: "
           + name + "." + items.gap + " is missing");
@@ -54,7 +53,7 @@ final class LegacyActions {
     }
     int batch = Ledger.legacyBatchLimit(kind);
     if (items.values.size() > batch) {
-      return kind == Task.Kind.URL
+      return kind == PurgeTask.Kind.URL
           ? LegacyApi.refuse(a, 22043, "单次提交的URL数量超过限制 too many urls in one request: "
               + items.values.size() + " > " + batch)
           : LegacyApi.refuse(a, 22045, "单次提交的目录数量超过限制 too many dirs in one request: "
@@ -74,7 +73,7 @@ final class LegacyActions {
     }
     Ledger.Submission s = ledger.submit(account.secretId(), kind, flushType, r.targets, true);
     if (s.task == null) {
-      return kind == Task.Kind.URL
+      return kind == PurgeTask.Kind.URL
           ? LegacyApi.refuse(a, 22044, "超过当日URL刷新配额 daily url refresh quota exceeded: "
               + ledger.dailyLimit(kind, s.exceeded) + " per day")
           : LegacyApi.refuse(a, 22046, "超过当日目录刷新配额 daily dir refresh quota exceeded: "
@@ -82,7 +81,7 @@ final class LegacyActions {
     }
     a.urls = s.task.urls();
     a.taskId = s.task.id;
-    if (kind == Task.Kind.PATH) {
+    if (kind == PurgeTask.Kind.PATH) {
       // The documented RefreshCdnDir answer has no data and no task_id.
       return LegacyApi.success(a, null);
     }
@@ -92,7 +91,7 @@ final class LegacyActions {
     return LegacyApi.success(a, data);
   }
 
-  private Answer log(Account account, Answer a, Map<String, String> params) {
+  private ReplyDraft log(Tenant account, ReplyDraft a, Map<String, String> params) {
     String taskId = params.getOrDefault("taskId", "");
     String start = params.getOrDefault("startDate", "");
     String end = params.getOrDefault("endDate", "");
@@ -118,7 +117,7 @@ final class LegacyActions {
     Instant now = ledger.now();
     List<Map<String, Object>> logs = new ArrayList<>();
     boolean taskFound = false;
-    for (Task t : ledger.tasks(account.secretId())) {
+    for (PurgeTask t : ledger.tasks(account.secretId())) {
       if (!taskId.isEmpty() && !taskId.equals(t.id)) {
         continue;
       }
@@ -126,7 +125,7 @@ final class LegacyActions {
       if (t.created.isBefore(from) || t.created.isAfter(to)) {
         continue;
       }
-      for (Task.LogRecord rec : t.logRecords) {
+      for (PurgeTask.LogRecord rec : t.logRecords) {
         if ((host.isEmpty() || host.equalsIgnoreCase(rec.host)) && (url.isEmpty() || rec.urls.contains(url))) {
           logs.add(0, record(account, t, rec, now));
         }
@@ -150,21 +149,21 @@ final class LegacyActions {
     return a.json(body);
   }
 
-  private Map<String, Object> record(Account account, Task t, Task.LogRecord rec, Instant now) {
+  private Map<String, Object> record(Tenant account, PurgeTask t, PurgeTask.LogRecord rec, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", rec.id);
     m.put("app_id", appId(account));
     m.put("project_id", 0);
     m.put("host", rec.host);
-    m.put("type", t.kind == Task.Kind.URL ? 0 : 1);
-    m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(u -> Task.fails(config, u)) ? -1 : 1);
+    m.put("type", t.kind == PurgeTask.Kind.URL ? 0 : 1);
+    m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(u -> PurgeTask.fails(config, u)) ? -1 : 1);
     m.put("url_list", rec.urls);
     m.put("datetime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(DATE_TIME));
     return m;
   }
 
   /** A stable made-up APPID per account, in the range real ones use. */
-  private static long appId(Account account) {
+  private static long appId(Tenant account) {
     return 1_250_000_000L + Math.floorMod(account.secretId().hashCode(), 1_000_000);
   }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.refreshcdn.emulator.Emulator.Account;
 
 /**
  * The legacy API 2.0 gateway: checks the common parameters and signature v1, then hands the call to
@@ -19,11 +18,11 @@ final class LegacyApi {
   private static final Pattern POSITIVE = Pattern.compile("0*[1-9][0-9]{0,18}");
   private static final String[] REQUIRED = {"Action", "SecretId", "Timestamp", "Nonce", "Signature"};
 
-  private final Emulator.Config config;
+  private final EmulatorConfig config;
   private final Ledger ledger;
   private final LegacyActions actions;
 
-  LegacyApi(Emulator.Config config, Ledger ledger) {
+  LegacyApi(EmulatorConfig config, Ledger ledger) {
     this.config = config;
     this.ledger = ledger;
     this.actions = new LegacyActions(config, ledger);
@@ -32,8 +31,8 @@ final class LegacyApi {
   /**
    * @param host the Host header exactly as sent (with its port, if any), which is what the service signs
    */
-  Answer handle(String method, String host, String path, Map<String, String> params) {
-    Answer a = new Answer();
+  ReplyDraft handle(String method, String host, String path, Map<String, String> params) {
+    ReplyDraft a = new ReplyDraft();
     a.params = params;
     a.action = params.getOrDefault("Action", "");
     a.secretId = params.getOrDefault("SecretId", "");
@@ -51,7 +50,7 @@ final class LegacyApi {
     if (!POSITIVE.matcher(nonce).matches()) {
       return error(a, 4000, "InvalidParameter", "参数错误 Nonce must be a positive integer: " + nonce);
     }
-    Optional<Account> account = account(a.secretId);
+    Optional<Tenant> account = account(a.secretId);
     if (account.isEmpty()) {
       return error(a, 4100, "AuthFailure", "(4104)鉴权失败 SecretId 不存在 authentication failed: unknown SecretId");
     }
@@ -72,8 +71,8 @@ final class LegacyApi {
     return actions.run(account.get(), a, params);
   }
 
-  private Optional<Account> account(String secretId) {
-    for (Account acc : config.accounts) {
+  private Optional<Tenant> account(String secretId) {
+    for (Tenant acc : config.accounts) {
       if (acc.secretId().equals(secretId)) {
         return Optional.of(acc);
       }
@@ -85,7 +84,7 @@ final class LegacyApi {
     return nonce.replaceFirst("^0+", "");
   }
 
-  static Answer error(Answer a, int code, String codeDesc, String message) {
+  static ReplyDraft error(ReplyDraft a, int code, String codeDesc, String message) {
     a.code = Integer.toString(code);
     a.codeDesc = codeDesc;
     a.message = message;
@@ -97,11 +96,11 @@ final class LegacyApi {
   }
 
   /** A business refusal: code 4000, the module code in parentheses in message and echoed in codeDesc. */
-  static Answer refuse(Answer a, int module, String message) {
+  static ReplyDraft refuse(ReplyDraft a, int module, String message) {
     return error(a, 4000, Integer.toString(module), "(" + module + ")" + message);
   }
 
-  static Answer success(Answer a, Map<String, Object> data) {
+  static ReplyDraft success(ReplyDraft a, Map<String, Object> data) {
     a.code = "0";
     a.codeDesc = "Success";
     a.message = "";

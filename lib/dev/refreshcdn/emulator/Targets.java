@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.refreshcdn.emulator.Emulator.Account;
-import dev.refreshcdn.emulator.Emulator.Area;
+import dev.refreshcdn.emulator.Emulator.Region;
 
 /** Checks submitted URLs against an account's domains; both APIs share the rules and map problems to their codes. */
 final class Targets {
@@ -38,7 +37,7 @@ final class Targets {
    * null for the domain's own; {@code urlEncode} percent-encodes non-ASCII characters first, as API 3.0's
    * UrlEncode does. A domain that ignores the query string is recorded without it, like its cache key.
    */
-  static Result resolve(Account account, List<String> urls, Area area, boolean urlEncode) {
+  static Result resolve(Tenant account, List<String> urls, Region area, boolean urlEncode) {
     List<Target> targets = new ArrayList<>();
     for (String raw : urls) {
       String url = urlEncode ? encodeNonAscii(raw) : raw;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The immutable record of one exchange, behind {@link Emulator.RecordedRequest}. */
+/** The immutable record of one exchange, behind {@link RecordedRequest}. */
 final class Verdict {
   final Instant receivedAt;
   final String api;
@@ -22,7 +22,7 @@ final class Verdict {
   final String taskId;
   final String fault;
 
-  Verdict(Instant receivedAt, String api, String method, Answer a, String fault) {
+  Verdict(Instant receivedAt, String api, String method, ReplyDraft a, String fault) {
     this.receivedAt = receivedAt;
     this.api = api;
     this.method = method;
@@ -54,7 +54,7 @@ final class Verdict {
     StringBuilder sb = new StringBuilder();
     sb.append(receivedAt).append(' ').append(method).append(' ').append(api).append(' ')
         .append(action.isEmpty() ? "-" : action).append(' ')
-        .append(secretId.isEmpty() ? "-" : Credentials.mask(secretId)).append(" -> ");
+        .append(secretId.isEmpty() ? "-" : KeyPairs.mask(secretId)).append(" -> ");
     if (fault != null) {
       sb.append("fault ").append(fault);
     } else if (accepted()) {
@@ -78,7 +78,7 @@ final class Verdict {
     m.put("api", api);
     m.put("method", method);
     m.put("action", action);
-    m.put("secretId", Credentials.mask(secretId));
+    m.put("secretId", KeyPairs.mask(secretId));
     m.put("httpStatus", httpStatus);
     m.put("accepted", accepted());
     m.put("code", code);
@@ -88,7 +88,7 @@ final class Verdict {
     m.put("taskId", taskId);
     m.put("fault", fault);
     Map<String, String> shown = new LinkedHashMap<>(params);
-    shown.computeIfPresent("SecretId", (k, id) -> Credentials.mask(id));
+    shown.computeIfPresent("SecretId", (k, id) -> KeyPairs.mask(id));
     m.put("params", shown);
     return m;
   }

@@ -10,9 +10,9 @@
  *   <li>Command line ({@code refresh-cdn emulator --port P --secret-id ID --secret-key KEY --domain D ...}): the
  *       script parses its options and runs
  *       <pre>{@code
- * Emulator.Account account = secretId == null
- *         ? Emulator.Account.generate(domains.toArray(new String[0]))   // prints the pair in the banner
- *         : domains.stream().reduce(Emulator.Account.of(secretId, secretKey), Emulator.Account::domain, (a, b) -> a);
+ * Tenant account = secretId == null
+ *         ? Tenant.generate(domains.toArray(new String[0]))   // prints the pair in the banner
+ *         : domains.stream().reduce(Tenant.of(secretId, secretKey), Tenant::domain, (a, b) -> a);
  * Emulator.builder().port(port).account(account).start().runUntilInterrupted(System.out);
  *       }</pre>
  *       which prints both endpoints, the {@code export TENCENTCLOUD_SECRET_ID=... TENCENTCLOUD_SECRET_KEY=...}

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,33 +17,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DescribeDomains: the account's own domains with their areas and statuses, filtered and paged within the
  * documented limits, by TC3 POST (JSON), TC3 GET and signature v1 (form-encoded {@code Filters.0.Value.0}).
  */
-class Api3DomainsTest {
+class Api3DomainsTest extends EmulatorFixture {
   private static final String ID = "AKIDdomains";
   private static final String KEY = "domainsKey";
   private static final String OTHER_ID = "AKIDother";
   private static final String OTHER_KEY = "otherKey";
 
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder()
-        .account(Emulator.Account.of(ID, KEY)
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder
+        .account(Tenant.of(ID, KEY)
             .domain("www.test.com")
-            .domain("o.test.com", Emulator.DomainStatus.ONLINE, true, Emulator.Area.OVERSEAS)
-            .domain("g.test.com", Emulator.DomainStatus.DEPLOYING, false, Emulator.Area.GLOBAL)
+            .domain("o.test.com", Emulator.DomainStatus.ONLINE, true, Emulator.Region.OVERSEAS)
+            .domain("g.test.com", Emulator.DomainStatus.DEPLOYING, false, Emulator.Region.GLOBAL)
             .domain("off.example.org", Emulator.DomainStatus.OFFLINE, false))
-        .account(OTHER_ID, OTHER_KEY, "other.test.com")
-        .clock(clock)
-        .start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
+        .account(OTHER_ID, OTHER_KEY, "other.test.com");
   }
 
   private Wire.Reply describe(Object... fields) {

@@ -7,30 +7,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API 3.0 gateway details: version, header format, unsigned payloads, methods and paths. */
-class Api3GatewayTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class Api3GatewayTest extends EmulatorFixture {
   private static final String BODY = "{\"Urls\":[\"https://www.test.com/1.jpg\"]}";
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
-  }
 
   private HttpRequest.Builder request(byte[] body) {
     return HttpRequest.newBuilder(emu.endpointV3()).header("Content-Type", "application/json")

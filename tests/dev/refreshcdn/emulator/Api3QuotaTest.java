@@ -8,35 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.refreshcdn.emulator.Emulator.Area;
+import dev.refreshcdn.emulator.Emulator.Region;
 import dev.refreshcdn.emulator.Emulator.DomainStatus;
 
 /** Quotas and batch sizes set per area with the builder: what DescribePurgeQuota reports is what is enforced. */
-class Api3QuotaTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  private void start(Emulator.Builder builder) {
-    emu = builder.account(Emulator.Account.of(ID, KEY)
-            .domain("www.test.com")
-            .domain("o.test.com", DomainStatus.ONLINE, false, Area.OVERSEAS)
-            .domain("g.test.com", DomainStatus.ONLINE, false, Area.GLOBAL))
-        .clock(clock).start();
-    wire = new Wire(emu, clock);
+class Api3QuotaTest extends EmulatorFixture {
+  /** Each test starts its own emulator: the quotas are what it is about. */
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return null;
   }
 
-  @AfterEach
-  void stop() {
-    if (emu != null) {
-      emu.close();
-    }
+  private void startWith(Emulator.Builder builder) {
+    start(builder.account(Tenant.of(ID, KEY)
+        .domain("www.test.com")
+        .domain("o.test.com", DomainStatus.ONLINE, false, Region.OVERSEAS)
+        .domain("g.test.com", DomainStatus.ONLINE, false, Region.GLOBAL)));
   }
 
   private static List<String> many(String prefix, int n) {
@@ -60,7 +49,7 @@ class Api3QuotaTest {
   @Test
   void anExhaustedOverseasQuotaDoesNotStopAMainlandDomain() {
     // given
-    start(Emulator.builder().urlQuota(Area.OVERSEAS, 0, 1000).urlQuota(Area.MAINLAND, 10_000, 1000));
+    startWith(Emulator.builder().urlQuota(Region.OVERSEAS, 0, 1000).urlQuota(Region.MAINLAND, 10_000, 1000));
     // when
     Wire.Reply mainland = purge("www.test.com", 1000, null);
     Wire.Reply overseas = purge("o.test.com", 1, null);
@@ -76,7 +65,7 @@ class Api3QuotaTest {
   @Test
   void theBatchSizesDescribePurgeQuotaReportsAreTheOnesEnforced() {
     // given
-    start(Emulator.builder().urlQuota(Area.GLOBAL, 10_000, 400).dirQuota(Area.GLOBAL, 100, 39));
+    startWith(Emulator.builder().urlQuota(Region.GLOBAL, 10_000, 400).dirQuota(Region.GLOBAL, 100, 39));
     // when
     Wire.Reply quota = wire.v3("DescribePurgeQuota", "{}", ID, KEY);
     Wire.Reply fourHundred = purge("www.test.com", 400, null);
@@ -100,7 +89,7 @@ class Api3QuotaTest {
   @Test
   void eachAreaHasItsOwnBatchSizeAndAGlobalDomainWithoutAreaGetsTheSmaller() {
     // given
-    start(Emulator.builder().urlQuota(Area.MAINLAND, 10_000, 400).urlQuota(Area.OVERSEAS, 10_000, 1000));
+    startWith(Emulator.builder().urlQuota(Region.MAINLAND, 10_000, 400).urlQuota(Region.OVERSEAS, 10_000, 1000));
     // when
     Wire.Reply overseas = purge("o.test.com", 1000, null);
     Wire.Reply globalBoth = purge("g.test.com", 401, null);
@@ -116,7 +105,7 @@ class Api3QuotaTest {
   @Test
   void aGlobalDomainWithoutAreaIsChargedToBothAreasAndWithAnAreaToThatOne() {
     // given
-    start(Emulator.builder().urlQuota(Area.OVERSEAS, 0, 1000));
+    startWith(Emulator.builder().urlQuota(Region.OVERSEAS, 0, 1000));
     // when
     Wire.Reply both = purge("g.test.com", 1, null);
     Wire.Reply mainland = purge("g.test.com", 1, "mainland");
@@ -130,7 +119,7 @@ class Api3QuotaTest {
   @Test
   void theLegacyApiKeepsItsDocumentedTwentyDirectoriesARequest() {
     // given
-    start(Emulator.builder().dirQuota(Area.GLOBAL, 100, 39));
+    startWith(Emulator.builder().dirQuota(Region.GLOBAL, 100, 39));
     Map<String, String> p = wire.common("RefreshCdnDir", ID);
     List<String> dirs = many("http://www.test.com/d", 21);
     for (int i = 0; i < dirs.size(); i++) {
@@ -146,9 +135,9 @@ class Api3QuotaTest {
   void theBuilderRefusesANegativeQuotaAZeroBatchAndNoAreaNamingTheValue() {
     // when
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> Emulator.builder().urlQuota(Area.MAINLAND, -1, 400));
+        () -> Emulator.builder().urlQuota(Region.MAINLAND, -1, 400));
     IllegalArgumentException zeroBatch = assertThrows(IllegalArgumentException.class,
-        () -> Emulator.builder().dirQuota(Area.OVERSEAS, 100, 0));
+        () -> Emulator.builder().dirQuota(Region.OVERSEAS, 100, 0));
     // then
     assertEquals("daily URL quota must not be negative: -1", negative.getMessage());
     assertEquals("directory batch size must be positive: 0", zeroBatch.getMessage());
@@ -158,7 +147,7 @@ class Api3QuotaTest {
   @Test
   void theOneNumberSettersChangeTheDailyQuotaOfBothAreasAndKeepEachBatch() {
     // given
-    start(Emulator.builder().urlQuota(Area.OVERSEAS, 5, 300).dailyUrlQuota(7).dailyDirQuota(3));
+    startWith(Emulator.builder().urlQuota(Region.OVERSEAS, 5, 300).dailyUrlQuota(7).dailyDirQuota(3));
     // when
     Wire.Reply quota = wire.v3("DescribePurgeQuota", "{}", ID, KEY);
     // then

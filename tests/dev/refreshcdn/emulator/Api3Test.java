@@ -12,38 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API 3.0: TC3 authentication, envelope and error codes (reference 4). */
-class Api3Test {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class Api3Test extends EmulatorFixture {
   private static final String ID2 = "AKID2";
   private static final String KEY2 = "key2";
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder()
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder
         .account(ID, KEY, "www.test.com", "img.test.com")
-        .account(Emulator.Account.of(ID2, KEY2)
+        .account(Tenant.of(ID2, KEY2)
             .domain("b.test.com", Emulator.DomainStatus.OFFLINE, false)
-            .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.OVERSEAS)
-            .domain("g.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.GLOBAL))
-        .clock(clock)
-        .start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
+            .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.OVERSEAS)
+            .domain("g.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.GLOBAL));
   }
 
   private static String urls(String field, List<String> urls) {

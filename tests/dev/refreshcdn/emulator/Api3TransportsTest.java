@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,25 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * API 3.0 by GET with TC3 and by signature v1 (GET or form POST), signed by the tests' own signer: the
  * common parameters, the error codes, and the gateway's check of each action's parameters.
  */
-class Api3TransportsTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class Api3TransportsTest extends EmulatorFixture {
   private static final String URL = "https://www.test.com/1.jpg";
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
-  }
 
   private Map<String, String> purge(String... extra) {
     Map<String, String> p = wire.commonV3("PurgeUrlsCache", ID);
@@ -57,7 +38,7 @@ class Api3TransportsTest {
     Wire.Reply r = wire.v3Get("PurgeUrlsCache", "Urls.0=" + URLEncoder.encode(URL, StandardCharsets.UTF_8) + "&UrlEncode=true", ID, KEY);
     // then
     assertNotNull(r.at("Response.TaskId"), r.body());
-    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    RecordedRequest recorded = emu.requests().get(0);
     assertEquals("GET", recorded.method());
     assertEquals(Map.of("Urls.0", URL, "UrlEncode", "true"), recorded.params());
     assertEquals(List.of(URL), recorded.urls());

@@ -7,29 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Builder.failingTasks: a purge of a matching URL runs, then reports failure on both APIs. */
-class FailingTasksTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").clock(clock)
-        .taskCompletion(Duration.ofSeconds(5)).failingTasks("/broken/").start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
+class FailingTasksTest extends EmulatorFixture {
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder.account(ID, KEY, "www.test.com", "img.test.com")
+        .taskCompletion(Duration.ofSeconds(5)).failingTasks("/broken/");
   }
 
   @Test

@@ -10,29 +10,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fault switches: failNext, dropNext, malformedNext and delay. */
-class FaultsTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class FaultsTest extends EmulatorFixture {
   private static final List<String> ONE = List.of("http://www.test.com/1.jpg");
 
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).dailyUrlQuota(1).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder.account(ID, KEY, "www.test.com").dailyUrlQuota(1);
   }
 
   @Test

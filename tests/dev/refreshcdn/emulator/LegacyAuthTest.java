@@ -9,32 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** API 2.0: common parameters, signature v1, Timestamp window and Nonce replay (reference 1.2, 2, 3.1). */
-class LegacyAuthTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class LegacyAuthTest extends EmulatorFixture {
   private static final List<String> ONE = List.of("http://www.test.com/1.jpg");
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
-  }
 
   @Test
   void acceptsARequestSignedOverTheHostHeaderWithItsPort() {

@@ -8,30 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API 2.0 RefreshCdnDir and GetCdnRefreshLog (reference 1.5, 1.6). */
-class LegacyDirAndLogTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
-
+class LegacyDirAndLogTest extends EmulatorFixture {
   /** 04:00:00 UTC is 12:00:00 in Beijing. */
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
 
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").clock(clock)
-        .taskCompletion(Duration.ofSeconds(5)).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder.account(ID, KEY, "www.test.com", "img.test.com")
+        .taskCompletion(Duration.ofSeconds(5));
   }
 
   private Map<String, String> dirs(int n, String type) {

@@ -7,30 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API 2.0 transport: GET, urlencoded and multipart POST, size limits (reference 1.1). */
-class LegacyTransportTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
-
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).start();
-    wire = new Wire(emu, clock);
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
-  }
-
+class LegacyTransportTest extends EmulatorFixture {
   @Test
   void getReadsEveryParameterFromTheQueryAndSignsTheRawDecodedValues() {
     // given

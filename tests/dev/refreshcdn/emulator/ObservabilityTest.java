@@ -46,7 +46,7 @@ class ObservabilityTest {
       wire.get(wire.refresh(ID, List.of("http://www.test.com/1.jpg")), KEY);
       wire.postForm(wire.refresh(ID, List.of("http://nobody.test.com/1.jpg")), KEY);
       // then
-      List<Emulator.RecordedRequest> r = emu.requests();
+      List<RecordedRequest> r = emu.requests();
       assertEquals(2, r.size());
       assertEquals("v2", r.get(0).api());
       assertEquals("GET", r.get(0).method());
@@ -107,7 +107,7 @@ class ObservabilityTest {
   @Test
   void runUntilInterruptedPrintsTheBannerAndOneLinePerRequestThenClosesOnInterrupt() throws Exception {
     // given
-    Emulator emu = Emulator.builder().account(Emulator.Account.generate("www.test.com")).start();
+    Emulator emu = Emulator.builder().account(Tenant.generate("www.test.com")).start();
     CountDownLatch bannerPrinted = new CountDownLatch(1);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(new OutputStream() {
@@ -221,8 +221,8 @@ class ObservabilityTest {
     assertThrows(IllegalStateException.class, () -> Emulator.builder().start());
     assertThrows(IllegalArgumentException.class, () -> Emulator.builder().port(70000));
     assertThrows(IllegalArgumentException.class, () -> Emulator.builder().dailyUrlQuota(0));
-    assertThrows(IllegalArgumentException.class, () -> Emulator.Account.of("id", " "));
-    assertThrows(IllegalArgumentException.class, () -> Emulator.Account.of("id", "k").domain("http://x.com"));
+    assertThrows(IllegalArgumentException.class, () -> Tenant.of("id", " "));
+    assertThrows(IllegalArgumentException.class, () -> Tenant.of("id", "k").domain("http://x.com"));
     assertThrows(IllegalArgumentException.class, () -> Emulator.builder().account("a", "k").account("a", "k2"));
   }
 }

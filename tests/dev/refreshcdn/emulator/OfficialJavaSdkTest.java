@@ -60,8 +60,8 @@ class OfficialJavaSdkTest {
 
   @BeforeEach
   void start() {
-    emu = Emulator.builder().account(Emulator.Account.of(ID, KEY).domain("www.test.com").domain("img.test.com")
-        .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Area.OVERSEAS)).start();
+    emu = Emulator.builder().account(Tenant.of(ID, KEY).domain("www.test.com").domain("img.test.com")
+        .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.OVERSEAS)).start();
   }
 
   @AfterEach
@@ -99,7 +99,7 @@ class OfficialJavaSdkTest {
     // then
     assertFalse(response.getTaskId().isEmpty());
     assertFalse(response.getRequestId().isEmpty());
-    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    RecordedRequest recorded = emu.requests().get(0);
     assertTrue(recorded.accepted(), recorded.toString());
     assertEquals(method, recorded.method());
     assertEquals("PurgeUrlsCache", recorded.action());
@@ -119,7 +119,7 @@ class OfficialJavaSdkTest {
     PurgePathCacheResponse response = client(method, signMethod).PurgePathCache(request);
     // then
     assertFalse(response.getTaskId().isEmpty());
-    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    RecordedRequest recorded = emu.requests().get(0);
     assertTrue(recorded.accepted(), recorded.toString());
     assertEquals(Map.of("Paths.0", "https://www.test.com/img/", "FlushType", "delete"), recorded.params());
   }
@@ -191,7 +191,7 @@ class OfficialJavaSdkTest {
       assertEquals("http", d.getOrigin().getOriginPullProtocol());
       assertNull(d.getOrigin().getSni());
     }
-    Emulator.RecordedRequest recorded = emu.requests().get(0);
+    RecordedRequest recorded = emu.requests().get(0);
     assertTrue(recorded.accepted(), recorded.toString());
     assertEquals(Map.of("Limit", "1000", "Filters.0.Name", "domain", "Filters.0.Value.0", "www.test.com",
         "Filters.0.Value.1", "o.test.com"), recorded.params());

@@ -8,38 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API 2.0 RefreshCdnUrl: numbering, batch size, URL and domain rules, daily quota (reference 1.4, 3.2). */
-class RefreshCdnUrlTest {
-  private static final String ID = "AKIDexample";
-  private static final String KEY = "secretKey";
+class RefreshCdnUrlTest extends EmulatorFixture {
   private static final String ID2 = "AKID2";
   private static final String KEY2 = "key2";
 
   /** 15:59:00 UTC is 23:59:00 in Beijing: one minute before the quota day ends. */
-  private final TestClock clock = TestClock.at("2026-11-27T15:59:00Z");
-  private Emulator emu;
-  private Wire wire;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder()
-        .account(ID, KEY, "www.test.com", "img.test.com")
-        .account(Emulator.Account.of(ID2, KEY2)
-            .domain("a.test.com", Emulator.DomainStatus.ONLINE, true)
-            .domain("b.test.com", Emulator.DomainStatus.OFFLINE, false)
-            .domain("c.test.com", Emulator.DomainStatus.DEPLOYING, false))
-        .clock(clock)
-        .start();
-    wire = new Wire(emu, clock);
+  RefreshCdnUrlTest() {
+    super("2026-11-27T15:59:00Z");
   }
 
-  @AfterEach
-  void stop() {
-    emu.close();
+  @Override
+  Emulator.Builder configure(Emulator.Builder builder) {
+    return builder
+        .account(ID, KEY, "www.test.com", "img.test.com")
+        .account(Tenant.of(ID2, KEY2)
+            .domain("a.test.com", Emulator.DomainStatus.ONLINE, true)
+            .domain("b.test.com", Emulator.DomainStatus.OFFLINE, false)
+            .domain("c.test.com", Emulator.DomainStatus.DEPLOYING, false));
   }
 
   private static List<String> urls(int n) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A purge accepted by either API; immutable. Its status is derived from the clock, never stored. */
-final class Task {
+final class PurgeTask {
   enum Kind { URL, PATH }
 
   /** The legacy log shows one record per domain of a task. */
@@ -32,7 +32,7 @@ final class Task {
   final Instant created;
   final List<LogRecord> logRecords;
 
-  Task(String id, String secretId, Kind kind, String flushType, List<Target> targets, Instant created, long firstLogId) {
+  PurgeTask(String id, String secretId, Kind kind, String flushType, List<Target> targets, Instant created, long firstLogId) {
     this.id = id;
     this.secretId = secretId;
     this.kind = kind;
@@ -52,7 +52,7 @@ final class Task {
   }
 
   /** Whether a purge of {@code url} ends in failure: it contains a substring given to Builder.failingTasks. */
-  static boolean fails(Emulator.Config config, String url) {
+  static boolean fails(EmulatorConfig config, String url) {
     return config.failingTasks.stream().anyMatch(url::contains);
   }
 

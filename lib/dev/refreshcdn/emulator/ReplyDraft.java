@@ -9,7 +9,7 @@ import java.util.Map;
  * What a handler decided for one exchange: the HTTP answer plus the facts worth recording. Filled in by a
  * single thread while one exchange is handled, then copied into an immutable {@link Verdict}.
  */
-final class Answer {
+final class ReplyDraft {
   int httpStatus = 200;
   String contentType = "application/json; charset=utf-8";
   byte[] body = new byte[0];
@@ -23,13 +23,13 @@ final class Answer {
   List<String> urls = List.of();
   String taskId;
 
-  Answer json(Object value) {
+  ReplyDraft json(Object value) {
     this.contentType = "application/json; charset=utf-8";
     this.body = Json.writeWithNulls(value).getBytes(StandardCharsets.UTF_8);
     return this;
   }
 
-  Answer text(int status, String text) {
+  ReplyDraft text(int status, String text) {
     this.httpStatus = status;
     this.contentType = "text/plain; charset=utf-8";
     this.body = text.getBytes(StandardCharsets.UTF_8);

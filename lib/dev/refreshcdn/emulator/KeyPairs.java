@@ -3,10 +3,10 @@ package dev.refreshcdn.emulator;
 import java.security.SecureRandom;
 
 /** Generates and masks key pairs; keys never leave through this class except when generated. */
-final class Credentials {
+final class KeyPairs {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-  private Credentials() {
+  private KeyPairs() {
   }
 
   /** Returns {SecretId, SecretKey} shaped like Tencent's: "AKID" + 32 characters, and 32 characters. */
