@@ -5,7 +5,6 @@
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.2
 //SOURCES lib/**/*.java
 //COMPILE_OPTIONS -encoding UTF-8
-//JAVA_OPTIONS -Dsun.net.httpserver.nodelay=true
 
 // The command line lives in lib/dev/refreshcdn/cli (RefreshCdnCli and one class per subcommand).
 public class RefreshCdn {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class DirsTest {
   }
 
   private Map<String, String> lastParams() {
-    List<Emulator.RecordedRequest> requests = emu.requests();
+    List<RecordedRequest> requests = emu.requests();
     return requests.get(requests.size() - 1).params();
   }
 
@@ -77,7 +78,7 @@ class DirsTest {
     // when
     Task task = send(settings(Api.V2, s -> { }), DIRS);
     // then
-    Emulator.RecordedRequest request = emu.requests().get(0);
+    RecordedRequest request = emu.requests().get(0);
     assertEquals("RefreshCdnDir", request.action());
     assertTrue(request.accepted(), request.toString());
     assertEquals(DIRS.get(0), request.params().get("dirs.0"));
@@ -115,7 +116,7 @@ class DirsTest {
     // when
     Task task = send(settings(Api.V3, s -> s.area = Area.MAINLAND), DIRS);
     // then
-    Emulator.RecordedRequest request = emu.requests().get(0);
+    RecordedRequest request = emu.requests().get(0);
     assertEquals("PurgePathCache", request.action());
     assertEquals(Map.of("Paths.0", DIRS.get(0), "Paths.1", DIRS.get(1), "FlushType", "flush", "Area", "mainland"),
         request.params());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class EmulatorSubmitTest {
     // then
     assertEquals(3, s.tasks().size());
     List<String> recorded = new ArrayList<>();
-    for (Emulator.RecordedRequest request : emulator.requests()) {
+    for (RecordedRequest request : emulator.requests()) {
       assertTrue(request.accepted(), request.toString());
       recorded.addAll(request.urls());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class JobStoreHardeningTest {
 
   private Map<String, Integer> acceptedCounts() {
     Map<String, Integer> counts = new HashMap<>();
-    for (Emulator.RecordedRequest request : emulator.requests()) {
+    for (RecordedRequest request : emulator.requests()) {
       if (request.accepted()) {
         request.urls().forEach(url -> counts.merge(url, 1, Integer::sum));
       }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class JobsTest {
   /** How many times the service accepted each URL. */
   private Map<String, Integer> acceptedCounts() {
     Map<String, Integer> counts = new HashMap<>();
-    for (Emulator.RecordedRequest request : emulator.requests()) {
+    for (RecordedRequest request : emulator.requests()) {
       if (request.accepted()) {
         request.urls().forEach(url -> counts.merge(url, 1, Integer::sum));
       }
@@ -95,7 +96,7 @@ class JobsTest {
     assertEquals(Job.State.QUOTA, job.state());
     assertEquals(10_000, job.acceptedUrls());
     assertEquals(Instant.parse("2026-11-27T16:00:00Z"), job.quotaReturns().orElseThrow());
-    assertTrue(emulator.requests().stream().allMatch(Emulator.RecordedRequest::accepted));
+    assertTrue(emulator.requests().stream().allMatch(RecordedRequest::accepted));
     // when: resumed the same day, then on day two and day three
     int sent = emulator.requests().size();
     QuotaExhaustedException sameDay = assertThrows(QuotaExhaustedException.class, this::resume);
@@ -150,7 +151,7 @@ class JobsTest {
     QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> v3.batch().submit());
     // then: DescribePurgeQuota's Available (2,000), not a constant, and no ExceedDayLimit refusal
     assertEquals(2_000, e.tasks().stream().mapToInt(Task::count).sum());
-    assertTrue(emulator.requests().stream().allMatch(Emulator.RecordedRequest::accepted));
+    assertTrue(emulator.requests().stream().allMatch(RecordedRequest::accepted));
     // when: the next day, resumed with the job's own API and endpoint
     clock.advance(Duration.ofDays(1));
     Submission rest = Refresh.resume(state, null).credentials(ID, KEY).with(it -> it.clock = clock).batch().submit();
@@ -158,7 +159,7 @@ class JobsTest {
     assertEquals(1_000, rest.urlCount());
     assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"), emulator.requests().subList(
         emulator.requests().size() - 2, emulator.requests().size()).stream()
-        .map(Emulator.RecordedRequest::action).collect(Collectors.toList()));
+        .map(RecordedRequest::action).collect(Collectors.toList()));
     assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
     assertEquals(Api.V3, Refresh.jobs(state).get(0).api());
   }

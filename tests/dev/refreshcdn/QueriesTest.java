@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class QueriesTest {
     return urls;
   }
 
-  private List<Emulator.RecordedRequest> asked(String action) {
+  private List<RecordedRequest> asked(String action) {
     return emu.requests().stream().filter(r -> r.action().equals(action)).collect(Collectors.toList());
   }
 
@@ -174,7 +175,7 @@ class QueriesTest {
     TaskStatus status = v3(Refresh.account()).taskStatus(task.taskId());
     // then
     assertEquals(urls(1000), status.urls());
-    List<Emulator.RecordedRequest> pages = asked("DescribePurgeTasks");
+    List<RecordedRequest> pages = asked("DescribePurgeTasks");
     assertEquals(1, pages.size());
     assertEquals("1000", pages.get(0).params().get("Limit"));
   }

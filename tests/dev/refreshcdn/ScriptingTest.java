@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -42,7 +43,7 @@ class ScriptingTest {
       // then
       assertTrue(values.get(values.size() - 1).matches("\"\\S+ 2\""), values.toString());
       assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"),
-          emulator.requests().stream().map(Emulator.RecordedRequest::action).collect(Collectors.toList()));
+          emulator.requests().stream().map(RecordedRequest::action).collect(Collectors.toList()));
       assertTrue(emulator.requests().get(1).accepted());
     }
   }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -124,7 +125,7 @@ class V3SubmitTest {
       List<String> recorded = new ArrayList<>();
       // the batch size and the quota left are asked first
       assertEquals("DescribePurgeQuota", emulator.requests().get(0).action());
-      for (Emulator.RecordedRequest r : emulator.requests().subList(1, emulator.requests().size())) {
+      for (RecordedRequest r : emulator.requests().subList(1, emulator.requests().size())) {
         assertEquals("PurgeUrlsCache", r.action());
         assertTrue(r.accepted(), r.toString());
         recorded.addAll(r.urls());
@@ -146,7 +147,7 @@ class V3SubmitTest {
       assertEquals("AuthFailure.SignatureFailure", wrongKey.code());
       // the unknown domain: quota asked, purge refused; the wrong key: refused at the quota query, no purge tried
       assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache", "DescribePurgeQuota"),
-          emulator.requests().stream().map(Emulator.RecordedRequest::action).toList());
+          emulator.requests().stream().map(RecordedRequest::action).toList());
       assertEquals(List.of("https://www.test.com/1.jpg"), wrongKey.unsentUrls());
       assertTrue(wrongKey.getMessage().contains("DescribePurgeQuota"), wrongKey.getMessage());
     }
@@ -169,7 +170,7 @@ class V3SubmitTest {
       // then
       assertEquals(v2.urlCount(), v3.urlCount());
       assertEquals(List.of("RefreshCdnUrl", "DescribePurgeQuota", "PurgeUrlsCache"),
-          emulator.requests().stream().map(Emulator.RecordedRequest::action).toList());
+          emulator.requests().stream().map(RecordedRequest::action).toList());
     }
   }
 

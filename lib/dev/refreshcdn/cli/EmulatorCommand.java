@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
@@ -86,7 +87,7 @@ final class EmulatorCommand implements Callable<Integer> {
       }
       failingTasks.forEach(builder::failingTasks);
       if (secretId == null) {
-        builder.account(Emulator.Account.generate(hosts));
+        builder.account(Tenant.generate(hosts));
       } else {
         builder.account(secretId, secretKey, hosts);
       }

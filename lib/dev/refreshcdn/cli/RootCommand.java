@@ -9,6 +9,7 @@ import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.SignatureMethod;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.Tenant;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -253,7 +254,7 @@ final class RootCommand implements Callable<Integer> {
 
   /** --emulator: one on loopback for the hosts of the entries, with a generated key pair. */
   private Creds startEmulator(Input entries, Api chosen) {
-    emu = Emulator.builder().account(Emulator.Account.generate(entries.hosts().toArray(new String[0]))).start();
+    emu = Emulator.builder().account(Tenant.generate(entries.hosts().toArray(new String[0]))).start();
     URI endpoint = chosen == Api.V3 ? emu.endpointV3() : emu.endpoint();
     emulated = endpoint.toString();
     if (!output.quiet && !output.json) {

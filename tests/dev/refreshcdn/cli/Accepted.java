@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ final class Accepted {
   }
 
   /** The purge requests (not the queries) the emulator received, in order. */
-  static List<Emulator.RecordedRequest> purges(Emulator emu) {
+  static List<RecordedRequest> purges(Emulator emu) {
     return emu.requests().stream().filter(q -> q.action().startsWith("RefreshCdn") || q.action().startsWith("Purge"))
         .collect(Collectors.toList());
   }
@@ -26,7 +27,7 @@ final class Accepted {
   /** How many times each URL was accepted. */
   static Map<String, Integer> counts(Emulator emu) {
     Map<String, Integer> counts = new TreeMap<>();
-    for (Emulator.RecordedRequest request : purges(emu)) {
+    for (RecordedRequest request : purges(emu)) {
       if (request.accepted()) {
         request.urls().forEach(url -> counts.merge(url, 1, Integer::sum));
       }
@@ -36,7 +37,7 @@ final class Accepted {
 
   /** How many purge requests were accepted. */
   static long acceptedRequests(Emulator emu) {
-    return purges(emu).stream().filter(Emulator.RecordedRequest::accepted).count();
+    return purges(emu).stream().filter(RecordedRequest::accepted).count();
   }
 
   /** The URLs accepted in all, counting each time. */

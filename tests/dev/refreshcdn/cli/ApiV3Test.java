@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,9 +52,9 @@ class ApiV3Test {
     // then
     assertEquals(3, r.exit(), r::toString);
     // API 3.0 jobs ask DescribePurgeQuota first (batch size, what is left today), then purge
-    List<Emulator.RecordedRequest> purges = Accepted.purges(emu);
+    List<RecordedRequest> purges = Accepted.purges(emu);
     assertEquals(1, purges.size(), emu.requests()::toString);
-    Emulator.RecordedRequest request = purges.get(0);
+    RecordedRequest request = purges.get(0);
     assertEquals("v3", request.api());
     assertEquals("PurgeUrlsCache", request.action());
     assertEquals("overseas", request.params().get("Area"));
@@ -95,7 +96,7 @@ class ApiV3Test {
   void anExhaustedOverseasQuotaHoldsBackNothingOfAMainlandJobWithoutArea(@TempDir Path state) {
     // given: overseas has no URL left today, mainland 10,000
     try (Emulator quota = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
-        .urlQuota(Emulator.Area.OVERSEAS, 0, 1000).urlQuota(Emulator.Area.MAINLAND, 10_000, 1000).start()) {
+        .urlQuota(Emulator.Region.OVERSEAS, 0, 1000).urlQuota(Emulator.Region.MAINLAND, 10_000, 1000).start()) {
       // when: no --api, no --area
       Cli.Result r = InProcess.refreshCdn("--endpoint", quota.endpointV3().toString(), "--state-dir", state.toString(), "-q",
           "-i", "-")
@@ -111,7 +112,7 @@ class ApiV3Test {
   void requestsAreCutToTheBatchesDescribePurgeQuotaReports(@TempDir Path state) {
     // given: 400 URLs and 39 directories a request, in every area
     try (Emulator batches = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com")
-        .urlQuota(Emulator.Area.GLOBAL, 10_000, 400).dirQuota(Emulator.Area.GLOBAL, 100, 39).start()) {
+        .urlQuota(Emulator.Region.GLOBAL, 10_000, 400).dirQuota(Emulator.Region.GLOBAL, 100, 39).start()) {
       String dirs = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "https://www.test.com/d" + i + "/")
           .collect(java.util.stream.Collectors.joining("\n"));
       // when
@@ -140,7 +141,7 @@ class ApiV3Test {
         .withCredentials().env("REFRESH_CDN_API", "v2").run();
     // then
     assertEquals(0, r.exit(), r::toString);
-    assertEquals(List.of("RefreshCdnUrl"), emu.requests().stream().map(Emulator.RecordedRequest::action)
+    assertEquals(List.of("RefreshCdnUrl"), emu.requests().stream().map(RecordedRequest::action)
         .collect(java.util.stream.Collectors.toList()));
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class CredentialsTest {
     // then
     assertEquals(0, r.exit(), r::toString);
     assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"),
-        emu.requests().stream().map(Emulator.RecordedRequest::action).collect(java.util.stream.Collectors.toList()));
+        emu.requests().stream().map(RecordedRequest::action).collect(java.util.stream.Collectors.toList()));
   }
 
   @Test

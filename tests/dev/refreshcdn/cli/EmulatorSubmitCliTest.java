@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class EmulatorSubmitCliTest {
   }
 
   private List<String> acceptedTaskIds() {
-    return emu.requests().stream().filter(Emulator.RecordedRequest::accepted)
+    return emu.requests().stream().filter(RecordedRequest::accepted)
         .map(q -> q.taskId().orElseThrow()).collect(Collectors.toList());
   }
 
@@ -67,7 +68,7 @@ class EmulatorSubmitCliTest {
     // then
     assertEquals(0, r.exit(), r::toString);
     assertEquals(3, emu.requests().size());
-    for (Emulator.RecordedRequest request : emu.requests()) {
+    for (RecordedRequest request : emu.requests()) {
       assertTrue(request.accepted(), request::toString);
       assertEquals("GET", request.method());
       assertEquals("HmacSHA256", request.params().get("SignatureMethod"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
+import dev.refreshcdn.emulator.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ class ParallelWaitTest {
     Cli.Result r = refreshCdn("--dir", "--flush-all", "https://www.test.com/static/", "https://www.test.com/img/").run();
     // then
     assertEquals(0, r.exit(), r::toString);
-    Emulator.RecordedRequest request = emu.requests().get(0);
+    RecordedRequest request = emu.requests().get(0);
     assertEquals("RefreshCdnDir", request.action());
     assertEquals("2", request.params().get("type"));
     assertEquals(List.of("https://www.test.com/static/", "https://www.test.com/img/"), request.urls());
@@ -178,7 +179,7 @@ class ParallelWaitTest {
         "https://www.test.com/static/").run();
     // then
     assertEquals(0, r.exit(), r::toString);
-    Emulator.RecordedRequest request = emu.requests().stream().filter(q -> q.action().equals("PurgePathCache"))
+    RecordedRequest request = emu.requests().stream().filter(q -> q.action().equals("PurgePathCache"))
         .findFirst().orElseThrow(() -> new AssertionError(emu.requests()));
     assertEquals("flush", request.params().get("FlushType"));
     assertEquals("https://www.test.com/static/", request.params().get("Paths.0"));
