@@ -19,4 +19,20 @@ public enum Api {
   public URI defaultEndpoint() {
     return defaultEndpoint;
   }
+
+  /** How a legacy request travels: every parameter in the form body (POST) or in the query string (GET). */
+  public enum HttpMethod {
+    /** Parameters in an {@code application/x-www-form-urlencoded} body, up to 1 MB a request. */
+    POST,
+    /** Parameters in the query string, up to 32 KB a request. */
+    GET
+  }
+
+  /** The HMAC that signs a legacy (API 2.0) request; the service assumes {@link #HmacSHA1} when none is named. */
+  public enum SignatureMethod {
+    /** HMAC-SHA1, the service's default: the {@code SignatureMethod} parameter is then not sent. */
+    HmacSHA1,
+    /** HMAC-SHA256, sent and signed as {@code SignatureMethod=HmacSHA256}. */
+    HmacSHA256
+  }
 }

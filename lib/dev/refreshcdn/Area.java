@@ -1,5 +1,10 @@
 package dev.refreshcdn;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /** Where API 3.0 purges: by default the domain's own acceleration region, or only one of these. */
 public enum Area {
   /** Only caches on nodes in the Chinese mainland. */
@@ -10,5 +15,105 @@ public enum Area {
   /** The value the API expects: {@code mainland} or {@code overseas}. */
   String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A daily refresh quota: as {@code DescribePurgeQuota} reports it on API 3.0 (one per area and kind), or
+   * as the local ledger of a {@link Refresh#stateDir state directory} counts it on the legacy API, which
+   * has no quota query.
+   */
+  public static final class Quota {
+    private final boolean directories;
+    private final Area area;
+    private final int batch;
+    private final int total;
+    private final int available;
+    private final boolean fromService;
+
+    Quota(boolean directories, Area area, int batch, int total, int available, boolean fromService) {
+      this.directories = directories;
+      this.area = area;
+      this.batch = batch;
+      this.total = total;
+      this.available = available;
+      this.fromService = fromService;
+    }
+
+    /** Those of {@code quotas} for one of {@code areas} (or for no area in particular). */
+    static List<Quota> inAreas(List<Quota> quotas, Set<Area> areas) {
+      List<Quota> in = new ArrayList<>();
+      for (Quota quota : quotas) {
+        if (quota.area == null || areas.contains(quota.area)) {
+          in.add(quota);
+        }
+      }
+      return in;
+    }
+
+    /** What every one of {@code quotas} allows: the least of each figure; null for none. */
+    static Quota least(List<Quota> quotas) {
+      return combine(quotas, true);
+    }
+
+    /** The most any of {@code quotas} has left (with the smallest batch, which all take); null for none. */
+    static Quota most(List<Quota> quotas) {
+      return combine(quotas, false);
+    }
+
+    private static Quota combine(List<Quota> quotas, boolean least) {
+      if (quotas.isEmpty()) {
+        return null;
+      }
+      if (quotas.size() == 1) {
+        return quotas.get(0);
+      }
+      Quota first = quotas.get(0);
+      int batch = first.batch;
+      int total = first.total;
+      int available = first.available;
+      for (Quota quota : quotas.subList(1, quotas.size())) {
+        batch = Math.min(batch, quota.batch);
+        total = least ? Math.min(total, quota.total) : Math.max(total, quota.total);
+        available = least ? Math.min(available, quota.available) : Math.max(available, quota.available);
+      }
+      return new Quota(first.directories, null, batch, total, available, true);
+    }
+
+    /** Whether this is the directory quota ({@code PathPurge}) rather than the URL quota ({@code UrlPurge}). */
+    public boolean directories() {
+      return directories;
+    }
+
+    /** The area it applies to; empty for the legacy API's one account-wide quota. */
+    public Optional<Area> area() {
+      return Optional.ofNullable(area);
+    }
+
+    /** The most URLs (or directories) one request may carry. */
+    public int batch() {
+      return batch;
+    }
+
+    /** The most a day. */
+    public int total() {
+      return total;
+    }
+
+    /** What is left today. */
+    public int available() {
+      return available;
+    }
+
+    /** True when the service reported it; false when counted by the local ledger. */
+    public boolean fromService() {
+      return fromService;
+    }
+
+    @Override
+    public String toString() {
+      return "Quota " + (directories ? "directories" : "URLs") + (area == null ? "" : " " + area.wire()) + ": "
+          + available + " of " + total + " left today, " + batch + " per request"
+          + (fromService ? "" : " (local ledger)");
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.Area.Quota;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
 import java.net.URI;
 import java.util.Map;
 

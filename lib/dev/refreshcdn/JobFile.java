@@ -1,6 +1,8 @@
 package dev.refreshcdn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

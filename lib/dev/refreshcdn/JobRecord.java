@@ -34,7 +34,7 @@ final class JobRecord {
   final List<String> taskIds = new ArrayList<>();
   /** The journal's length as read, to tell later whether it changed. */
   long journalSize;
-  Job.State state = Job.State.UNFINISHED;
+  JournalFormat.JobEnd state = JournalFormat.JobEnd.UNFINISHED;
   Instant quotaReturns;
   String lastError;
   /** Numbers (from 1) of the journal's first damaged lines, and how many there are in all. */
@@ -58,7 +58,7 @@ final class JobRecord {
       JournalLines.read(events, record::line);
     }
     if (record.accepted.cardinality() >= record.urlCount) {
-      record.state = Job.State.DONE;
+      record.state = JournalFormat.JobEnd.DONE;
     }
     return record;
   }
@@ -120,7 +120,7 @@ final class JobRecord {
         }
         return true;
       case RESUME:
-        state = Job.State.UNFINISHED; // until this resumption records how it ended
+        state = JournalFormat.JobEnd.UNFINISHED; // until this resumption records how it ended
         quotaReturns = null;
         return true;
       default:
@@ -176,10 +176,6 @@ final class JobRecord {
         + "every URL not otherwise confirmed as accepted";
   }
 
-  Job toJob() {
-    return new Job(id, file.created, state, file.api, file.endpoint, file.directories, urlCount,
-        accepted.cardinality(), taskIds, state == Job.State.QUOTA ? quotaReturns : null, lastError, damage());
-  }
 
   /** The job's URLs the service has not accepted, and their indices in {@code urls.txt}. */
   Resumed unaccepted() throws IOException {

@@ -1,6 +1,7 @@
 package dev.refreshcdn;
 
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
+import dev.refreshcdn.Submission.Retry;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -301,7 +302,7 @@ final class JobRun {
     int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
     if (stop == null) {
       closeJournal(() -> journal.done());
-      return new Submission(tasks, jobId, resent, new Waiting(settings, client));
+      return new Submission(tasks, jobId, resent, new Waiting(settings, client)::await);
     }
     failed.sort(Comparator.comparingInt(c -> c.from));
     List<String> failedUrls = new ArrayList<>();

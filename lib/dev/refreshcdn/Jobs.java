@@ -5,27 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The jobs of a state directory: listing them and resuming one. */
+/** How the jobs of a state directory are found and read, for {@link JobStore}. */
 final class Jobs {
   private Jobs() {}
 
-  /** Every job, oldest first; one that cannot be read is listed as {@link Job.State#UNREADABLE}, with why. */
-  static List<Job> list(Path stateDir) {
-    List<Job> jobs = new ArrayList<>();
-    for (Path dir : jobDirs(stateDir)) {
-      try {
-        jobs.add(JobRecord.read(dir).toJob());
-      } catch (IOException | RuntimeException e) {
-        jobs.add(Job.unreadable(String.valueOf(dir.getFileName()), why(dir, e)));
-      }
-    }
-    return jobs;
-  }
 
   /** A job's unaccepted URLs and the job's own settings, which journal into the same job. */
   static final class Continuation {
@@ -41,7 +28,7 @@ final class Jobs {
   /** What a refresh continuing the job sends, and how. */
   static Continuation resume(Path stateDir, String jobId) {
     JobRecord record = jobId != null ? find(stateDir, jobId) : latestUnfinished(stateDir);
-    if (record.state == Job.State.DONE) {
+    if (record.state == JournalFormat.JobEnd.DONE) {
       throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all " + record.urlCount
           + (record.file.directories ? " directories" : " URLs"));
     }
@@ -77,6 +64,11 @@ final class Jobs {
   }
 
   private static JobRecord find(Path stateDir, String jobId) {
+    return read(dirOf(stateDir, jobId));
+  }
+
+  /** The directory of the job {@code jobId}, which exists. */
+  static Path dirOf(Path stateDir, String jobId) {
     if (!jobId.matches("[0-9A-Za-z-]+")) {
       throw new IllegalArgumentException("not a job id: " + Texts.quote(jobId));
     }
@@ -84,7 +76,7 @@ final class Jobs {
     if (!Files.isRegularFile(dir.resolve(Journal.JOB_FILE))) {
       throw new IllegalArgumentException("no job " + jobId + " in " + Journal.jobsDir(stateDir));
     }
-    return read(dir);
+    return dir;
   }
 
   /** The most recent job not done, passing over those that cannot be read ({@link #list} names them). */
@@ -97,7 +89,7 @@ final class Jobs {
       } catch (IOException | RuntimeException e) {
         continue;
       }
-      if (record.state != Job.State.DONE) {
+      if (record.state != JournalFormat.JobEnd.DONE) {
         return record;
       }
     }
@@ -114,7 +106,7 @@ final class Jobs {
   }
 
   /** Why a job's files cannot be read, in words: the file and what is wrong with it. */
-  private static String why(Path dir, Exception e) {
+  static String why(Path dir, Exception e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return ((java.nio.file.AccessDeniedException) e).getFile() + ": permission denied";
     }
@@ -127,7 +119,7 @@ final class Jobs {
   }
 
   /** Job directories, oldest first (ids start with their UTC creation time). */
-  private static List<Path> jobDirs(Path stateDir) {
+  static List<Path> jobDirs(Path stateDir) {
     Path jobs = Journal.jobsDir(stateDir);
     if (!Files.isDirectory(jobs)) {
       return List.of();

@@ -143,10 +143,10 @@ final class Journal implements AutoCloseable {
     try {
       lock = lock(events, resumption.jobId);
       if (events.size() != resumption.journalSize) {
-        // Someone recorded more since Refresh.resume read the journal: its list of URLs to send is stale.
+        // Someone recorded more since JobStore.resume read the journal: its list of URLs to send is stale.
         lock.release();
-        throw new IllegalStateException("job " + resumption.jobId + " has changed since Refresh.resume read it "
-            + "(resumed or submitted meanwhile): call Refresh.resume again");
+        throw new IllegalStateException("job " + resumption.jobId + " has changed since JobStore.resume read it "
+            + "(resumed or submitted meanwhile): call JobStore.resume again");
       }
       cutTornTail(dir.resolve(EVENTS_FILE), events);
     } catch (IOException | RuntimeException e) {

@@ -53,9 +53,16 @@ final class JournalFormat {
     }
 
     /** What a job stopped for this reason is, as listed: waiting for the quota, refused, else unfinished. */
-    static Job.State jobState(String wire) {
-      return QUOTA.wire.equals(wire) ? Job.State.QUOTA : REFUSED.wire.equals(wire) ? Job.State.REFUSED
-          : Job.State.UNFINISHED;
+    static JobEnd jobState(String wire) {
+      return QUOTA.wire.equals(wire) ? JobEnd.QUOTA : REFUSED.wire.equals(wire) ? JobEnd.REFUSED : JobEnd.UNFINISHED;
     }
+  }
+
+  /** How a job ended so far, as read from its journal; {@link JobStore.Job.State} says it to users. */
+  enum JobEnd {
+    DONE,
+    QUOTA,
+    REFUSED,
+    UNFINISHED
   }
 }

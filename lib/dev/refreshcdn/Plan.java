@@ -1,8 +1,12 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.RefreshException.InvalidInputException;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.RefreshException.MissingCredentialsException;
+import dev.refreshcdn.Submission.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,7 +138,7 @@ public final class Plan {
    * @throws StoppedException when the task listener of {@link #submit(Consumer)} throws
    * @throws JournalException when the state directory cannot be written
    * @throws IllegalStateException when the job is running in another submission (this process or another), or
-   *     a resumed job changed since {@link Refresh#resume} read it: nothing is sent
+   *     a resumed job changed since {@link JobStore#resume} read it: nothing is sent
    */
   public Submission submit() {
     return submit(task -> { });

@@ -1,10 +1,12 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Area.Quota;
+import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** Questions to the service about an account, asked outside any submission over a client of their own. */
+/** Questions to the service about an account, asked outside any submission over the account's client. */
 final class Questions {
   /** A question to the service about the account. */
   private interface Question<T> {
@@ -13,28 +15,28 @@ final class Questions {
 
   private Questions() {}
 
-  static TaskStatus taskStatus(Settings settings, String taskId) {
+  static TaskStatus taskStatus(Settings settings, HttpClient client, String taskId) {
     Objects.requireNonNull(taskId, "taskId");
-    return ask(settings, (api, sender) -> api.taskStatus(taskId, sender));
+    return ask(settings, client, (api, sender) -> api.taskStatus(taskId, sender));
   }
 
-  static List<TaskStatus> taskStatus(Settings settings, Instant since, Instant until) {
+  static List<TaskStatus> taskStatus(Settings settings, HttpClient client, Instant since, Instant until) {
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(until, "until");
     if (until.isBefore(since)) {
       throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
     }
-    return ask(settings, (api, sender) -> api.taskStatus(since, until, sender));
+    return ask(settings, client, (api, sender) -> api.taskStatus(since, until, sender));
   }
 
-  static List<Quota> quota(Settings settings) {
-    return ask(settings, CdnApi::quota);
+  static List<Quota> quota(Settings settings, HttpClient client) {
+    return ask(settings, client, CdnApi::quota);
   }
 
   /** Asks with the settings' credentials; see {@link Failures#call}. */
-  private static <T> T ask(Settings settings, Question<T> question) {
+  private static <T> T ask(Settings settings, HttpClient client, Question<T> question) {
     CdnApi api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
-    Sender sender = Sender.forQuestions(settings, settings.client(), api.queryInterval());
+    Sender sender = Sender.forQuestions(settings, client, api.queryInterval());
     return Failures.call(api, () -> question.ask(api, sender));
   }
 }

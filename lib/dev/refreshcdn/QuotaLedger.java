@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Area.Quota;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -106,7 +107,7 @@ final class QuotaLedger {
     }
   }
 
-  /** The ledger's view of today, for {@link Refresh#quota()} on the legacy API, which has no quota query. */
+  /** The ledger's view of today, for {@link Account#quota()} on the legacy API, which has no quota query. */
   static List<Quota> localQuota(Settings settings, int batchSize) {
     int total = settings.dailyQuotaOrDefault();
     long spent = 0;

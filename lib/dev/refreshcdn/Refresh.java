@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,38 +113,6 @@ public final class Refresh {
   public static Refresh dirs(Collection<? extends CharSequence> dirs) {
     Refresh refresh = urls(dirs);
     return new Refresh(refresh.urls, refresh.settings.with(s -> s.directories = true));
-  }
-
-  /**
-   * Starts a configuration that refreshes nothing, for asking the service about an account:
-   * {@link #taskStatus(String)}, {@link #quota()}. Credentials, endpoint, API and the rest are set as for a refresh.
-   */
-  public static Refresh account() {
-    return new Refresh(List.of(), new Settings());
-  }
-
-  /**
-   * Continues a job recorded in {@code stateDir}: a refresh of exactly the URLs the service has not accepted
-   * (refused, never sent, or sent without a confirmed answer), with the job's API, endpoint and request options.
-   * Credentials and connection options are set as for a new refresh (they are never journaled); its
-   * {@link Plan#submit()} records into the same job, and refuses to run while another submission of the job
-   * runs or once the job has changed since it was read here (resume again then).
-   *
-   * @param jobId the job's id, or null for the most recent job that is not done and can be read
-   * @throws IllegalArgumentException when there is no such job, it is done or cannot be read, or its recorded
-   *     endpoint is one a new refresh could not use (see {@link #endpoint(String)})
-   */
-  public static Refresh resume(Path stateDir, String jobId) {
-    Jobs.Continuation job = Jobs.resume(Objects.requireNonNull(stateDir, "stateDir"), jobId);
-    return of(job.urls, job.settings);
-  }
-
-  /**
-   * The jobs recorded in {@code stateDir}, oldest first; empty when there are none. A job whose files cannot be read
-   * is listed too, as {@link Job.State#UNREADABLE}, with its {@link Job#problem()}.
-   */
-  public static List<Job> jobs(Path stateDir) {
-    return Jobs.list(Objects.requireNonNull(stateDir, "stateDir"));
   }
 
   /** A refresh of already-checked URLs with these settings: a resumed job's. */
@@ -359,29 +329,9 @@ public final class Refresh {
     return Plan.of(urls, settings, api, size);
   }
 
-  /**
-   * What the service says about one task ({@code GetCdnRefreshLog} by {@code taskId}; API 3.0:
-   * {@code DescribePurgeTasks}, every page).
-   *
-   * @throws RefusedException when the service refuses the query
-   * @throws NoAnswerException when the query gets no usable answer
-   */
-  public TaskStatus taskStatus(String taskId) {
-    return Questions.taskStatus(settings, taskId);
-  }
-
-  /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
-  public List<TaskStatus> taskStatus(java.time.Instant since, java.time.Instant until) {
-    return Questions.taskStatus(settings, since, until);
-  }
-
-  /**
-   * Today's quotas: on API 3.0 from {@code DescribePurgeQuota} (URLs and directories, per area); on the
-   * legacy API, which cannot tell, the {@linkplain #dailyQuota daily quota} less what the
-   * {@linkplain #stateDir ledger} recorded today for these credentials.
-   */
-  public List<Quota> quota() {
-    return Questions.quota(settings);
+  /** The settings, for an {@link Account} asked with this refresh's connection. */
+  Settings settings() {
+    return settings;
   }
 
   /** A seam for tests: a fake environment ({@link #with} sets the clock, nonces and waiting). */

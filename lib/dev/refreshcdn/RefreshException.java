@@ -3,6 +3,8 @@ package dev.refreshcdn;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The root of every failure this library reports. Nothing is lost when a job stops half-way: the
@@ -38,7 +40,7 @@ public abstract class RefreshException extends RuntimeException {
   }
 
   /**
-   * On a {@linkplain Refresh#resume resumed} job, how many URLs it sent again because the answer to an
+   * On a {@linkplain JobStore#resume resumed} job, how many URLs it sent again because the answer to an
    * earlier attempt was lost (see {@link Submission#resentUrls()}); 0 otherwise.
    */
   public int resentUrls() {
@@ -47,7 +49,7 @@ public abstract class RefreshException extends RuntimeException {
 
   /**
    * The job this failure stopped, when it was submitted with a {@link Refresh#stateDir state directory}:
-   * its journal holds everything above, and {@link Refresh#resume} sends what was not accepted.
+   * its journal holds everything above, and {@link JobStore#resume} sends what was not accepted.
    */
   public java.util.Optional<String> jobId() {
     return java.util.Optional.ofNullable(progress.jobId);
@@ -106,7 +108,7 @@ public abstract class RefreshException extends RuntimeException {
    * The daily quota is spent: what fit was submitted ({@link #tasks()}), the rest was not sent
    * ({@link #unsentUrls()}, plus {@link #failedUrls()} when the service itself refused a request with
    * {@code 22044} or {@code …ExceedDayLimit}). Nothing is lost: with a state directory the rest is recorded
-   * as pending in the job's journal, for {@link Refresh#resume} once {@link #quotaReturns()} has passed.
+   * as pending in the job's journal, for {@link JobStore#resume} once {@link #quotaReturns()} has passed.
    */
   public static final class QuotaExhaustedException extends RefreshException {
     private final Instant quotaReturns;
@@ -204,6 +206,71 @@ public abstract class RefreshException extends RuntimeException {
   public static final class JournalException extends RefreshException {
     JournalException(String what, IOException cause, Progress progress) {
       super(what + ": " + cause + "; the job stopped" + progress.summary(), progress, cause);
+    }
+  }
+
+  /** One input entry that cannot be refreshed, with its 1-based position in the input and why. */
+  public static final class InvalidUrl {
+    private final int position;
+    private final String value;
+    /** The reason, or with {@link #column} > 0 its template, whose {@code %d} is the column. */
+    private final String reason;
+    private final int column;
+
+    InvalidUrl(int position, String value, String reason) {
+      this(position, value, reason, 0);
+    }
+
+    /** A bad entry whose reason names a 1-based column: {@code template} has a {@code %d} for it. */
+    InvalidUrl(int position, String value, String template, int column) {
+      this.position = position;
+      this.value = value;
+      this.reason = Objects.requireNonNull(template);
+      this.column = column;
+    }
+
+    /** The entry's 1-based position in the input as given (a line number for a file of one URL a line). */
+    public int position() {
+      return position;
+    }
+
+    /** The entry as given, or {@code null} when the entry was null. */
+    public String value() {
+      return value;
+    }
+
+    /** The entry as a message may show it: quoted, control characters made visible, a {@code user:password@} masked. */
+    public String shown() {
+      return Texts.quote(masked());
+    }
+
+    /** The entry as given but for a {@code user:password@}, masked as {@code ***@}: for machine-readable reports. */
+    public String masked() {
+      return Texts.withoutUserInfo(value);
+    }
+
+    /** Why the entry was refused, e.g. {@code must start with http:// or https://}. */
+    public String reason() {
+      return column > 0 ? String.format(Locale.ROOT, reason, column) : reason;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof InvalidUrl)) {
+        return false;
+      }
+      InvalidUrl that = (InvalidUrl) o;
+      return position == that.position && Objects.equals(value, that.value) && reason().equals(that.reason());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(position, value, reason());
+    }
+
+    @Override
+    public String toString() {
+      return "#" + position + " " + shown() + ": " + reason();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Submission.Retry;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 

@@ -1,6 +1,7 @@
 package dev.refreshcdn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.Api.HttpMethod;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

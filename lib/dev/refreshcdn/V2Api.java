@@ -1,5 +1,8 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.Area.Quota;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.nio.channels.UnresolvedAddressException;

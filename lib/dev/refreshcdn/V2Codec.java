@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

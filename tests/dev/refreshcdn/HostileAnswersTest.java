@@ -223,8 +223,8 @@ class HostileAnswersTest {
     }
     server = EchoServer.start(request -> EchoServer.Reply.of(200,
         "{\"Response\":{\"PurgeLogs\":[" + rows + "],\"TotalCount\":20,\"RequestId\":\"r\"}}"));
-    Refresh account = Refresh.account().api(Api.V3).endpoint(server.endpoint("/"))
-        .credentials(SECRET_ID, SECRET_KEY, TOKEN).retries(0);
+    Account account = Account.of(Refresh.urls().api(Api.V3).endpoint(server.endpoint("/"))
+        .credentials(SECRET_ID, SECRET_KEY, TOKEN).retries(0));
     // when
     TaskStatus status = account.taskStatus("t1");
     // then

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.RefreshException.InvalidInputException;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.refreshcdn.JobStore.Job;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,15 +100,15 @@ class InterruptTest {
     assertEquals(2, e.failedUrls().size(), e.getMessage());
     assertEquals(2, e.unsentUrls().size(), e.getMessage());
     assertTrue(e.mayHaveReachedService(), e.getMessage());
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.UNFINISHED, job.state());
     assertEquals(0, job.acceptedUrls());
     // when
     hold = false;
-    Submission resumed = connected(Refresh.resume(state, job.id())).batch().submit();
+    Submission resumed = connected(JobStore.at(state).resume(job.id())).batch().submit();
     // then
     assertEquals(4, resumed.urlCount());
     assertTrue(resumed.resentUrls() >= 2, "the abandoned requests are sent again: " + resumed.resentUrls());
-    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+    assertEquals(Job.State.DONE, JobStore.at(state).list().get(0).state());
   }
 }

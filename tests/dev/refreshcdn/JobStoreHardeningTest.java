@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,11 +63,11 @@ class JobStoreHardeningTest {
   private Job stoppedJob(String dir, int n, int accepted) {
     QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class,
         () -> connected(Refresh.urls(urls(dir, n))).stateDir(state).dailyQuota(accepted).batch(1).submit());
-    return Refresh.jobs(state).stream().filter(j -> j.id().equals(e.jobId().orElseThrow())).findFirst().orElseThrow();
+    return JobStore.at(state).list().stream().filter(j -> j.id().equals(e.jobId().orElseThrow())).findFirst().orElseThrow();
   }
 
   private Job listed(Job job) {
-    return Refresh.jobs(state).stream().filter(j -> j.id().equals(job.id())).findFirst().orElseThrow();
+    return JobStore.at(state).list().stream().filter(j -> j.id().equals(job.id())).findFirst().orElseThrow();
   }
 
   private Path journal(Job job) {
@@ -107,15 +108,15 @@ class JobStoreHardeningTest {
     Files.write(journal(job), "{\"event\":\"send\",\"at\"".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
     // when
-    Submission resumed = connected(Refresh.resume(state, job.id())).dailyQuota(10).batch().submit();
+    Submission resumed = connected(JobStore.at(state).resume(job.id())).dailyQuota(10).batch().submit();
     // then: every line is a whole event, and nothing was counted as sent twice
     assertEquals(0, resumed.resentUrls());
     for (String line : Files.readAllLines(journal(job), StandardCharsets.UTF_8)) {
       assertTrue(JSON.std.mapFrom(line).get("event") instanceof String, line);
     }
     assertFalse(Files.readString(journal(job)).contains("\"at\"{"));
-    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
-    assertTrue(Refresh.jobs(state).get(0).problem().isEmpty());
+    assertEquals(Job.State.DONE, JobStore.at(state).list().get(0).state());
+    assertTrue(JobStore.at(state).list().get(0).problem().isEmpty());
     assertEquals(List.of(1, 1, 1), new ArrayList<>(acceptedCounts().values()));
   }
 
@@ -152,14 +153,14 @@ class JobStoreHardeningTest {
     lines.set(damaged, "{\"event\":\"accep\u0000");
     Files.write(journal(job), lines, StandardCharsets.UTF_8);
     // when
-    Job listed = Refresh.jobs(state).get(0);
+    Job listed = JobStore.at(state).list().get(0);
     // then
     assertEquals(1, listed.acceptedUrls());
     String problem = listed.problem().orElseThrow();
     assertTrue(problem.contains("journal.jsonl: line " + (damaged + 1) + " is not a journal event"), problem);
     assertTrue(problem.contains("sends again"), problem);
     // when
-    Submission resumed = connected(Refresh.resume(state, job.id())).dailyQuota(10).batch().submit();
+    Submission resumed = connected(JobStore.at(state).resume(job.id())).dailyQuota(10).batch().submit();
     // then: the URL of the damaged line went out again, counted as resent; none was lost
     assertEquals(1, resumed.resentUrls());
     assertEquals(3, resumed.urlCount());
@@ -174,7 +175,7 @@ class JobStoreHardeningTest {
     Job job = stoppedJob("u", 2, 1);
     Files.write(journal(job), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, StandardOpenOption.APPEND);
     // when
-    Job listed = Refresh.jobs(state).get(0);
+    Job listed = JobStore.at(state).list().get(0);
     // then
     assertEquals(Job.State.QUOTA, listed.state());
     assertEquals(1, listed.acceptedUrls());
@@ -191,7 +192,7 @@ class JobStoreHardeningTest {
     Files.write(emptiedFile, new byte[0]);
     Files.writeString(state.resolve("jobs").resolve(garbled.id()).resolve("job.json"), "{\"id\": ");
     // when
-    List<Job> jobs = Refresh.jobs(state);
+    List<Job> jobs = JobStore.at(state).list();
     // then
     assertEquals(3, jobs.size(), jobs.toString());
     assertEquals(Job.State.QUOTA, listed(readable).state());
@@ -200,9 +201,9 @@ class JobStoreHardeningTest {
     assertEquals(Job.State.UNREADABLE, listed(garbled).state());
     assertTrue(listed(garbled).problem().orElseThrow().contains("job.json is not a JSON object"), jobs.toString());
     // when: the bare resume passes over the unreadable ones, and one named is refused with its cause
-    Submission resumed = connected(Refresh.resume(state, null)).dailyQuota(10).batch().submit();
+    Submission resumed = connected(JobStore.at(state).resume(null)).dailyQuota(10).batch().submit();
     IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
-        () -> Refresh.resume(state, emptied.id()));
+        () -> JobStore.at(state).resume(emptied.id()));
     // then
     assertEquals(Job.State.DONE, listed(readable).state());
     assertEquals(1, resumed.urlCount());
@@ -220,7 +221,7 @@ class JobStoreHardeningTest {
     int requests = emulator.requests().size();
     // when
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> connected(Refresh.resume(state, job.id())).batch().submit());
+        () -> connected(JobStore.at(state).resume(job.id())).batch().submit());
     // then
     assertTrue(e.getMessage().contains("plain http is allowed only on a loopback address: http://192.0.2.2:"),
         e.getMessage());

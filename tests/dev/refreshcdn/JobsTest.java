@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +58,7 @@ class JobsTest {
   }
 
   private Submission resume() {
-    return connected(Refresh.resume(state, null)).batch().submit();
+    return connected(JobStore.at(state).resume(null)).batch().submit();
   }
 
   /** How many times the service accepted each URL. */
@@ -91,7 +93,7 @@ class JobsTest {
     assertEquals(urls.subList(10_000, 25_000), first.unsentUrls());
     assertEquals(Instant.parse("2026-11-27T16:00:00Z"), first.quotaReturns());
     String jobId = first.jobId().orElseThrow();
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(jobId, job.id());
     assertEquals(Job.State.QUOTA, job.state());
     assertEquals(10_000, job.acceptedUrls());
@@ -114,10 +116,10 @@ class JobsTest {
     assertEquals(0, dayThree.resentUrls());
     assertEquals(jobId, dayThree.jobId().orElseThrow());
     assertEachAcceptedOnce(urls);
-    job = Refresh.jobs(state).get(0);
+    job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.DONE, job.state());
     assertEquals(25, job.taskIds().size());
-    IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> Refresh.resume(state, jobId));
+    IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> JobStore.at(state).resume(jobId));
     assertTrue(done.getMessage().contains("done"), done.getMessage());
   }
 
@@ -136,7 +138,7 @@ class JobsTest {
     int sent = emulator.requests().size();
     assertThrows(QuotaExhaustedException.class, this::resume);
     assertEquals(sent, emulator.requests().size());
-    assertEquals(2_500, Refresh.jobs(state).get(0).acceptedUrls());
+    assertEquals(2_500, JobStore.at(state).list().get(0).acceptedUrls());
   }
 
   @Test
@@ -154,14 +156,14 @@ class JobsTest {
     assertTrue(emulator.requests().stream().allMatch(RecordedRequest::accepted));
     // when: the next day, resumed with the job's own API and endpoint
     clock.advance(Duration.ofDays(1));
-    Submission rest = Refresh.resume(state, null).credentials(ID, KEY).with(it -> it.clock = clock).batch().submit();
+    Submission rest = JobStore.at(state).resume(null).credentials(ID, KEY).with(it -> it.clock = clock).batch().submit();
     // then
     assertEquals(1_000, rest.urlCount());
     assertEquals(List.of("DescribePurgeQuota", "PurgeUrlsCache"), emulator.requests().subList(
         emulator.requests().size() - 2, emulator.requests().size()).stream()
         .map(RecordedRequest::action).collect(Collectors.toList()));
-    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
-    assertEquals(Api.V3, Refresh.jobs(state).get(0).api());
+    assertEquals(Job.State.DONE, JobStore.at(state).list().get(0).state());
+    assertEquals(Api.V3, JobStore.at(state).list().get(0).api());
   }
 
   @Test
@@ -178,7 +180,7 @@ class JobsTest {
     // then
     assertEquals(4_000, e.tasks().stream().mapToInt(Task::count).sum());
     assertEquals(2_000, e.pendingUrls());
-    assertEquals(2, Refresh.jobs(state).size());
+    assertEquals(2, JobStore.at(state).list().size());
   }
 
   @Test
@@ -229,11 +231,11 @@ class JobsTest {
     emulator.delay(Duration.ZERO);
     // then
     assertTrue(e.mayHaveReachedService());
-    assertEquals(Job.State.UNFINISHED, Refresh.jobs(state).get(0).state());
-    assertEquals(e.jobId(), Optional.of(Refresh.jobs(state).get(0).id()));
+    assertEquals(Job.State.UNFINISHED, JobStore.at(state).list().get(0).state());
+    assertEquals(e.jobId(), Optional.of(JobStore.at(state).list().get(0).id()));
     // when: resumed under a quota of 3,500, of which the lost request counts as spent (it may have been acted on)
     QuotaExhaustedException short_ = assertThrows(QuotaExhaustedException.class,
-        () -> connected(Refresh.resume(state, null)).dailyQuota(3_500).batch().submit());
+        () -> connected(JobStore.at(state).resume(null)).dailyQuota(3_500).batch().submit());
     // then: 500 more were sent, and the stop still tells that the lost request's URLs go out again
     assertEquals(500, short_.tasks().stream().mapToInt(Task::count).sum());
     assertEquals(1_000, short_.resentUrls());
@@ -242,7 +244,7 @@ class JobsTest {
     assertEquals(3, resumed.tasks().size());
     Map<String, Integer> counts = acceptedCounts();
     assertEquals(5_000, counts.size());
-    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+    assertEquals(Job.State.DONE, JobStore.at(state).list().get(0).state());
   }
 
   @Test
@@ -260,7 +262,7 @@ class JobsTest {
     assertEquals(urls, sent);
     assertEachAcceptedOnce(urls);
     assertEquals(20 + 3, emulator.requests().size());
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.DONE, job.state());
     assertEquals(20_000, job.acceptedUrls());
   }
@@ -288,15 +290,15 @@ class JobsTest {
     assertEquals(urls.size(), accounted.stream().distinct().count());
     assertEquals(told.size(), e.tasks().size(), "every task created was told, once");
     assertTrue(e.tasks().size() >= 8 && e.tasks().size() < 20, e.getMessage());
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.UNFINISHED, job.state());
     assertEquals(e.tasks().stream().mapToInt(Task::count).sum(), job.acceptedUrls());
     // when: resumed with four senders
-    Submission rest = connected(Refresh.resume(state, job.id())).parallel(4).batch().submit();
+    Submission rest = connected(JobStore.at(state).resume(job.id())).parallel(4).batch().submit();
     // then
     assertEquals(urls.size() - job.acceptedUrls(), rest.urlCount());
     assertEachAcceptedOnce(urls);
-    assertEquals(Job.State.DONE, Refresh.jobs(state).get(0).state());
+    assertEquals(Job.State.DONE, JobStore.at(state).list().get(0).state());
   }
 
   @Test
@@ -309,7 +311,7 @@ class JobsTest {
     int sent = emulator.requests().size();
     // when: resumed as GETs that would skip the long one
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> connected(Refresh.resume(state, null)).method(HttpMethod.GET).skipInvalid().batch());
+        () -> connected(JobStore.at(state).resume(null)).method(HttpMethod.GET).skipInvalid().batch());
     // then
     assertTrue(e.getMessage().contains("resumed"), e.getMessage());
     assertEquals(sent, emulator.requests().size());
@@ -321,8 +323,8 @@ class JobsTest {
     start(10_000);
     List<String> urls = SubmitTest.awkwardUrls(3_000);
     assertThrows(QuotaExhaustedException.class, () -> refresh(urls).dailyQuota(1_000).batch().submit());
-    Plan first = connected(Refresh.resume(state, null)).dailyQuota(10_000).batch();
-    Plan second = connected(Refresh.resume(state, null)).dailyQuota(10_000).batch();
+    Plan first = connected(JobStore.at(state).resume(null)).dailyQuota(10_000).batch();
+    Plan second = connected(JobStore.at(state).resume(null)).dailyQuota(10_000).batch();
     java.util.concurrent.CountDownLatch inFirst = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -378,7 +380,7 @@ class JobsTest {
     submitter.join(60_000);
     // then: an ordinary stop, recorded to the end, and the rest resumable
     assertTrue(thrown.get() instanceof NoAnswerException, String.valueOf(thrown.get()));
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.UNFINISHED, job.state());
     List<String> lines = Files.readAllLines(state.resolve("jobs").resolve(job.id()).resolve("journal.jsonl"));
     assertTrue(lines.get(lines.size() - 1).contains("\"stop\""), lines.toString());
@@ -401,10 +403,10 @@ class JobsTest {
         }).batch().submit());
     // then
     assertEquals("broken nonce source", e.getMessage());
-    Job job = Refresh.jobs(state).get(0);
+    Job job = JobStore.at(state).list().get(0);
     assertEquals(Job.State.UNFINISHED, job.state());
     assertTrue(job.acceptedUrls() < urls.size());
-    connected(Refresh.resume(state, job.id())).batch().submit();
+    connected(JobStore.at(state).resume(job.id())).batch().submit();
     assertEachAcceptedOnce(urls);
   }
 

@@ -3,6 +3,7 @@ package dev.refreshcdn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.refreshcdn.Api.HttpMethod;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

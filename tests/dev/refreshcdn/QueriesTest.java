@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.RecordedRequest;
 import java.time.Duration;
@@ -58,8 +60,8 @@ class QueriesTest {
     return time.on(refresh.credentials(ID, KEY).api(Api.V3).endpoint(emu.endpointV3()));
   }
 
-  private Refresh stubbed() {
-    return time.on(Refresh.account().credentials(ID, KEY).api(Api.V3).endpoint(server.url("/")));
+  private Account stubbed() {
+    return Account.of(time.on(Refresh.urls().credentials(ID, KEY).api(Api.V3).endpoint(server.url("/"))));
   }
 
   private static List<String> urls(int n) {
@@ -79,9 +81,9 @@ class QueriesTest {
     // given
     Task task = v2(Refresh.urls(urls(2))).batch().submit().tasks().get(0);
     // when
-    TaskStatus running = v2(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus running = Account.of(v2(Refresh.urls())).taskStatus(task.taskId());
     time.advance(Duration.ofSeconds(5));
-    TaskStatus done = v2(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus done = Account.of(v2(Refresh.urls())).taskStatus(task.taskId());
     // then
     assertEquals(TaskStatus.State.PROCESSING, running.state());
     assertEquals(TaskStatus.State.DONE, done.state());
@@ -104,7 +106,7 @@ class QueriesTest {
         .tasks().get(0);
     time.advance(Duration.ofSeconds(5));
     // when
-    TaskStatus status = v2(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus status = Account.of(v2(Refresh.urls())).taskStatus(task.taskId());
     // then
     assertEquals(TaskStatus.State.FAILED, status.state());
     assertEquals(2, status.urls().size());
@@ -113,7 +115,7 @@ class QueriesTest {
   @Test
   void legacyStatusOfAnUnknownTaskIsUnknown() {
     // when
-    TaskStatus status = v2(Refresh.account()).taskStatus("1480069888795584532");
+    TaskStatus status = Account.of(v2(Refresh.urls())).taskStatus("1480069888795584532");
     // then
     assertEquals(TaskStatus.State.UNKNOWN, status.state());
     assertEquals("1480069888795584532", status.taskId());
@@ -127,7 +129,7 @@ class QueriesTest {
     time.advance(Duration.ofMinutes(1));
     v2(Refresh.urls("https://www.test.com/second.jpg")).batch().submit();
     // when
-    List<TaskStatus> tasks = v2(Refresh.account()).taskStatus(Instant.parse("2026-11-27T03:59:59.500Z"),
+    List<TaskStatus> tasks = Account.of(v2(Refresh.urls())).taskStatus(Instant.parse("2026-11-27T03:59:59.500Z"),
         Instant.parse("2026-11-27T04:01:00.200Z"));
     // then
     assertEquals(2, tasks.size());
@@ -145,9 +147,9 @@ class QueriesTest {
     // given
     Task task = v3(Refresh.urls(urls(3))).batch().submit().tasks().get(0);
     // when
-    TaskStatus running = v3(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus running = Account.of(v3(Refresh.urls())).taskStatus(task.taskId());
     time.advance(Duration.ofSeconds(5));
-    TaskStatus done = v3(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus done = Account.of(v3(Refresh.urls())).taskStatus(task.taskId());
     // then
     assertEquals(TaskStatus.State.PROCESSING, running.state());
     assertEquals(TaskStatus.State.DONE, done.state());
@@ -162,7 +164,7 @@ class QueriesTest {
         .tasks().get(0);
     time.advance(Duration.ofSeconds(5));
     // when
-    TaskStatus status = v3(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus status = Account.of(v3(Refresh.urls())).taskStatus(task.taskId());
     // then
     assertEquals(TaskStatus.State.FAILED, status.state());
   }
@@ -172,7 +174,7 @@ class QueriesTest {
     // given
     Task task = v3(Refresh.urls(urls(1000))).batch().submit().tasks().get(0);
     // when
-    TaskStatus status = v3(Refresh.account()).taskStatus(task.taskId());
+    TaskStatus status = Account.of(v3(Refresh.urls())).taskStatus(task.taskId());
     // then
     assertEquals(urls(1000), status.urls());
     List<RecordedRequest> pages = asked("DescribePurgeTasks");
@@ -229,7 +231,7 @@ class QueriesTest {
     time.advance(Duration.ofMinutes(1));
     Task second = v3(Refresh.urls("https://img.test.com/x.jpg")).batch().submit().tasks().get(0);
     // when
-    List<TaskStatus> tasks = v3(Refresh.account()).taskStatus(Instant.parse("2026-11-27T03:59:00Z"),
+    List<TaskStatus> tasks = Account.of(v3(Refresh.urls())).taskStatus(Instant.parse("2026-11-27T03:59:00Z"),
         Instant.parse("2026-11-27T04:02:00Z"));
     // then
     assertEquals(List.of(first.taskId(), second.taskId()), tasks.stream().map(TaskStatus::taskId).collect(Collectors.toList()));
@@ -283,7 +285,7 @@ class QueriesTest {
     // given
     v3(Refresh.urls(urls(3))).batch().submit();
     // when
-    List<Quota> quotas = v3(Refresh.account()).quota();
+    List<Quota> quotas = Account.of(v3(Refresh.urls())).quota();
     // then
     assertEquals(4, quotas.size());
     Quota urlsMainland = quotas.get(0);
@@ -304,7 +306,7 @@ class QueriesTest {
   void v3RefusalCarriesTheCodeAndRequestIdAndIsNotRetried() {
     // when
     RefusedException e = assertThrows(RefusedException.class,
-        () -> time.on(Refresh.account().credentials(ID, "wrong").api(Api.V3).endpoint(emu.endpointV3())).quota());
+        () -> Account.of(time.on(Refresh.urls().credentials(ID, "wrong").api(Api.V3).endpoint(emu.endpointV3()))).quota());
     // then
     assertEquals("AuthFailure.SignatureFailure", e.code());
     assertTrue(e.requestId().isPresent());
@@ -315,7 +317,7 @@ class QueriesTest {
   void legacyRefusalCarriesCodeAndCodeDesc() {
     // when
     RefusedException e = assertThrows(RefusedException.class,
-        () -> time.on(Refresh.account().credentials(ID, "wrong").api(Api.V2).endpoint(emu.endpoint())).taskStatus("1"));
+        () -> Account.of(time.on(Refresh.urls().credentials(ID, "wrong").api(Api.V2).endpoint(emu.endpoint()))).taskStatus("1"));
     // then
     assertEquals("4100", e.code());
     assertEquals("AuthFailure", e.codeDesc());
@@ -344,7 +346,7 @@ class QueriesTest {
     // given
     emu.failNext(1, 503);
     // when
-    TaskStatus status = v2(Refresh.account()).taskStatus("1480069888795584532");
+    TaskStatus status = Account.of(v2(Refresh.urls())).taskStatus("1480069888795584532");
     // then
     assertEquals(TaskStatus.State.UNKNOWN, status.state());
     assertEquals(2, emu.requests().size());
@@ -356,7 +358,7 @@ class QueriesTest {
     // given
     emu.malformedNext(1);
     // when
-    NoAnswerException e = assertThrows(NoAnswerException.class, () -> v3(Refresh.account()).quota());
+    NoAnswerException e = assertThrows(NoAnswerException.class, () -> Account.of(v3(Refresh.urls())).quota());
     // then
     assertEquals(1, emu.requests().size());
     assertTrue(e.bodyExcerpt().isPresent());
@@ -368,7 +370,7 @@ class QueriesTest {
     server.stubFor(post("/v2/index.php").willReturn(aResponse().withStatus(404)));
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class,
-        () -> time.on(Refresh.account().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php"))).taskStatus("1"));
+        () -> Account.of(time.on(Refresh.urls().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php")))).taskStatus("1"));
     // then
     assertEquals(404, e.statusCode().getAsInt());
     assertTrue(e.getMessage().contains(V2Api.HINT), e.getMessage());
@@ -380,7 +382,7 @@ class QueriesTest {
     server.stubFor(post("/v2/index.php").willReturn(okJson(
         "{\"code\":4000,\"message\":\"(-9009)没有记录 no records\",\"codeDesc\":\"-9009\"}")));
     // when
-    List<TaskStatus> tasks = time.on(Refresh.account().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php")))
+    List<TaskStatus> tasks = Account.of(time.on(Refresh.urls().credentials(ID, KEY).api(Api.V2).endpoint(server.url("/v2/index.php"))))
         .taskStatus(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-27T01:00:00Z"));
     // then
     assertTrue(tasks.isEmpty());

@@ -94,8 +94,8 @@ class ScriptingTest {
         + "    .credentials(secretId, secretKey)\n"
         + "    .endpoint(endpoint)\n"
         + "    .api(Api.V2)\n"
-        + "    .method(HttpMethod.GET)\n"
-        + "    .signatureMethod(SignatureMethod.HmacSHA256)\n"
+        + "    .method(Api.HttpMethod.GET)\n"
+        + "    .signatureMethod(Api.SignatureMethod.HmacSHA256)\n"
         + "    .batch(500)\n"
         + "    .submit()\n"
         + "s.tasks().collect { it.taskId() + ' ' + it.count() }\n";

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

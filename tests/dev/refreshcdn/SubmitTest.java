@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import dev.refreshcdn.RefreshException.StoppedException;

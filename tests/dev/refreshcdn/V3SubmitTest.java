@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.Plan.DryRun;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -133,7 +133,7 @@ class WaitingTest {
     time.advance(Duration.ofSeconds(3));
     Submission second = submitV3("https://www.test.com/2.jpg");
     Submission both = new Submission(List.of(second.tasks().get(0), first.tasks().get(0)), null, 0,
-        new Waiting(settings(Api.V3), HttpClient.newHttpClient()));
+        new Waiting(settings(Api.V3), HttpClient.newHttpClient())::await);
     // when
     List<TaskStatus> statuses = both.await(Duration.ofMinutes(1));
     // then
@@ -183,7 +183,7 @@ class WaitingTest {
     start(Duration.ofSeconds(5));
     Task legacyDir = new Task("", 2, List.of("https://www.test.com/a/", "https://www.test.com/b/"));
     Submission s = new Submission(List.of(legacyDir), null, 0,
-        new Waiting(settings(Api.V2), HttpClient.newHttpClient()));
+        new Waiting(settings(Api.V2), HttpClient.newHttpClient())::await);
     // when
     List<TaskStatus> statuses = s.await(Duration.ofMinutes(1));
     // then

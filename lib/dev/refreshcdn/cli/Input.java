@@ -1,7 +1,7 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Refresh;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

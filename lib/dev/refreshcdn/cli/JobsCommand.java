@@ -1,7 +1,7 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.Job;
-import dev.refreshcdn.Refresh;
+import dev.refreshcdn.JobStore;
+import dev.refreshcdn.JobStore.Job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -36,7 +36,7 @@ final class JobsCommand implements Callable<Integer> {
     Map<String, String> env = context.env;
     try {
       Path dir = StateDir.existing(state.dir, env);
-      List<Job> jobs = dir == null ? List.of() : Refresh.jobs(dir);
+      List<Job> jobs = dir == null ? List.of() : JobStore.at(dir).list();
       Path shown = dir != null ? dir : StateDir.defaultDir(env);
       if (json) {
         out.println(JsonReport.text(JsonReport.jobs(jobs, shown.toString())));

@@ -1,15 +1,15 @@
 package dev.refreshcdn.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.Area.Quota;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.Plan.Batch;
 import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.RefreshException.InvalidInputException;
-import dev.refreshcdn.InvalidUrl;
-import dev.refreshcdn.Job;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;
-import dev.refreshcdn.Quota;
 import dev.refreshcdn.RefreshException;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.RefusedException;
 import dev.refreshcdn.Task;
 import dev.refreshcdn.TaskStatus;

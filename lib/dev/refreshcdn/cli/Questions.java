@@ -1,7 +1,8 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.Account;
 import dev.refreshcdn.Api;
-import dev.refreshcdn.Quota;
+import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.Refresh;
 
 /** The set-up of status and quota, which ask the account questions instead of purging. */
@@ -22,7 +23,7 @@ final class Questions {
    * @throws IllegalStateException when it cannot be known
    */
   static int quotaLeft(Refresh refresh, boolean directories, boolean ledgerKept) {
-    for (Quota quota : refresh.quota()) {
+    for (Quota quota : Account.of(refresh).quota()) {
       if (quota.directories() == directories && (quota.fromService() || ledgerKept)) {
         return quota.available();
       }

@@ -1,7 +1,8 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.Account;
 import dev.refreshcdn.Api;
-import dev.refreshcdn.Quota;
+import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.Refresh;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class QuotaCommand implements Callable<Integer> {
       if (chosen == Api.V3 && dailyQuota != null) {
         throw new UsageException("--daily-quota applies to API 2.0 only: API 3.0 reports the quota itself");
       }
-      Refresh account = Questions.account(directories ? Refresh.dirs(List.of()) : Refresh.account(), chosen,
+      Refresh account = Questions.account(directories ? Refresh.dirs(List.of()) : Refresh.urls(), chosen,
           connection, credentials, context);
       Path dir = null;
       if (chosen == Api.V2 && (stateDir != null || StateDir.defaultDir(env) != null)) {
@@ -76,7 +77,7 @@ final class QuotaCommand implements Callable<Integer> {
       if (dailyQuota != null) {
         account = account.dailyQuota(dailyQuota);
       }
-      List<Quota> quotas = new ArrayList<>(account.quota());
+      List<Quota> quotas = new ArrayList<>(Account.of(account).quota());
       quotas.removeIf(q -> directories && !q.directories());
       if (json) {
         out.println(JsonReport.text(JsonReport.quotas(quotas, chosen.name().toLowerCase(Locale.ROOT))));

@@ -1,6 +1,6 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.InvalidUrl;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.Plan;

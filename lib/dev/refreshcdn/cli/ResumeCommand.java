@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.Job;
+import dev.refreshcdn.JobStore;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ final class ResumeCommand implements Callable<Integer> {
     Map<String, String> env = context.env;
     try {
       Path dir = StateDir.existing(state.dir, env);
-      List<Job> jobs = dir == null ? List.of() : Refresh.jobs(dir);
+      List<Job> jobs = dir == null ? List.of() : JobStore.at(dir).list();
       Job job = dir == null ? null : StateDir.pick(jobs, jobId, dir);
       if (jobId == null) {
         StateDir.passedOver(jobs, job).forEach(line -> err.println("refresh-cdn: " + line));
@@ -84,7 +85,7 @@ final class ResumeCommand implements Callable<Integer> {
         return Exit.OK;
       }
       RootCommand.checkWait(job.api(), job.directories(), send.waitTimeout() != null, send.waitOption(), true);
-      Refresh refresh = connection.applyTo(Refresh.resume(dir, job.id()), job.endpoint(), false, context);
+      Refresh refresh = connection.applyTo(JobStore.at(dir).resume(job.id()), job.endpoint(), false, context);
       refresh = send.applyTo(credentials.resolve(context, false).applyTo(refresh), dir);
       if (dailyQuota != null) {
         refresh = refresh.dailyQuota(dailyQuota);

@@ -1,13 +1,13 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Api;
+import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Api.SignatureMethod;
 import dev.refreshcdn.Area;
-import dev.refreshcdn.HttpMethod;
 import dev.refreshcdn.RefreshException.InvalidInputException;
-import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
-import dev.refreshcdn.SignatureMethod;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.Tenant;
 import java.io.PrintStream;

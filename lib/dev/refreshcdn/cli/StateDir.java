@@ -1,6 +1,6 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.Job;
+import dev.refreshcdn.JobStore.Job;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.Account;
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.TaskStatus;
@@ -60,8 +61,8 @@ final class StatusCommand implements Callable<Integer> {
       if (until != null && since == null) {
         throw new UsageException("--until goes with --since");
       }
-      Refresh account = Questions.account(Refresh.account(),
-          Choices.api(api, context.env, () -> credentials.apiSetting(context)), connection, credentials, context);
+      Account account = Account.of(Questions.account(Refresh.urls(),
+          Choices.api(api, context.env, () -> credentials.apiSetting(context)), connection, credentials, context));
       List<TaskStatus> statuses = new ArrayList<>();
       if (since != null) {
         statuses.addAll(account.taskStatus(since, until != null ? until : Instant.now()));

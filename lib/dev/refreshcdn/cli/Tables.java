@@ -1,7 +1,7 @@
 package dev.refreshcdn.cli;
 
-import dev.refreshcdn.Job;
-import dev.refreshcdn.Quota;
+import dev.refreshcdn.Area.Quota;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.TaskStatus;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refreshcdn.RefreshException.InvalidInputException;
-import dev.refreshcdn.InvalidUrl;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

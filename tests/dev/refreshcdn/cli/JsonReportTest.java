@@ -167,8 +167,8 @@ class JsonReportTest {
   @Test
   void aTaskWithoutAnIdIsNeverListedAsTheEmptyString() throws Exception {
     // given: a legacy directory job, whose RefreshCdnDir requests created tasks without an id
-    dev.refreshcdn.Job job = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
-        dev.refreshcdn.Job.State.DONE, Api.V2, URI.create("https://cdn.api.qcloud.com/v2/index.php"), true, 40, 40,
+    dev.refreshcdn.JobStore.Job job = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
+        dev.refreshcdn.JobStore.Job.State.DONE, Api.V2, URI.create("https://cdn.api.qcloud.com/v2/index.php"), true, 40, 40,
         List.of("", "1795825495271071050"));
     Input entries = Input.read(List.of("https://www.test.com/a/"), null, null);
     Plan plan = Refresh.dirs(entries.urls()).api(Api.V2).credentials("AKIDexample", "key").batch();
@@ -184,7 +184,7 @@ class JsonReportTest {
   @Test
   void anUnreadableJobIsListedWithItsProblemAndNullWhereNothingIsKnown() {
     // given
-    dev.refreshcdn.Job job = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
+    dev.refreshcdn.JobStore.Job job = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
     // when
     Map<?, ?> listed = (Map<?, ?>) ((List<?>) JsonReport.jobs(List.of(job), "/s").get("jobs")).get(0);
     // then

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.Api;
+import dev.refreshcdn.JobStore;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.emulator.Emulator;
@@ -147,8 +148,8 @@ class ReporterTest {
     }));
     try {
       assertTrue(inside.await(1, TimeUnit.MINUTES));
-      String jobId = Refresh.jobs(stateDir).get(0).id();
-      Plan again = Refresh.resume(stateDir, jobId).endpoint(emu.endpoint())
+      String jobId = JobStore.at(stateDir).list().get(0).id();
+      Plan again = JobStore.at(stateDir).resume(jobId).endpoint(emu.endpoint())
           .credentials("AKIDreporterTESTtestTEST00001234", "reporterKey").batch();
       // when
       int exit = reporter(true, false).submit(again, null, null, UNKNOWN);

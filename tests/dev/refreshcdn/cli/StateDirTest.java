@@ -83,12 +83,12 @@ class StateDirTest {
   @Test
   void theBareResumePassesOverAnUnreadableJobAndSaysSoWhileOneNamedIsRefusedWithItsCause() {
     // given: an unfinished job, then a newer one that cannot be read
-    dev.refreshcdn.Job older = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
-        dev.refreshcdn.Job.State.UNFINISHED, dev.refreshcdn.Api.V2, java.net.URI.create("https://x.test/"), false, 3, 1);
-    dev.refreshcdn.Job newer = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
-    java.util.List<dev.refreshcdn.Job> jobs = java.util.List.of(older, newer);
+    dev.refreshcdn.JobStore.Job older = Values.job("20261127-080000-3f9a", java.time.Instant.parse("2026-11-27T08:00:00Z"),
+        dev.refreshcdn.JobStore.Job.State.UNFINISHED, dev.refreshcdn.Api.V2, java.net.URI.create("https://x.test/"), false, 3, 1);
+    dev.refreshcdn.JobStore.Job newer = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
+    java.util.List<dev.refreshcdn.JobStore.Job> jobs = java.util.List.of(older, newer);
     // when
-    dev.refreshcdn.Job picked = StateDir.pick(jobs, null, Path.of("/s"));
+    dev.refreshcdn.JobStore.Job picked = StateDir.pick(jobs, null, Path.of("/s"));
     UsageException named = assertThrows(UsageException.class, () -> StateDir.pick(jobs, newer.id(), Path.of("/s")));
     // then
     assertEquals(older, picked);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
-import dev.refreshcdn.Job;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.TaskStatus;
 import java.net.URI;
 import java.time.Instant;

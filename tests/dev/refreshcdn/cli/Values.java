@@ -2,8 +2,8 @@ package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
-import dev.refreshcdn.Job;
-import dev.refreshcdn.Quota;
+import dev.refreshcdn.Area.Quota;
+import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.Task;
 import dev.refreshcdn.TaskStatus;
 import java.lang.reflect.Constructor;

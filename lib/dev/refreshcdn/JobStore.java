@@ -1,0 +1,257 @@
+package dev.refreshcdn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The jobs journaled in one state directory (see {@link Refresh#stateDir(Path)}): listing them, resuming one,
+ * forgetting one. Immutable; it reads the directory on each call.
+ */
+public final class JobStore {
+  private final Path stateDir;
+
+  private JobStore(Path stateDir) {
+    this.stateDir = stateDir;
+  }
+
+  /** The jobs of {@code stateDir}, which need not exist yet. */
+  public static JobStore at(Path stateDir) {
+    return new JobStore(Objects.requireNonNull(stateDir, "stateDir"));
+  }
+
+  /** The state directory. */
+  public Path dir() {
+    return stateDir;
+  }
+
+  /**
+   * The jobs, oldest first; empty when there are none. A job whose files cannot be read is listed too, as
+   * {@link Job.State#UNREADABLE}, with its {@link Job#problem()}.
+   */
+  public List<Job> list() {
+    List<Job> jobs = new ArrayList<>();
+    for (Path dir : Jobs.jobDirs(stateDir)) {
+      try {
+        jobs.add(job(JobRecord.read(dir)));
+      } catch (IOException | RuntimeException e) {
+        jobs.add(Job.unreadable(String.valueOf(dir.getFileName()), Jobs.why(dir, e)));
+      }
+    }
+    return jobs;
+  }
+
+  /**
+   * Continues a job: a refresh of exactly the URLs the service has not accepted (refused, never sent, or sent
+   * without a confirmed answer), with the job's API, endpoint and request options. Credentials and connection
+   * options are set as for a new refresh (they are never journaled); its {@link Plan#submit()} records into the
+   * same job, and refuses to run while another submission of the job runs or once the job has changed since it was
+   * read here (resume again then).
+   *
+   * @param jobId the job's id, or null for the most recent job that is not done and can be read
+   * @throws IllegalArgumentException when there is no such job, it is done or cannot be read, or its recorded
+   *     endpoint is one a new refresh could not use (see {@link Refresh#endpoint(String)})
+   */
+  public Refresh resume(String jobId) {
+    Jobs.Continuation job = Jobs.resume(stateDir, jobId);
+    return Refresh.of(job.urls, job.settings);
+  }
+
+  /**
+   * Deletes a job's directory, whatever its state: its URLs and journal are gone, so it can no longer be resumed.
+   *
+   * @throws IllegalArgumentException when there is no such job
+   * @throws IllegalStateException while a submission or resume of the job runs (it holds the job's lock)
+   * @throws UncheckedIOException when the files cannot be deleted
+   */
+  public void forget(String jobId) {
+    Path dir = Jobs.dirOf(stateDir, Objects.requireNonNull(jobId, "jobId"));
+    try (FileChannel events = FileChannel.open(dir.resolve(Journal.EVENTS_FILE), StandardOpenOption.WRITE);
+        FileLock lock = tryLock(events, jobId)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+          Files.delete(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete job " + jobId + " in " + dir, e);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel events, String jobId) throws IOException {
+    FileLock lock;
+    try {
+      lock = events.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new IllegalStateException("job " + jobId + " is running: another submission or resume holds it");
+    }
+    return lock;
+  }
+
+  private static Job job(JobRecord record) {
+    Job.State state = Job.State.valueOf(record.state.name());
+    return new Job(record.id, record.file.created, state, record.file.api, record.file.endpoint,
+        record.file.directories, record.urlCount, record.accepted.cardinality(), record.taskIds,
+        state == Job.State.QUOTA ? record.quotaReturns : null, record.lastError, record.damage());
+  }
+
+  @Override
+  public String toString() {
+    return "JobStore at " + stateDir;
+  }
+
+  /**
+   * A submission recorded in a state directory ({@link Refresh#stateDir}): what it was asked to refresh
+   * and how far it got, read back from its journal. {@link JobStore#resume} continues one that is not done.
+   */
+  public static final class Job {
+    /** How far a job got, from its journal. */
+    public enum State {
+      /** Every URL was accepted by the service. */
+      DONE,
+      /** Stopped by the daily quota; the rest is pending until {@link #quotaReturns()}. */
+      QUOTA,
+      /** Stopped by a refusal of the service (its code is in the journal). */
+      REFUSED,
+      /** Stopped without a verdict: a lost answer, a network failure, a crash or a kill. */
+      UNFINISHED,
+      /**
+       * Its files cannot be read, e.g. an empty or invalid {@code job.json} ({@link #problem()} says which and why):
+       * only its id is known, and it cannot be resumed until the file is repaired or the job's directory removed.
+       */
+      UNREADABLE
+    }
+
+    private final String id;
+    private final Instant created;
+    private final State state;
+    private final Api api;
+    private final URI endpoint;
+    private final boolean directories;
+    private final int urlCount;
+    private final int acceptedUrls;
+    private final List<String> taskIds;
+    private final Instant quotaReturns;
+    private final String lastError;
+    private final String problem;
+
+    Job(String id, Instant created, State state, Api api, URI endpoint, boolean directories, int urlCount,
+        int acceptedUrls, List<String> taskIds, Instant quotaReturns, String lastError, String problem) {
+      this.id = Objects.requireNonNull(id);
+      this.created = created;
+      this.state = state;
+      this.api = api;
+      this.endpoint = endpoint;
+      this.directories = directories;
+      this.urlCount = urlCount;
+      this.acceptedUrls = acceptedUrls;
+      this.taskIds = List.copyOf(taskIds);
+      this.quotaReturns = quotaReturns;
+      this.lastError = lastError;
+      this.problem = problem;
+    }
+
+    /** A job whose files cannot be read, known by its directory's name only. */
+    static Job unreadable(String id, String problem) {
+      return new Job(id, null, State.UNREADABLE, null, null, false, 0, 0, List.of(), null, null, problem);
+    }
+
+    /** The job's id, e.g. {@code 20261127-231502-3f9a}: its creation time (UTC), then random hex. */
+    public String id() {
+      return id;
+    }
+
+    /** When the job was first submitted; null for an {@linkplain State#UNREADABLE unreadable} job. */
+    public Instant created() {
+      return created;
+    }
+
+    /** How far the job got, as its journal tells. */
+    public State state() {
+      return state;
+    }
+
+    /** The API generation the job was submitted through, which a resumption keeps; null when unreadable. */
+    public Api api() {
+      return api;
+    }
+
+    /** The endpoint the job was submitted to (a resumption may override it); null when unreadable. */
+    public URI endpoint() {
+      return endpoint;
+    }
+
+    /** Whether the job refreshes directories ({@link Refresh#dirs}) rather than URLs. */
+    public boolean directories() {
+      return directories;
+    }
+
+    /** How many distinct URLs (or directories) the job was asked to refresh. */
+    public int urlCount() {
+      return urlCount;
+    }
+
+    /** How many of them the service has accepted so far. */
+    public int acceptedUrls() {
+      return acceptedUrls;
+    }
+
+    /** How many are not accepted yet: what a resumption sends. */
+    public int pendingUrls() {
+      return urlCount - acceptedUrls;
+    }
+
+    /**
+     * The ids of the tasks created so far, in the order the requests were accepted (the legacy
+     * {@code RefreshCdnDir} creates tasks without one: they are not listed).
+     */
+    public List<String> taskIds() {
+      return taskIds;
+    }
+
+    /** When the daily quota returns, for a job stopped by it (the next midnight, Beijing time). */
+    public Optional<Instant> quotaReturns() {
+      return Optional.ofNullable(quotaReturns);
+    }
+
+    /** The last failure recorded, e.g. a refusal's code and message; empty when none. */
+    public Optional<String> lastError() {
+      return Optional.ofNullable(lastError).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * What is wrong with the job's files: why the job is {@linkplain State#UNREADABLE unreadable}, or which lines of
+     * its journal cannot be read (the job is read without them: what they recorded is not counted, so a resumption
+     * may send some URLs again, never fewer). Empty when nothing is wrong.
+     */
+    public Optional<String> problem() {
+      return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public String toString() {
+      if (state == State.UNREADABLE) {
+        return "Job " + id + " (UNREADABLE)";
+      }
+      return "Job " + id + " (" + state + ", " + acceptedUrls + " of " + urlCount + (directories ? " directories" : " URLs")
+          + " accepted)";
+    }
+  }
+}
