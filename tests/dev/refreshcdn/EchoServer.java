@@ -44,8 +44,12 @@ public final class EchoServer implements AutoCloseable {
     public final String body;
     /** {@code X-TC-Action}, or the legacy {@code Action} parameter. */
     public final String action;
+    /** The client's port: requests over one kept-alive connection share it. */
+    public final int remotePort;
 
-    Request(String method, String requestLine, Map<String, List<String>> headers, String body, String action) {
+    Request(String method, String requestLine, Map<String, List<String>> headers, String body, String action,
+        int remotePort) {
+      this.remotePort = remotePort;
       this.method = method;
       this.requestLine = requestLine;
       this.headers = headers;
@@ -151,7 +155,8 @@ public final class EchoServer implements AutoCloseable {
       remember(parameter(body + "&" + query, "Signature"), authorization);
       Request request = new Request(exchange.getRequestMethod(),
           exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getProtocol(),
-          Map.copyOf(exchange.getRequestHeaders()), body, action);
+          Map.copyOf(exchange.getRequestHeaders()), body, action,
+          exchange.getRemoteAddress().getPort());
       requests.add(request);
       reply(exchange, answers.apply(request));
     }
