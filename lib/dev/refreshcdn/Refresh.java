@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * <p>Every method returns a new immutable value, so a configured {@code Refresh} can be shared and
  * reused. {@link #batch()} checks the URLs (naming every bad entry with its position), drops exact
  * duplicates and splits them into a {@link Plan} that can be printed, dry-run or submitted; nothing is
- * sent before {@link Plan#submit()}.
+ * sent before {@link Plan#submit()}. Questions about the account (task status, quota) go to an {@link Account}
+ * made of a refresh's connection; journaled jobs are listed, resumed and forgotten through a {@link JobStore}.
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
