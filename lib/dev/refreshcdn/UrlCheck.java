@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
