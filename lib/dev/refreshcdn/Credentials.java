@@ -1,16 +1,14 @@
 package dev.refreshcdn;
 
 import dev.refreshcdn.RefreshException.MissingCredentialsException;
+import dev.refreshcdn.internal.CredentialNames;
+import dev.refreshcdn.internal.Texts;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /** A SecretId and SecretKey pair. The key never leaves this class except into a MAC. */
 final class Credentials {
-  static final String SECRET_ID_VARIABLE = "TENCENTCLOUD_SECRET_ID";
-  static final String SECRET_KEY_VARIABLE = "TENCENTCLOUD_SECRET_KEY";
-  /** Where a session token of temporary credentials is read from, in this order. */
-  static final String[] TOKEN_VARIABLES = {"TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"};
 
   private final String secretId;
   private final String secretKey;
@@ -39,14 +37,14 @@ final class Credentials {
 
   /** Reads the pair from the environment; a missing or blank variable names both variables. */
   static Credentials fromEnvironment(Function<String, String> environment) {
-    String id = environment.apply(SECRET_ID_VARIABLE);
-    String key = environment.apply(SECRET_KEY_VARIABLE);
+    String id = environment.apply(CredentialNames.SECRET_ID);
+    String key = environment.apply(CredentialNames.SECRET_KEY);
     if (id == null || id.isBlank() || key == null || key.isBlank()) {
-      throw new MissingCredentialsException("no credentials: set " + SECRET_ID_VARIABLE + " and "
-          + SECRET_KEY_VARIABLE + " in the environment, or call credentials(secretId, secretKey)");
+      throw new MissingCredentialsException("no credentials: set " + CredentialNames.SECRET_ID + " and "
+          + CredentialNames.SECRET_KEY + " in the environment, or call credentials(secretId, secretKey)");
     }
     String token = null;
-    for (String variable : TOKEN_VARIABLES) {
+    for (String variable : CredentialNames.TOKENS) {
       String value = environment.apply(variable);
       if (token == null && value != null && !value.isBlank()) {
         token = value.strip();

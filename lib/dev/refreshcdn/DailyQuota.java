@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Beijing;
 import java.io.IOException;
 import java.time.LocalDate;
 
@@ -46,7 +47,7 @@ final class DailyQuota {
     this.jobId = jobId == null ? "-" : jobId;
     this.limit = limit;
     this.availableOnFirstDay = available;
-    this.firstDay = QuotaLedger.day(settings.clock.instant());
+    this.firstDay = Beijing.day(settings.clock.instant());
   }
 
   int limit() {
@@ -59,7 +60,7 @@ final class DailyQuota {
 
   /** Takes up to {@code want} of what is left today; a grant of 0 means the quota is spent. */
   synchronized Grant take(int want) throws IOException {
-    LocalDate today = QuotaLedger.day(settings.clock.instant());
+    LocalDate today = Beijing.day(settings.clock.instant());
     if (!today.equals(day)) {
       day = today;
       usedToday = 0;

@@ -3,6 +3,7 @@ package dev.refreshcdn;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.refreshcdn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

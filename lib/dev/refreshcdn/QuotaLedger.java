@@ -1,6 +1,7 @@
 package dev.refreshcdn;
 
 import dev.refreshcdn.Area.Quota;
+import dev.refreshcdn.internal.Beijing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -27,8 +26,6 @@ import java.util.List;
  * {@code exhausted}, whatever the count says. The account is a hash of the SecretId, never the id itself.
  */
 final class QuotaLedger {
-  /** The service's quota day: a calendar day in Beijing (the reference leaves it unverified; this is the natural reading). */
-  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   private static final String EXHAUSTED = "exhausted";
 
   private final Path dir;
@@ -51,15 +48,6 @@ final class QuotaLedger {
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
-  }
-
-  static LocalDate day(Instant instant) {
-    return instant.atOffset(BEIJING).toLocalDate();
-  }
-
-  /** The next midnight in Beijing after {@code instant}: when the quota of its day returns. */
-  static Instant quotaReturns(Instant instant) {
-    return day(instant).plusDays(1).atStartOfDay(BEIJING).toInstant();
   }
 
   /** Takes up to {@code want} of what is left of {@code limit} on {@code day}; returns how many were taken. */
@@ -115,7 +103,7 @@ final class QuotaLedger {
       QuotaLedger ledger = new QuotaLedger(settings.stateDir, settings.resolveCredentials().secretId(),
           settings.directories);
       try {
-        spent = ledger.spent(day(settings.clock.instant()));
+        spent = ledger.spent(Beijing.day(settings.clock.instant()));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot read the quota ledger in " + settings.stateDir, e);
       }

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

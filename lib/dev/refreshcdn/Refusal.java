@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
+
 /**
  * The service refused a request, with its own code; the caller adds where the job stood. Checked, so every
  * sender of a request decides what a refusal means for it.

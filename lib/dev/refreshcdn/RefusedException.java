@@ -1,5 +1,7 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
+
 /**
  * The service answered and refused a request ({@code code} not 0). Its URLs, in {@link #failedUrls()},
  * were not refreshed by this answer; only when {@link #earlierAttemptMayHaveReachedService()} an earlier

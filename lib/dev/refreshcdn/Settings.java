@@ -2,6 +2,8 @@ package dev.refreshcdn;
 
 import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.internal.CredentialNames;
+import dev.refreshcdn.internal.HttpClients;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,14 +121,7 @@ final class Settings implements Cloneable {
     if (httpClient != null) {
       return httpClient;
     }
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout);
-    if (proxy != null) {
-      builder.proxy(proxy);
-    }
-    return builder.build();
+    return HttpClients.standard(connectTimeout, proxy);
   }
 
   /**
@@ -135,8 +130,8 @@ final class Settings implements Cloneable {
    */
   int tokenBytes() {
     String token = credentials != null ? credentials.token() : null;
-    for (int i = 0; token == null && credentials == null && i < Credentials.TOKEN_VARIABLES.length; i++) {
-      token = environment.apply(Credentials.TOKEN_VARIABLES[i]);
+    for (int i = 0; token == null && credentials == null && i < CredentialNames.TOKENS.size(); i++) {
+      token = environment.apply(CredentialNames.TOKENS.get(i));
     }
     return token == null ? 0 : "&Token=".length() + PercentEncoding.encodedLength(token);
   }

@@ -3,6 +3,7 @@ package dev.refreshcdn;
 import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import dev.refreshcdn.RefreshException.StoppedException;
+import dev.refreshcdn.internal.Beijing;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -65,7 +66,7 @@ final class Stop {
       boolean earlierAttemptReached) {
     switch (reason) {
       case QUOTA: {
-        Instant returns = QuotaLedger.quotaReturns(settings.clock.instant());
+        Instant returns = Beijing.quotaReturns(settings.clock.instant());
         String what = refusal != null
             ? "the service refused request " + progress.requestNumber + " for the daily quota: " + refusal.describe()
             : "the daily quota of " + quotaLimit + (settings.directories ? " directories" : " URLs")

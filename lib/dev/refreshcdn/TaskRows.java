@@ -1,23 +1,19 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Beijing;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** What both API generations do alike with the task records they list. */
 final class TaskRows {
-  /** Beijing time, second precision, as both APIs write and read dates. */
-  static final DateTimeFormatter BEIJING_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(QuotaLedger.BEIJING);
-
   private TaskRows() {}
 
   /** Whole Beijing seconds that cover {@code since .. until}: since rounded down, until rounded up. */
   static String[] beijingRange(Instant since, Instant until) {
     Instant end = until.truncatedTo(ChronoUnit.SECONDS);
-    return new String[] {BEIJING_TIME.format(since.truncatedTo(ChronoUnit.SECONDS)),
-        BEIJING_TIME.format(end.equals(until) ? end : end.plusSeconds(1))};
+    return new String[] {Beijing.wall(since.truncatedTo(ChronoUnit.SECONDS)),
+        Beijing.wall(end.equals(until) ? end : end.plusSeconds(1))};
   }
 
   /** FAILED if any part failed, else PROCESSING while any part is, else DONE. */

@@ -1,6 +1,7 @@
 package dev.refreshcdn;
 
 import dev.refreshcdn.RefreshException.InvalidUrl;
+import dev.refreshcdn.internal.Texts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.refreshcdn;
 
 import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.Api.SignatureMethod;
+import dev.refreshcdn.internal.Texts;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

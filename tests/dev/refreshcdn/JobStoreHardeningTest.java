@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.RecordedRequest;
+import dev.refreshcdn.internal.Beijing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class JobStoreHardeningTest {
   void aTornLedgerLineIsCutOffSoTheNextLineDoesNotJoinItAndTheQuotaIsNeverOverspent() throws IOException {
     // given: today's ledger of the account ends in a write cut short ("+1000 …" was being written)
     Path ledger = state.resolve("quota").resolve(QuotaLedger.account(ID))
-        .resolve("urls-" + QuotaLedger.day(java.time.Instant.now()));
+        .resolve("urls-" + Beijing.day(java.time.Instant.now()));
     Files.createDirectories(ledger.getParent());
     Files.writeString(ledger, "+2 earlier-job\n+1");
     // when: two jobs of 3 URLs under a daily quota of 5

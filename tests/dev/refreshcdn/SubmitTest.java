@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.refreshcdn.internal.Texts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;

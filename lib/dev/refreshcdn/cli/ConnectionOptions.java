@@ -68,8 +68,8 @@ final class ConnectionOptions {
     return refresh;
   }
 
-  /** The default endpoint of an API generation. */
+  /** The default endpoint of an API generation (the library's {@link Api#defaultEndpoint()}). */
   static URI defaultEndpoint(Api api) {
-    return api == Api.V2 ? Refresh.LEGACY_ENDPOINT : Refresh.DEFAULT_ENDPOINT;
+    return api.defaultEndpoint();
   }
 }

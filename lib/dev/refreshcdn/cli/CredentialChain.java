@@ -1,6 +1,10 @@
 package dev.refreshcdn.cli;
 
+import static dev.refreshcdn.internal.CredentialNames.SECRET_ID;
+import static dev.refreshcdn.internal.CredentialNames.SECRET_KEY;
+
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.internal.CredentialNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +21,6 @@ import java.util.Map;
  * A miss names every place looked at.
  */
 final class CredentialChain {
-  static final String ID = "TENCENTCLOUD_SECRET_ID";
-  static final String KEY = "TENCENTCLOUD_SECRET_KEY";
-  static final String[] TOKENS = {"TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"};
   /** Signs a dry run when no credentials exist: clearly not a real key pair. */
   static final String PLACEHOLDER_ID = "AKIDPLACEHOLDERDRYRUNNOTAREALKEY0000";
   static final String PLACEHOLDER_KEY = "placeholder-secret-key-for-dry-runs";
@@ -85,9 +86,9 @@ final class CredentialChain {
         return new Creds(PLACEHOLDER_ID, PLACEHOLDER_KEY, null, "no credentials found; looked at: "
             + String.join("; ", looked), true);
       }
-      throw new UsageException("no credentials found; looked at:\n  - " + String.join("\n  - ", looked) + "\nSet " + ID
-          + " and " + KEY + ", run `tccli configure`, or pass --credentials FILE. To try refresh-cdn without an "
-          + "account: --emulator");
+      throw new UsageException("no credentials found; looked at:\n  - " + String.join("\n  - ", looked)
+          + "\nSet " + SECRET_ID + " and " + SECRET_KEY + ", run `tccli configure`, or pass --credentials FILE. "
+          + "To try refresh-cdn without an account: --emulator");
     }
 
     /** Lazy enough: each candidate before the first hit only reads one file or a few variables. */
@@ -101,19 +102,20 @@ final class CredentialChain {
     }
 
     private Creds environment() {
-      String id = env.get(ID);
-      String key = env.get(KEY);
+      String id = env.get(SECRET_ID);
+      String key = env.get(SECRET_KEY);
       boolean hasId = id != null && !id.isBlank();
       boolean hasKey = key != null && !key.isBlank();
       if (hasId != hasKey) {
-        throw new UsageException((hasId ? KEY : ID) + " is not set but " + (hasId ? ID : KEY) + " is: set both");
+        throw new UsageException((hasId ? SECRET_KEY : SECRET_ID) + " is not set but " + (hasId ? SECRET_ID : SECRET_KEY)
+            + " is: set both");
       }
-      looked.add("environment: " + ID + " / " + KEY + (hasId ? "" : " (not set)"));
-      return hasId ? new Creds(id.strip(), key.strip(), envToken(), "the environment (" + ID + ")", false) : null;
+      looked.add("environment: " + SECRET_ID + " / " + SECRET_KEY + (hasId ? "" : " (not set)"));
+      return hasId ? new Creds(id.strip(), key.strip(), envToken(), "the environment (" + SECRET_ID + ")", false) : null;
     }
 
     private String envToken() {
-      for (String name : TOKENS) {
+      for (String name : CredentialNames.TOKENS) {
         if (env.get(name) != null && !env.get(name).isBlank()) {
           return env.get(name).strip();
         }

@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Refresh;
+import dev.refreshcdn.internal.Texts;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ final class Creds {
     if (placeholder) {
       return "a PLACEHOLDER key pair, so the service would refuse these signatures (" + source + ")";
     }
-    return maskId(secretId) + (token == null ? "" : " with a session token") + " from " + source;
+    return Texts.maskId(secretId) + (token == null ? "" : " with a session token") + " from " + source;
   }
 
   String secretId() {
@@ -71,12 +72,6 @@ final class Creds {
   /** Whether this is the dry run's placeholder pair, which belongs to no account. */
   public boolean placeholder() {
     return placeholder;
-  }
-
-  /** A SecretId as it may be shown: its first four and last four characters. */
-  static String maskId(String secretId) {
-    return secretId.length() <= 8 ? "****"
-        : secretId.substring(0, 4) + "****" + secretId.substring(secretId.length() - 4);
   }
 
   /** Redacted like {@link #describe()}: never the key or the token. */

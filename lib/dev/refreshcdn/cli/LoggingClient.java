@@ -1,6 +1,7 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Refresh;
+import dev.refreshcdn.internal.HttpClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Authenticator;
@@ -36,12 +37,7 @@ final class LoggingClient extends HttpClient {
    * through {@code proxy} unless it is null.
    */
   static LoggingClient withDefaults(ProxySelector proxy, PrintStream log) {
-    HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Refresh.DEFAULT_CONNECT_TIMEOUT);
-    if (proxy != null) {
-      client.proxy(proxy);
-    }
-    return new LoggingClient(client.build(), log);
+    return new LoggingClient(HttpClients.standard(Refresh.DEFAULT_CONNECT_TIMEOUT, proxy), log);
   }
 
   /** Sends through the delegate and logs one line with the outcome. */

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Texts;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -32,10 +33,10 @@ final class Proxies {
     URI proxy = parse(value);
     if (!"http".equalsIgnoreCase(proxy.getScheme())) {
       throw new UsageException("the HTTPS proxy must be an http:// proxy (" + proxy.getScheme()
-          + ":// is not supported): " + withoutUserInfo(value));
+          + ":// is not supported): " + Texts.proxyWithoutUserInfo(value));
     }
     if (proxy.getHost() == null || proxy.getRawUserInfo() != null) {
-      throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + withoutUserInfo(value));
+      throw new UsageException("the HTTPS proxy must be http://host:port without user info: " + Texts.proxyWithoutUserInfo(value));
     }
     return ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() == -1 ? 80 : proxy.getPort()));
   }
@@ -45,7 +46,7 @@ final class Proxies {
     try {
       return new URI(value.contains("://") ? value : "http://" + value);
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new UsageException("the HTTPS proxy is not a valid URL: " + withoutUserInfo(value));
+      throw new UsageException("the HTTPS proxy is not a valid URL: " + Texts.proxyWithoutUserInfo(value));
     }
   }
 
@@ -67,15 +68,5 @@ final class Proxies {
       }
     }
     return false;
-  }
-
-  /** The proxy as it may be shown: a password in it is never echoed. */
-  private static String withoutUserInfo(String value) {
-    int at = value.lastIndexOf('@');
-    if (at < 0) {
-      return value;
-    }
-    int scheme = value.indexOf("://");
-    return (scheme < 0 || scheme > at ? "" : value.substring(0, scheme + 3)) + "***" + value.substring(at);
   }
 }

@@ -1,20 +1,16 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Beijing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Times as the command line reads and writes them: ISO instants, and the service's Beijing wall-clock time. */
 final class Times {
-  /** The service's time zone (UTC+8, no daylight saving): its quota day and its task times. */
-  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-  private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private Times() {}
 
@@ -32,9 +28,9 @@ final class Times {
             : OffsetDateTime.parse(text).toInstant();
       }
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay().toInstant(BEIJING);
+        return LocalDate.parse(text).atStartOfDay().toInstant(Beijing.ZONE);
       }
-      return LocalDateTime.parse(text, WALL).toInstant(BEIJING);
+      return LocalDateTime.parse(text, Beijing.WALL).toInstant(Beijing.ZONE);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("expected an ISO instant such as 2026-11-27T08:00:00Z or a Beijing time "
           + "such as \"2026-11-27 16:00:00\": " + value);
@@ -43,13 +39,13 @@ final class Times {
 
   /** {@code yyyy-MM-dd HH:mm:ss} in {@code zone}. */
   static String wall(Instant time, ZoneId zone) {
-    return WALL.format(time.atZone(zone));
+    return Beijing.WALL.format(time.atZone(zone));
   }
 
   /** A time in both the user's zone and Beijing, e.g. {@code 2026-11-28 00:00:00 Beijing time (2026-11-27 17:00:00 Europe/Berlin)}. */
   static String both(Instant time, ZoneId local) {
-    String beijing = wall(time, BEIJING) + " Beijing time";
-    if (local.getRules().getOffset(time).equals(BEIJING)) {
+    String beijing = wall(time, Beijing.ZONE) + " Beijing time";
+    if (local.getRules().getOffset(time).equals(Beijing.ZONE)) {
       return beijing + " (also local time)";
     }
     return beijing + " (" + wall(time, local) + " local time, " + local.getId() + ")";

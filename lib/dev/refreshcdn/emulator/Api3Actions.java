@@ -1,5 +1,6 @@
 package dev.refreshcdn.emulator;
 
+import dev.refreshcdn.internal.Beijing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -132,8 +133,8 @@ final class Api3Actions {
     Instant to = Instant.MAX;
     if (json.get("StartTime") != null || json.get("EndTime") != null) {
       try {
-        from = LocalDateTime.parse(String.valueOf(json.get("StartTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
-        to = LocalDateTime.parse(String.valueOf(json.get("EndTime")), LegacyActions.DATE_TIME).toInstant(Ledger.BEIJING);
+        from = LocalDateTime.parse(String.valueOf(json.get("StartTime")), Beijing.WALL).toInstant(Beijing.ZONE);
+        to = LocalDateTime.parse(String.valueOf(json.get("EndTime")), Beijing.WALL).toInstant(Beijing.ZONE);
       } catch (DateTimeParseException e) {
         return Api3.error(a, PARAM_ERROR, "StartTime and EndTime must both be yyyy-MM-dd HH:mm:ss.");
       }
@@ -190,7 +191,7 @@ final class Api3Actions {
     row.put("Status", state);
     row.put("PurgeType", type);
     row.put("FlushType", t.flushType);
-    row.put("CreateTime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(LegacyActions.DATE_TIME));
+    row.put("CreateTime", Beijing.wall(t.created));
     return row;
   }
 

@@ -1,8 +1,8 @@
 package dev.refreshcdn.emulator;
 
+import dev.refreshcdn.internal.Beijing;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ final class Api3Domains {
   private final String created;
 
   Api3Domains(Instant start) {
-    this.created = LocalDateTime.ofInstant(start, Ledger.BEIJING).format(LegacyActions.DATE_TIME);
+    this.created = Beijing.wall(start);
   }
 
   @SuppressWarnings("unchecked")

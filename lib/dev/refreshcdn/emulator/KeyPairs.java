@@ -1,5 +1,6 @@
 package dev.refreshcdn.emulator;
 
+import dev.refreshcdn.internal.Texts;
 import java.security.SecureRandom;
 
 /** Generates and masks key pairs; keys never leave through this class except when generated. */
@@ -20,10 +21,8 @@ final class KeyPairs {
     if (secretId == null || secretId.isEmpty()) {
       return "";
     }
-    if (secretId.length() <= 8) {
-      return secretId.charAt(0) + "****";
-    }
-    return secretId.substring(0, 4) + "****" + secretId.substring(secretId.length() - 4);
+    // the emulator shows a short id's first character, where the library shows only ****
+    return secretId.length() <= 8 ? secretId.charAt(0) + "****" : Texts.maskId(secretId);
   }
 
   private static String random(SecureRandom random, int length) {

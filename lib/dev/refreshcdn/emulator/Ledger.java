@@ -3,7 +3,6 @@ package dev.refreshcdn.emulator;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,14 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.refreshcdn.emulator.Emulator.Region;
+import dev.refreshcdn.internal.Beijing;
 
 /**
  * The service's memory: used nonces, tasks and daily usage. All methods are synchronized, so checking a
  * quota and charging it is one atomic step even when requests arrive together.
  */
 final class Ledger {
-  /** The quota day is the calendar day in Beijing time. */
-  static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   /** API 2.0's per-request limit for directories, as in the legacy docs and the FAQ. */
   static final int LEGACY_DIR_BATCH = 20;
   /** API 2.0's per-request limit for URLs. */
@@ -84,7 +82,7 @@ final class Ledger {
   /** Charges the targets to today's quota of each area they use and records a task, or refuses all of it. */
   synchronized Submission submit(String secretId, PurgeTask.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
     Instant now = now();
-    LocalDate day = LocalDate.ofInstant(now, BEIJING);
+    LocalDate day = Beijing.day(now);
     Map<Region, Integer> charge = new EnumMap<>(Region.class);
     for (Target t : targets) {
       for (Region a : t.areas) {
@@ -110,7 +108,7 @@ final class Ledger {
   }
 
   synchronized LocalDate today() {
-    return LocalDate.ofInstant(now(), BEIJING);
+    return Beijing.day(now());
   }
 
   synchronized List<PurgeTask> tasks(String secretId) {

@@ -1,8 +1,8 @@
 package dev.refreshcdn.emulator;
 
+import dev.refreshcdn.internal.Beijing;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 
 /** RefreshCdnUrl, RefreshCdnDir and GetCdnRefreshLog of the legacy API, after authentication. */
 final class LegacyActions {
-  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
   private final EmulatorConfig config;
   private final Ledger ledger;
 
@@ -103,8 +101,8 @@ final class LegacyActions {
     Instant to = Instant.MAX;
     if (byDates) {
       try {
-        from = LocalDateTime.parse(start, DATE_TIME).toInstant(Ledger.BEIJING);
-        to = LocalDateTime.parse(end, DATE_TIME).toInstant(Ledger.BEIJING);
+        from = LocalDateTime.parse(start, Beijing.WALL).toInstant(Beijing.ZONE);
+        to = LocalDateTime.parse(end, Beijing.WALL).toInstant(Beijing.ZONE);
       } catch (DateTimeParseException e) {
         return LegacyApi.refuse(a, 9150, "日期不合法 invalid date, expected yyyy-MM-dd HH:mm:ss: " + start + " / " + end);
       }
@@ -158,7 +156,7 @@ final class LegacyActions {
     m.put("type", t.kind == PurgeTask.Kind.URL ? 0 : 1);
     m.put("status", !t.done(now, config.taskCompletion) ? 0 : rec.urls.stream().anyMatch(u -> PurgeTask.fails(config, u)) ? -1 : 1);
     m.put("url_list", rec.urls);
-    m.put("datetime", LocalDateTime.ofInstant(t.created, Ledger.BEIJING).format(DATE_TIME));
+    m.put("datetime", Beijing.wall(t.created));
     return m;
   }
 
