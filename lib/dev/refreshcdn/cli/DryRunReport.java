@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Texts;
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Plan.Batch;
 import dev.refreshcdn.Plan.DryRun;
@@ -29,8 +30,8 @@ final class DryRunReport {
     DryRun run = plan.dryRun();
     List<Batch> batches = plan.requests();
     DryRun.Request first = run.requests().get(0);
-    out.println("Dry run: " + Words.plural(run.requests().size(), first.method() + " request") + ", "
-        + Words.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
+    out.println("Dry run: " + Texts.plural(run.requests().size(), first.method() + " request") + ", "
+        + Texts.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
         + "; nothing was sent.");
     if (command.output.quiet) {
       return Exit.OK;
@@ -47,7 +48,7 @@ final class DryRunReport {
     new Reporter(out, command.err, false, false).notes(plan);
     for (DryRun.Request request : run.requests()) {
       List<String> urls = batches.get(request.number() - 1).urls();
-      out.println("  request " + request.number() + ": " + Words.count(request.urlCount(), command.directories) + ", "
+      out.println("  request " + request.number() + ": " + Texts.count(request.urlCount(), command.directories) + ", "
           + request.bytes() + " bytes, "
           + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
       if (command.connection.verbose) {
@@ -94,9 +95,9 @@ final class DryRunReport {
     } else {
       source += "; no ledger read";
     }
-    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Words.count(count, command.directories) + " fit.")
-        : left + " of these " + Words.count(count, command.directories) + " would be sent today, " + (count - left)
+    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Texts.count(count, command.directories) + " fit.")
+        : left + " of these " + Texts.count(count, command.directories) + " would be sent today, " + (count - left)
             + " kept pending (exit 5).";
-    return "Quota: " + Words.count(left, command.directories) + " left today (" + source + "): " + fit;
+    return "Quota: " + Texts.count(left, command.directories) + " left today (" + source + "): " + fit;
   }
 }

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Texts;
 import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.NoAnswerException;
@@ -135,8 +136,8 @@ final class Reporter {
     }
     progress.clear();
     if (!json && !quiet) {
-      out.println("Submitted " + Words.count(submission.urlCount(), directories) + " in "
-          + Words.plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
+      out.println("Submitted " + Texts.count(submission.urlCount(), directories) + " in "
+          + Texts.plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
           + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
           .orElse(""));
       if (submission.resentUrls() > 0) {
@@ -152,7 +153,7 @@ final class Reporter {
       try {
         if (!json && !quiet) {
           err.println("refresh-cdn: waiting up to " + Durations.format(wait) + " for "
-              + Words.plural(submission.tasks().size(), "task") + "…");
+              + Texts.plural(submission.tasks().size(), "task") + "…");
         }
         statuses = submission.await(wait);
         exit = Exit.of(statuses);
@@ -219,9 +220,9 @@ final class Reporter {
       }
     }
     if (exit == Exit.TASK_FAILED) {
-      err.println("refresh-cdn: " + Words.plural(failed.size(), "task") + " failed: " + String.join(" ", failed));
+      err.println("refresh-cdn: " + Texts.plural(failed.size(), "task") + " failed: " + String.join(" ", failed));
     } else if (exit == Exit.WAIT_TIMEOUT) {
-      err.println("refresh-cdn: " + Words.plural(unfinished.size(), "task") + " not done after " + Durations.format(wait)
+      err.println("refresh-cdn: " + Texts.plural(unfinished.size(), "task") + " not done after " + Durations.format(wait)
           + (emulated != null ? " (the emulator stops with this run)"
           : "; ask again later: " + followUp.status(unfinished)));
     } else if (!json && !quiet) {
@@ -284,8 +285,8 @@ final class Reporter {
   }
 
   private void quotaStop(QuotaExhaustedException e) {
-    err.println("refresh-cdn: stopped by the daily quota (" + Words.count(e.dailyQuota(), directories) + " a day): "
-        + Words.count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
+    err.println("refresh-cdn: stopped by the daily quota (" + Texts.count(e.dailyQuota(), directories) + " a day): "
+        + Texts.count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
     err.println("  The quota returns at " + Times.both(e.quotaReturns(), zone) + ".");
     if (e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
@@ -302,24 +303,24 @@ final class Reporter {
     boolean quota = e instanceof QuotaExhaustedException;
     boolean refused = e instanceof RefusedException;
     boolean noAnswer = e instanceof NoAnswerException;
-    String created = Words.plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
+    String created = Texts.plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
     if (quota) {
       if (!quiet) {
         out.println("Stopped by the daily quota: " + created + ", "
-            + Words.count(((QuotaExhaustedException) e).pendingUrls(), directories) + " pending.");
+            + Texts.count(((QuotaExhaustedException) e).pendingUrls(), directories) + " pending.");
       }
       if (e.jobId().isEmpty()) {
         List<String> pending = new ArrayList<>(e.failedUrls());
         pending.addAll(e.unsentUrls());
-        out.println("# " + Words.count(pending.size(), directories) + " pending (not accepted yet):");
+        out.println("# " + Texts.count(pending.size(), directories) + " pending (not accepted yet):");
         pending.forEach(out::println);
       }
       return;
     }
     if (!quiet) {
-      out.println("Stopped: " + created + ", " + Words.count(e.failedUrls().size(), directories) + " "
+      out.println("Stopped: " + created + ", " + Texts.count(e.failedUrls().size(), directories) + " "
           + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", "
-          + Words.count(e.unsentUrls().size(), directories) + " not sent.");
+          + Texts.count(e.unsentUrls().size(), directories) + " not sent.");
     }
     if (e.jobId().isPresent()) {
       // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
@@ -327,13 +328,13 @@ final class Reporter {
     }
     if (refused || noAnswer || !e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
-      out.println("# " + Words.count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
+      out.println("# " + Texts.count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
           : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
           : "whose request did not reach the service:"));
       e.failedUrls().forEach(out::println);
     }
     if (!e.unsentUrls().isEmpty()) {
-      out.println("# " + Words.count(e.unsentUrls().size(), directories) + " not sent:");
+      out.println("# " + Texts.count(e.unsentUrls().size(), directories) + " not sent:");
       e.unsentUrls().forEach(out::println);
     }
   }
@@ -346,15 +347,15 @@ final class Reporter {
     List<String> urls = task.urls();
     String first = urls.isEmpty() ? "" : ", first " + urls.get(0);
     if (task.taskId().isEmpty()) {
-      return "request accepted: " + Words.count(task.count(), directories) + " ("
+      return "request accepted: " + Texts.count(task.count(), directories) + " ("
           + (directories ? "RefreshCdnDir gives" : "the service gave") + " no task id)" + first;
     }
-    return "task " + task.taskId() + ": " + Words.count(task.count(), directories) + first;
+    return "task " + task.taskId() + ": " + Texts.count(task.count(), directories) + first;
   }
 
 
   private String resent(int n) {
-    return Words.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
+    return Texts.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
   }
 
   /** What a refusal most likely means, for the codes users meet most. */

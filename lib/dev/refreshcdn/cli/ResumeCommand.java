@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Texts;
 import dev.refreshcdn.JobStore;
 import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.Plan;
@@ -94,7 +95,7 @@ final class ResumeCommand implements Callable<Integer> {
       job.problem().ifPresent(problem -> err.println("refresh-cdn: " + problem));
       if (!output.json && !output.quiet) {
         out.println("Resuming job " + job.id() + ": " + job.pendingUrls() + " of "
-            + Words.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
+            + Texts.count(job.urlCount(), job.directories()) + " pending, " + job.acceptedUrls()
             + " accepted before.");
         out.flush();
       }

@@ -142,7 +142,7 @@ class LargeJobsIT {
     assertTrue(resent <= 1000, "resent " + resent);
     assertTrue(r.out().contains("Resuming job "), r::toString);
     if (resent > 0) {
-      assertTrue(r.out().contains(Words.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
+      assertTrue(r.out().contains(dev.refreshcdn.internal.Texts.count(resent, false) + (resent == 1 ? " was" : " were") + " sent again"),
           r::toString);
     }
     Cli.Result done = Cli.refreshCdn("jobs", "--state-dir", stateDir.toString()).run();
