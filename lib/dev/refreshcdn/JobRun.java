@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 /**
  * One submission of a plan: hands its requests, in order, to one sender or up to
  * {@link Refresh#parallel} of them, within the daily quota, journaling each before and after it is sent.
- * A planned request is cut shorter when the quota has less left, or when API 3.0 says its batch is smaller.
+ * A planned request (the plan has already cut it to the service's batch) is cut shorter when the quota has less left.
  * The first failure stops new requests; those in flight finish and are accounted for.
  */
 final class JobRun {
@@ -47,7 +47,6 @@ final class JobRun {
   private final Consumer<? super Retry> onRetry;
   private final Journal journal;
   private final DailyQuota quota;
-  private final int chunkSize;
   private final Pacer pacer;
   private final IntSupplier nonces;
   private final Object listenerLock = new Object();
@@ -67,7 +66,7 @@ final class JobRun {
   private final List<Chunk> failed = new ArrayList<>();
 
   JobRun(Batches plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
-      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota, int chunkSize) {
+      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota) {
     this.onRetry = onRetry;
     this.api = api;
     this.credentials = credentials;
@@ -77,7 +76,6 @@ final class JobRun {
     this.onTask = onTask;
     this.journal = journal;
     this.quota = quota;
-    this.chunkSize = chunkSize;
     this.pacer = new Pacer(settings);
     this.nonces = settings.nonceSource();
   }
@@ -159,7 +157,7 @@ final class JobRun {
       stop(null, Stop.noAnswer(new Unanswered("interrupted before sending", 0, null, false, null)), false);
       return null;
     }
-    int end = Math.min(plan.requestEnd(request), position + chunkSize);
+    int end = plan.requestEnd(request); // the plan's requests are already cut to the service's batch
     DailyQuota.Grant grant;
     try {
       grant = quota.take(end - position);

@@ -197,7 +197,7 @@ public final class Plan {
       quota = new DailyQuota(settings, ledger, jobId, documented, api.availableUnasked(documented));
     }
     int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(batches.cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota, chunkSize)
+    return new JobRun(batches.cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota)
         .run(signer);
   }
 

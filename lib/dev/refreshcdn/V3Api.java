@@ -210,8 +210,10 @@ final class V3Api implements CdnApi {
     }
     Quota most = Quota.most(kind);
     Quota least = Quota.least(kind);
-    if (least == null || least.available() >= items.size() && least.batch() == most.batch()) {
-      return most; // every area takes the whole job alike: where it is charged changes nothing
+    if (least == null || least.available() >= items.size()) {
+      // Every area takes the whole job, at the smallest batch (which most and least both carry): where it is
+      // charged changes nothing.
+      return most;
     }
     Set<String> hosts = DomainAreas.hosts(items);
     Sender domains = Sender.forQuestions(settings, client, DomainAreas.INTERVAL);

@@ -130,7 +130,7 @@ final class RootCommand implements Callable<Integer> {
           + "the credentials profile's api setting, else v3).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas", 
+  @Option(names = "--area", paramLabel = "mainland|overseas",
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
           + "(default: wherever the domain is accelerated).")
   Area area;
@@ -139,12 +139,12 @@ final class RootCommand implements Callable<Integer> {
       description = "API 3.0 only: have the service encode Chinese characters in the URLs before purging.")
   boolean urlEncode;
 
-  @Option(names = "--method", paramLabel = "POST|GET", 
+  @Option(names = "--method", paramLabel = "POST|GET",
       description = "API 2.0 only: POST puts the parameters in the body (default, up to 1 MB), GET in the query "
           + "(up to 32 KB); API 3.0 requests are JSON POSTs.")
   HttpMethod method;
 
-  @Option(names = "--signature-method", paramLabel = "HmacSHA1|HmacSHA256", 
+  @Option(names = "--signature-method", paramLabel = "HmacSHA1|HmacSHA256",
       description = "API 2.0 only: the HMAC that signs each request (default: HmacSHA1).")
   SignatureMethod signatureMethod;
 
