@@ -52,8 +52,14 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Directories the account may refresh a day, per area (default: 100).")
   Integer dailyDirQuota;
 
+  @Option(names = "--daily-prefetch-quota", paramLabel = "N",
+      description = "URLs the account may prefetch (PushUrlsCache) a day, per area; 0 refuses every prefetch "
+          + "(default: 1000, at most 500 a request).")
+  Integer dailyPrefetchQuota;
+
   @Option(names = "--task-completion", paramLabel = "DURATION", converter = Converters.ToDuration.class,
-      description = "How long after submission a task reports done, e.g. 0s or 2m (default: 5s).")
+      description = "How long after submission a task reports done (a prefetch's Percent rises until then), e.g. 0s or 2m "
+          + "(default: 5s).")
   Duration taskCompletion;
 
   @Option(names = "--failing-tasks", paramLabel = "TEXT",
@@ -81,6 +87,9 @@ final class EmulatorCommand implements Callable<Integer> {
       }
       if (dailyDirQuota != null) {
         builder.dailyDirQuota(dailyDirQuota);
+      }
+      if (dailyPrefetchQuota != null) {
+        builder.dailyPrefetchQuota(dailyPrefetchQuota);
       }
       if (taskCompletion != null) {
         builder.taskCompletion(taskCompletion);

@@ -3,8 +3,6 @@ package dev.refreshcdn.emulator;
 import dev.refreshcdn.internal.Beijing;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,8 +14,8 @@ import java.util.Set;
 import dev.refreshcdn.emulator.Emulator.Region;
 
 /**
- * PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota and DescribeDomains ({@link Api3Domains})
- * of API 3.0, after authentication.
+ * PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota, DescribeDomains ({@link Api3Domains})
+ * and the prefetch actions ({@link Api3Push}) of API 3.0, after authentication.
  */
 final class Api3Actions {
   private static final String PARAM_ERROR = "InvalidParameter.CdnParamError";
@@ -25,11 +23,13 @@ final class Api3Actions {
   private final EmulatorConfig config;
   private final Ledger ledger;
   private final Api3Domains domains;
+  private final Api3Push push;
 
   Api3Actions(EmulatorConfig config, Ledger ledger) {
     this.config = config;
     this.ledger = ledger;
     this.domains = new Api3Domains(ledger.now());
+    this.push = new Api3Push(config, ledger);
   }
 
   ReplyDraft run(Tenant account, ReplyDraft a, Map<String, Object> json) {
@@ -44,6 +44,12 @@ final class Api3Actions {
         return quota(account, a);
       case "DescribeDomains":
         return domains.describe(account, a, json);
+      case "PushUrlsCache":
+        return push.push(account, a, json);
+      case "DescribePushTasks":
+        return push.tasks(account, a, json);
+      case "DescribePushQuota":
+        return push.quota(account, a);
       default:
         return Api3.error(a, "InvalidAction", "The requested action `" + a.action + "` does not exist.");
     }
@@ -104,7 +110,7 @@ final class Api3Actions {
     return Api3.success(a, fields);
   }
 
-  private static List<Region> charged(List<Target> targets) {
+  static List<Region> charged(List<Target> targets) {
     Set<Region> areas = EnumSet.noneOf(Region.class);
     for (Target t : targets) {
       areas.addAll(t.areas);
@@ -112,7 +118,7 @@ final class Api3Actions {
     return List.copyOf(areas);
   }
 
-  private static ReplyDraft refusal(ReplyDraft a, Targets.Result r, boolean urls, Object area) {
+  static ReplyDraft refusal(ReplyDraft a, Targets.Result r, boolean urls, Object area) {
     switch (r.problem) {
       case NOT_HTTP:
         return Api3.error(a, PARAM_ERROR, "The URL must start with http:// or https://: " + r.culprit);
@@ -128,57 +134,29 @@ final class Api3Actions {
   }
 
   private ReplyDraft tasks(Tenant account, ReplyDraft a, Map<String, Object> json) {
-    String taskId = json.get("TaskId") == null ? null : String.valueOf(json.get("TaskId"));
-    Instant from = Instant.MIN;
-    Instant to = Instant.MAX;
-    if (json.get("StartTime") != null || json.get("EndTime") != null) {
-      try {
-        from = LocalDateTime.parse(String.valueOf(json.get("StartTime")), Beijing.WALL).toInstant(Beijing.ZONE);
-        to = LocalDateTime.parse(String.valueOf(json.get("EndTime")), Beijing.WALL).toInstant(Beijing.ZONE);
-      } catch (DateTimeParseException e) {
-        return Api3.error(a, PARAM_ERROR, "StartTime and EndTime must both be yyyy-MM-dd HH:mm:ss.");
-      }
-    } else if (taskId == null) {
-      return Api3.error(a, PARAM_ERROR, "Give TaskId, or StartTime and EndTime.");
-    }
-    Long offset = number(json.get("Offset"), 0);
-    Long limit = number(json.get("Limit"), 20);
-    if (offset == null || offset < 0 || offset > Integer.MAX_VALUE || limit == null || limit < 1 || limit > 1000) {
-      return Api3.error(a, PARAM_ERROR, "Offset must be between 0 and 2^31-1 and Limit between 1 and 1000: "
-          + json.get("Offset") + ", " + json.get("Limit"));
+    TaskQuery query = TaskQuery.of(json);
+    if (query.problem != null) {
+      return Api3.error(a, PARAM_ERROR, query.problem);
     }
     String purgeType = (String) json.get("PurgeType");
-    String status = (String) json.get("Status");
-    String keyword = (String) json.get("Keyword");
-    String area = (String) json.get("Area");
     Instant now = ledger.now();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PurgeTask t : ledger.tasks(account.secretId())) {
       String type = t.kind == PurgeTask.Kind.URL ? "url" : "path";
-      boolean done = t.done(now, config.taskCompletion);
-      if ((taskId != null && !taskId.equals(t.id)) || t.created.isBefore(from) || t.created.isAfter(to)
-          || (purgeType != null && !purgeType.equals(type))) {
+      if (!query.covers(t.id, t.created) || (purgeType != null && !purgeType.equals(type))) {
         continue;
       }
+      boolean done = t.done(now, config.taskCompletion);
       for (Target target : t.targets) {
         String state = !done ? "process" : PurgeTask.fails(config, target.url) ? "fail" : "done";
-        if (status != null && !status.equals(state)) {
-          continue;
-        }
-        if (keyword != null && !keyword.equals(target.url) && !keyword.equalsIgnoreCase(target.domain.host)) {
-          continue;
-        }
         String where = target.areas.size() > 1 ? "global" : target.areas.get(0).name().toLowerCase(Locale.ROOT);
-        if (area != null && !"global".equals(area) && !where.equals(area) && !"global".equals(where)) {
-          continue;
+        if (query.keeps(target, state, where)) {
+          rows.add(0, row(t, target, type, state));
         }
-        rows.add(0, row(t, target, type, state));
       }
     }
-    int first = (int) Math.min(offset, rows.size());
-    int last = (int) Math.min(offset + limit, rows.size());
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("PurgeLogs", new ArrayList<>(rows.subList(first, last)));
+    fields.put("PurgeLogs", query.page(rows));
     fields.put("TotalCount", rows.size());
     return Api3.success(a, fields);
   }
@@ -198,16 +176,18 @@ final class Api3Actions {
   private ReplyDraft quota(Tenant account, ReplyDraft a) {
     LocalDate today = ledger.today();
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("UrlPurge", quotas(account, PurgeTask.Kind.URL, today));
-    fields.put("PathPurge", quotas(account, PurgeTask.Kind.PATH, today));
+    fields.put("UrlPurge", quotas(config, ledger, account, PurgeTask.Kind.URL, today));
+    fields.put("PathPurge", quotas(config, ledger, account, PurgeTask.Kind.PATH, today));
     return Api3.success(a, fields);
   }
 
-  private List<Map<String, Object>> quotas(Tenant account, PurgeTask.Kind kind, LocalDate today) {
+  /** One row per area for DescribePurgeQuota or DescribePushQuota. */
+  static List<Map<String, Object>> quotas(EmulatorConfig config, Ledger ledger, Tenant account, PurgeTask.Kind kind,
+      LocalDate today) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Region area : PurgeLimits.AREAS) {
       int total = config.limits.daily(kind, area);
-      // The fields of the SDK's Quota model; Batch is the per-request limit purge() enforces.
+      // The fields of the SDK's Quota model; Batch is the per-request limit the action enforces.
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("Area", area.name().toLowerCase(Locale.ROOT));
       q.put("Batch", config.limits.batch(kind, area));
@@ -216,12 +196,5 @@ final class Api3Actions {
       list.add(q);
     }
     return list;
-  }
-
-  private static Long number(Object value, long fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    return value instanceof Number ? Long.valueOf(((Number) value).longValue()) : null;
   }
 }

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * ({@code Filters.0.Nmae}).
  */
 final class Api3Params {
-  /** OBJECTS: an array of objects whose own fields {@link #ELEMENTS} defines (DescribeDomains' Filters). */
+  /**
+   * OBJECTS: an array of objects whose own fields {@link #ELEMENTS} defines (DescribeDomains' Filters,
+   * PushUrlsCache's Headers).
+   */
   enum Type { STRING, STRINGS, INTEGER, BOOLEAN, OBJECTS }
 
   /** What signature v1 sends beside the action's own parameters; never "unknown" in that mode. */
@@ -36,11 +39,18 @@ final class Api3Params {
           "TaskId", Type.STRING, "Offset", Type.INTEGER, "Limit", Type.INTEGER, "Keyword", Type.STRING,
           "Status", Type.STRING, "Area", Type.STRING),
       "DescribePurgeQuota", fields(),
-      "DescribeDomains", fields("Offset", Type.INTEGER, "Limit", Type.INTEGER, "Filters", Type.OBJECTS));
+      "DescribeDomains", fields("Offset", Type.INTEGER, "Limit", Type.INTEGER, "Filters", Type.OBJECTS),
+      "PushUrlsCache", fields("Urls", Type.STRINGS, "UserAgent", Type.STRING, "Area", Type.STRING, "Layer", Type.STRING,
+          "ParseM3U8", Type.BOOLEAN, "DisableRange", Type.BOOLEAN, "Headers", Type.OBJECTS, "UrlEncode", Type.BOOLEAN),
+      "DescribePushTasks", fields("StartTime", Type.STRING, "EndTime", Type.STRING, "TaskId", Type.STRING,
+          "Keyword", Type.STRING, "Offset", Type.INTEGER, "Limit", Type.INTEGER, "Area", Type.STRING,
+          "Status", Type.STRING),
+      "DescribePushQuota", fields());
 
-  /** The fields of each element of an OBJECTS parameter, by action and name: the SDK's DomainFilter. */
+  /** The fields of each element of an OBJECTS parameter, by action and name: the SDK's DomainFilter, HTTPHeader. */
   private static final Map<String, Map<String, Type>> ELEMENTS = Map.of(
-      "DescribeDomains.Filters", fields("Name", Type.STRING, "Value", Type.STRINGS, "Fuzzy", Type.BOOLEAN));
+      "DescribeDomains.Filters", fields("Name", Type.STRING, "Value", Type.STRINGS, "Fuzzy", Type.BOOLEAN),
+      "PushUrlsCache.Headers", fields("Name", Type.STRING, "Value", Type.STRING));
 
   /** A form name for one element of an array parameter: Urls.0, Urls.1, ... */
   private static final Pattern ELEMENT = Pattern.compile("(.+)\\.(0|[1-9][0-9]{0,8})");

@@ -232,6 +232,10 @@ public final class Emulator implements AutoCloseable {
     public static final int DEFAULT_URL_BATCH = 1_000;
     /** Default largest API 3.0 directory purge per area, reported as {@code PathPurge[].Batch}. */
     public static final int DEFAULT_DIR_BATCH = 20;
+    /** Default daily prefetch (PushUrlsCache) quota per account and area, reported by DescribePushQuota. */
+    public static final int DEFAULT_DAILY_PREFETCH_QUOTA = 1_000;
+    /** Default largest prefetch per area, reported as {@code UrlPush[].Batch}. */
+    public static final int DEFAULT_PREFETCH_BATCH = 500;
     /** Default time after which a submitted task reports done. */
     public static final Duration DEFAULT_TASK_COMPLETION = Duration.ofSeconds(5);
 
@@ -319,9 +323,21 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
+    /** Sets the daily prefetch quota per account in both areas (0 refuses every prefetch); default 1,000. */
+    public Builder dailyPrefetchQuota(int quota) {
+      limits = limits.withDaily(PurgeTask.Kind.PUSH, quota);
+      return this;
+    }
+
+    /** Sets the prefetch quota of {@code area} like {@link #urlQuota}, for PushUrlsCache; defaults 1,000 a day, 500 a request. */
+    public Builder prefetchQuota(Region area, int daily, int batch) {
+      limits = limits.with(PurgeTask.Kind.PUSH, Objects.requireNonNull(area, "area"), daily, batch);
+      return this;
+    }
+
     /**
-     * Makes every purged URL or directory containing {@code urlSubstring} fail: once its task is complete
-     * it reports {@code fail} in DescribePurgeTasks and a negative {@code status} in GetCdnRefreshLog
+     * Makes every purged or prefetched URL or directory containing {@code urlSubstring} fail: once its task is complete
+     * it reports {@code fail} in DescribePurgeTasks and DescribePushTasks, a negative {@code status} in GetCdnRefreshLog
      * instead of done. May be called several times; by default nothing fails.
      */
     public Builder failingTasks(String urlSubstring) {

@@ -16,7 +16,7 @@ import dev.refreshcdn.emulator.Emulator.Region;
 import dev.refreshcdn.internal.Beijing;
 
 /**
- * The service's memory: used nonces, tasks and daily usage. All methods are synchronized, so checking a
+ * The service's memory: used nonces, purge and prefetch tasks and daily usage. All methods are synchronized, so checking a
  * quota and charging it is one atomic step even when requests arrive together.
  */
 final class Ledger {
@@ -36,10 +36,22 @@ final class Ledger {
     }
   }
 
+  /** The outcome of a prefetch: a task, or the area whose daily prefetch quota it would exceed. */
+  static final class Prefetch {
+    final PushTask task;
+    final Region exceeded;
+
+    private Prefetch(PushTask task, Region exceeded) {
+      this.task = task;
+      this.exceeded = exceeded;
+    }
+  }
+
   private final EmulatorConfig config;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Map<String, Long>> nonces = new HashMap<>();
   private final List<PurgeTask> tasks = new ArrayList<>();
+  private final List<PushTask> pushes = new ArrayList<>();
   private final Map<String, Integer> usage = new HashMap<>();
   private final Set<String> taskIds = new HashSet<>();
   private long lastLegacyId;
@@ -82,7 +94,43 @@ final class Ledger {
   /** Charges the targets to today's quota of each area they use and records a task, or refuses all of it. */
   synchronized Submission submit(String secretId, PurgeTask.Kind kind, String flushType, List<Target> targets, boolean legacyId) {
     Instant now = now();
-    LocalDate day = Beijing.day(now);
+    Region exceeded = charge(secretId, kind, targets, Beijing.day(now));
+    if (exceeded != null) {
+      return new Submission(null, exceeded);
+    }
+    PurgeTask task = new PurgeTask(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
+    nextLogId += task.logRecords.size();
+    tasks.add(task);
+    return new Submission(task, null);
+  }
+
+  /**
+   * Charges a prefetch to today's prefetch quota of each area its targets use and records it, or refuses all of
+   * it; {@code area} is the one the request named. Kept apart from the purges, which DescribePushTasks never lists.
+   */
+  synchronized Prefetch prefetch(String secretId, List<Target> targets, String area) {
+    Instant now = now();
+    Region exceeded = charge(secretId, PurgeTask.Kind.PUSH, targets, Beijing.day(now));
+    if (exceeded != null) {
+      return new Prefetch(null, exceeded);
+    }
+    PushTask task = new PushTask(taskIdV3(now), secretId, targets, area, now);
+    pushes.add(task);
+    return new Prefetch(task, null);
+  }
+
+  synchronized List<PushTask> pushTasks(String secretId) {
+    List<PushTask> mine = new ArrayList<>();
+    for (PushTask t : pushes) {
+      if (t.secretId.equals(secretId)) {
+        mine.add(t);
+      }
+    }
+    return mine;
+  }
+
+  /** Adds the targets to the day's usage of each area they use, or returns the first area without room (nothing charged). */
+  private Region charge(String secretId, PurgeTask.Kind kind, List<Target> targets, LocalDate day) {
     Map<Region, Integer> charge = new EnumMap<>(Region.class);
     for (Target t : targets) {
       for (Region a : t.areas) {
@@ -91,16 +139,13 @@ final class Ledger {
     }
     for (Map.Entry<Region, Integer> e : charge.entrySet()) {
       if (used(secretId, kind, e.getKey(), day) + e.getValue() > dailyLimit(kind, e.getKey())) {
-        return new Submission(null, e.getKey());
+        return e.getKey();
       }
     }
     for (Map.Entry<Region, Integer> e : charge.entrySet()) {
       usage.merge(key(secretId, kind, e.getKey(), day), e.getValue(), Integer::sum);
     }
-    PurgeTask task = new PurgeTask(legacyId ? legacyTaskId(now) : taskIdV3(now), secretId, kind, flushType, targets, now, nextLogId);
-    nextLogId += task.logRecords.size();
-    tasks.add(task);
-    return new Submission(task, null);
+    return null;
   }
 
   synchronized int used(String secretId, PurgeTask.Kind kind, Region area, LocalDate day) {

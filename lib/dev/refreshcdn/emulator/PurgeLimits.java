@@ -8,9 +8,10 @@ import java.util.Map;
 import dev.refreshcdn.emulator.Emulator.Region;
 
 /**
- * How many URLs and directories an account may purge a day and in one API 3.0 request, per area (mainland,
- * overseas); immutable, each {@code with...} returns a copy. {@code DescribePurgeQuota} reports exactly these
- * numbers and the API 3.0 face enforces them, so a client that plans from the report is never surprised.
+ * How many URLs and directories an account may purge, and URLs it may prefetch, a day and in one API 3.0 request,
+ * per area (mainland, overseas); immutable, each {@code with...} returns a copy. {@code DescribePurgeQuota} and
+ * {@code DescribePushQuota} report exactly these numbers and the API 3.0 face enforces them, so a client that
+ * plans from the report is never surprised.
  */
 final class PurgeLimits {
   /** Both areas a quota is kept for, in the order DescribePurgeQuota lists them. */
@@ -27,6 +28,7 @@ final class PurgeLimits {
     Map<PurgeTask.Kind, Map<Region, int[]>> m = new EnumMap<>(PurgeTask.Kind.class);
     m.put(PurgeTask.Kind.URL, both(Emulator.Builder.DEFAULT_DAILY_URL_QUOTA, Emulator.Builder.DEFAULT_URL_BATCH));
     m.put(PurgeTask.Kind.PATH, both(Emulator.Builder.DEFAULT_DAILY_DIR_QUOTA, Emulator.Builder.DEFAULT_DIR_BATCH));
+    m.put(PurgeTask.Kind.PUSH, both(Emulator.Builder.DEFAULT_DAILY_PREFETCH_QUOTA, Emulator.Builder.DEFAULT_PREFETCH_BATCH));
     return new PurgeLimits(m);
   }
 
@@ -37,7 +39,7 @@ final class PurgeLimits {
    * @throws IllegalArgumentException when daily is negative or batch is not positive
    */
   PurgeLimits with(PurgeTask.Kind kind, Region area, int daily, int batch) {
-    String what = kind == PurgeTask.Kind.URL ? "URL" : "directory";
+    String what = kind == PurgeTask.Kind.URL ? "URL" : kind == PurgeTask.Kind.PATH ? "directory" : "prefetch";
     if (daily < 0) {
       throw new IllegalArgumentException("daily " + what + " quota must not be negative: " + daily);
     }

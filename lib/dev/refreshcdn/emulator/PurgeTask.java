@@ -9,7 +9,8 @@ import java.util.Map;
 
 /** A purge accepted by either API; immutable. Its status is derived from the clock, never stored. */
 final class PurgeTask {
-  enum Kind { URL, PATH }
+  /** PUSH: a prefetch (PushUrlsCache), charged to its own quota and kept as a {@link PushTask}, never as a purge. */
+  enum Kind { URL, PATH, PUSH }
 
   /** The legacy log shows one record per domain of a task. */
   static final class LogRecord {

@@ -33,8 +33,8 @@ final class Targets {
   }
 
   /**
-   * Resolves each URL to a domain of the account. {@code area} is the area the request asked for, or
-   * null for the domain's own; {@code urlEncode} percent-encodes non-ASCII characters first, as API 3.0's
+   * Resolves each URL to a domain of the account. {@code area} is the area the request asked for (global only
+   * for a prefetch), or null for the domain's own; {@code urlEncode} percent-encodes non-ASCII characters first, as API 3.0's
    * UrlEncode does. A domain that ignores the query string is recorded without it, like its cache key.
    */
   static Result resolve(Tenant account, List<String> urls, Region area, boolean urlEncode) {
@@ -57,7 +57,8 @@ final class Targets {
         return new Result(List.of(), Problem.AREA_MISMATCH, raw);
       }
       String recorded = d.filterQuery ? stripQuery(url) : url;
-      targets.add(new Target(recorded, d, area == null ? d.areas() : List.of(area)));
+      // A prefetch may name global (the domain must be global then): charged to both areas, as d.areas() is.
+      targets.add(new Target(recorded, d, area == null || area == Region.GLOBAL ? d.areas() : List.of(area)));
     }
     return new Result(List.copyOf(targets), null, null);
   }

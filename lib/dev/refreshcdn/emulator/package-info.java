@@ -20,8 +20,8 @@
  *       action, masked SecretId, verdict, URL count, task id), until Ctrl-C.</li>
  * </ul>
  *
- * <p>API 3.0 answers PurgeUrlsCache, PurgePathCache, DescribePurgeTasks, DescribePurgeQuota and DescribeDomains
- * (the account's own domains as BriefDomain rows: {@code Area} mainland, overseas or global and {@code Status}
+ * <p>API 3.0 answers the prefetch actions (below), PurgeUrlsCache, PurgePathCache, DescribePurgeTasks,
+ * DescribePurgeQuota and DescribeDomains (the account's own domains as BriefDomain rows: {@code Area} mainland, overseas or global and {@code Status}
  * online, processing or offline from the domain's settings; {@code Filters} by the documented names, up to 5
  * values each or 1 with {@code Fuzzy}, which only {@code domain} and {@code origin} take; {@code Limit} 1 to
  * 1000, default 100; anything else {@code InvalidParameter.CdnParamError}). It is served in every form
@@ -49,5 +49,11 @@
  * {@code status} 0) until {@code taskCompletion} has passed on the clock, then {@code done} (1), or {@code fail}
  * (-1) for URLs matching {@code Builder.failingTasks}; DescribePurgeTasks and GetCdnRefreshLog list the newest
  * first.
+ *
+ * <p>Prefetch ({@link Api3Push}): PushUrlsCache, DescribePushTasks and DescribePushQuota, with a quota of its own
+ * per area (default 1,000 URLs a day, 500 a request; {@code Builder.prefetchQuota}/{@code dailyPrefetchQuota}), a
+ * request's {@code Area} (mainland by default, overseas, global: charged to both) checked against the domain's,
+ * and rows whose {@code Percent} rises with the clock until {@code taskCompletion}. DescribePurgeTasks never lists
+ * a prefetch, nor DescribePushTasks a purge.
  */
 package dev.refreshcdn.emulator;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.annotations.SerializedName;
 import com.tencentcloudapi.cdn.v20180606.CdnClient;
 import com.tencentcloudapi.cdn.v20180606.models.BriefDomain;
 import com.tencentcloudapi.cdn.v20180606.models.DescribeDomainsRequest;
@@ -16,80 +15,42 @@ import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaRequest;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeQuotaResponse;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeTasksRequest;
 import com.tencentcloudapi.cdn.v20180606.models.DescribePurgeTasksResponse;
+import com.tencentcloudapi.cdn.v20180606.models.DescribePushQuotaRequest;
+import com.tencentcloudapi.cdn.v20180606.models.DescribePushQuotaResponse;
+import com.tencentcloudapi.cdn.v20180606.models.DescribePushTasksRequest;
+import com.tencentcloudapi.cdn.v20180606.models.DescribePushTasksResponse;
+import com.tencentcloudapi.cdn.v20180606.models.HTTPHeader;
 import com.tencentcloudapi.cdn.v20180606.models.PurgePathCacheRequest;
 import com.tencentcloudapi.cdn.v20180606.models.PurgePathCacheResponse;
 import com.tencentcloudapi.cdn.v20180606.models.Origin;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeTask;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeUrlsCacheRequest;
 import com.tencentcloudapi.cdn.v20180606.models.PurgeUrlsCacheResponse;
+import com.tencentcloudapi.cdn.v20180606.models.PushTask;
+import com.tencentcloudapi.cdn.v20180606.models.PushUrlsCacheRequest;
+import com.tencentcloudapi.cdn.v20180606.models.PushUrlsCacheResponse;
 import com.tencentcloudapi.cdn.v20180606.models.Quota;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.common.profile.Language;
-import java.io.IOException;
-import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-
 /**
  * Compatibility check: Tencent's official API 3.0 Java SDK ({@code tencentcloud-sdk-java-cdn} 3.1.1114),
  * pointed at the emulator on loopback, in each mode it can send (GET or POST, signed with TC3-HMAC-SHA256,
- * HmacSHA256 or HmacSHA1), signs requests the emulator accepts and reads the documented answers it gives.
- * The SDK signs with the system clock, so the emulator runs on it too.
+ * HmacSHA256 or HmacSHA1), signs requests the emulator accepts and reads the documented answers it gives,
+ * for purges and prefetches. The SDK signs with the system clock, so the emulator runs on it too (or, to see a
+ * prefetch progress, on a clock a little ahead of it).
  */
-class OfficialJavaSdkTest {
-  private static final String ID = "AKIDofficialJavaSdkEXAMPLE01";
-  private static final String KEY = "officialJavaSdkSecretKeyEXAMPLE";
-  /** Every request method and signature method the SDK's profiles offer. */
-  private static final String MODES = "POST, TC3-HMAC-SHA256\nGET, TC3-HMAC-SHA256\nPOST, HmacSHA256\n"
-      + "GET, HmacSHA256\nPOST, HmacSHA1\nGET, HmacSHA1";
-
-  private Emulator emu;
-
-  @BeforeEach
-  void start() {
-    emu = Emulator.builder().account(Tenant.of(ID, KEY).domain("www.test.com").domain("img.test.com")
-        .domain("o.test.com", Emulator.DomainStatus.ONLINE, false, Emulator.Region.OVERSEAS)).start();
-  }
-
-  @AfterEach
-  void stop() {
-    emu.close();
-  }
-
-  private CdnClient client(Credential credential, String method, String signMethod) {
-    HttpProfile http = new HttpProfile();
-    http.setProtocol("http://");
-    http.setEndpoint("127.0.0.1:" + emu.port());
-    http.setReqMethod(method);
-    ClientProfile profile = new ClientProfile();
-    profile.setHttpProfile(http);
-    profile.setSignMethod(signMethod);
-    return new CdnClient(credential, "", profile);
-  }
-
-  private CdnClient client(String method, String signMethod) {
-    return client(new Credential(ID, KEY), method, signMethod);
-  }
-
-  private static PurgeUrlsCacheResponse purgeUrls(CdnClient client, String... urls) throws TencentCloudSDKException {
-    PurgeUrlsCacheRequest request = new PurgeUrlsCacheRequest();
-    request.setUrls(urls);
-    return client.PurgeUrlsCache(request);
-  }
-
+class OfficialJavaSdkTest extends OfficialSdkFixture {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(textBlock = MODES)
   void purgeUrlsCacheAnswersATaskIdAndARequestId(String method, String signMethod) throws Exception {
@@ -269,7 +230,18 @@ class OfficialJavaSdkTest {
     Map<String, Object> tasks = raw(client, "DescribePurgeTasks", "{\"TaskId\":\"" + purge.get("TaskId") + "\"}");
     Map<String, Object> quota = raw(client, "DescribePurgeQuota", "{}");
     Map<String, Object> domains = raw(client, "DescribeDomains", "{}");
+    Map<String, Object> push = raw(client, "PushUrlsCache", "{\"Urls\":[\"https://www.test.com/1.jpg\"]}");
+    Map<String, Object> pushTasks = raw(client, "DescribePushTasks", "{\"TaskId\":\"" + push.get("TaskId") + "\"}");
+    Map<String, Object> pushQuota = raw(client, "DescribePushQuota", "{}");
     // then
+    assertEquals(fields(PushUrlsCacheResponse.class), push.keySet());
+    assertEquals(fields(DescribePushTasksResponse.class), pushTasks.keySet());
+    assertEquals(fields(PushTask.class), object(((List<?>) pushTasks.get("PushLogs")).get(0)).keySet());
+    assertEquals(fields(DescribePushQuotaResponse.class), pushQuota.keySet());
+    assertEquals(2, ((List<?>) pushQuota.get("UrlPush")).size());
+    for (Object q : (List<?>) pushQuota.get("UrlPush")) {
+      assertEquals(fields(Quota.class), object(q).keySet());
+    }
     assertEquals(fields(PurgeUrlsCacheResponse.class), purge.keySet());
     assertEquals(fields(PurgePathCacheResponse.class), path.keySet());
     assertEquals(fields(DescribePurgeTasksResponse.class), tasks.keySet());
@@ -297,23 +269,104 @@ class OfficialJavaSdkTest {
     assertEquals(fields(DescribePurgeQuotaRequest.class), Api3Params.names("DescribePurgeQuota"));
     assertEquals(fields(DescribeDomainsRequest.class), Api3Params.names("DescribeDomains"));
     assertEquals(fields(DomainFilter.class), Api3Params.names("DescribeDomains.Filters"));
+    assertEquals(fields(PushUrlsCacheRequest.class), Api3Params.names("PushUrlsCache"));
+    assertEquals(fields(HTTPHeader.class), Api3Params.names("PushUrlsCache.Headers"));
+    assertEquals(fields(DescribePushTasksRequest.class), Api3Params.names("DescribePushTasks"));
+    assertEquals(fields(DescribePushQuotaRequest.class), Api3Params.names("DescribePushQuota"));
   }
 
-  private static Map<String, Object> raw(CdnClient client, String action, String json)
-      throws TencentCloudSDKException, IOException {
-    return object(JSON.std.mapFrom(client.call(action, json)).get("Response"));
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(textBlock = MODES)
+  void pushUrlsCacheTakesEveryDocumentedFieldAndTheQuotaFalls(String method, String signMethod) throws Exception {
+    // given
+    CdnClient client = client(method, signMethod);
+    HTTPHeader header = new HTTPHeader();
+    header.setName("X-Warm");
+    header.setValue("yes");
+    PushUrlsCacheRequest request = new PushUrlsCacheRequest();
+    request.setUrls(new String[] {"https://www.test.com/1.jpg", "https://img.test.com/2.m3u8"});
+    request.setUserAgent("TencentCdn");
+    request.setArea("mainland");
+    request.setLayer("middle");
+    request.setParseM3U8(true);
+    request.setDisableRange(false);
+    request.setHeaders(new HTTPHeader[] {header});
+    request.setUrlEncode(false);
+    // when
+    PushUrlsCacheResponse response = client.PushUrlsCache(request);
+    PushTask[] logs = pushLogs(client, response.getTaskId());
+    DescribePushQuotaResponse quota = client.DescribePushQuota(new DescribePushQuotaRequest());
+    // then
+    assertFalse(response.getRequestId().isEmpty());
+    RecordedRequest recorded = emu.requests().get(0);
+    assertTrue(recorded.accepted(), recorded.toString());
+    assertEquals("yes", recorded.params().get("Headers.0.Value"));
+    assertEquals(2, logs.length);
+    for (PushTask row : logs) {
+      assertEquals(List.of(response.getTaskId(), "process", "mainland"), List.of(row.getTaskId(), row.getStatus(), row.getArea()));
+      assertTrue(row.getPercent() >= 0 && row.getPercent() < 100, row.getPercent().toString());
+      assertTrue(row.getUpdateTime().compareTo(row.getCreateTime()) >= 0, row.getUpdateTime());
+    }
+    assertEquals(Map.of("mainland", 998L, "overseas", 1000L), Arrays.stream(quota.getUrlPush())
+        .collect(Collectors.toMap(Quota::getArea, Quota::getAvailable)));
+    assertEquals(List.of(500L, 1000L), List.of(quota.getUrlPush()[0].getBatch(), quota.getUrlPush()[0].getTotal()));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object value) {
-    return (Map<String, Object>) value;
+  @Test
+  void pushUrlsCacheRefusesAnUnknownDomainAndRequestsOverTheBatchOrTheDay() throws Exception {
+    // given
+    CdnClient client = client("POST", "TC3-HMAC-SHA256");
+    String[] fiveHundred = new String[500];
+    Arrays.setAll(fiveHundred, i -> "https://www.test.com/" + i + ".js");
+    String[] fiveHundredOne = Arrays.copyOf(fiveHundred, 501);
+    fiveHundredOne[500] = "https://www.test.com/500.js";
+    // when
+    TencentCloudSDKException unknown = assertThrows(TencentCloudSDKException.class,
+        () -> pushUrls(client, "https://nobody.example/1.js"));
+    TencentCloudSDKException batch = assertThrows(TencentCloudSDKException.class, () -> pushUrls(client, fiveHundredOne));
+    pushUrls(client, fiveHundred);
+    pushUrls(client, fiveHundred);
+    TencentCloudSDKException day = assertThrows(TencentCloudSDKException.class,
+        () -> pushUrls(client, "https://www.test.com/1001.js"));
+    // then
+    assertEquals("ResourceNotFound.CdnHostNotExists", unknown.getErrorCode());
+    assertEquals("LimitExceeded.CdnPushExceedBatchLimit", batch.getErrorCode());
+    assertEquals("LimitExceeded.CdnPushExceedDayLimit", day.getErrorCode());
+    assertEquals(0L, client.DescribePushQuota(new DescribePushQuotaRequest()).getUrlPush()[0].getAvailable());
   }
 
-  /** The JSON names the SDK model declares. */
-  private static Set<String> fields(Class<?> model) {
-    return Arrays.stream(model.getDeclaredFields())
-        .filter(f -> f.isAnnotationPresent(SerializedName.class))
-        .map((Field f) -> f.getAnnotation(SerializedName.class).value())
-        .collect(Collectors.toSet());
+  @Test
+  void describePushTasksShowsPercentRisingThenDone() throws Exception {
+    // given: the emulator's clock runs ahead of the SDK's by at most 100 s, inside the 5-minute window
+    emu.close();
+    TestClock clock = new TestClock(Instant.now());
+    emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).taskCompletion(Duration.ofSeconds(100)).start();
+    CdnClient client = client("POST", "TC3-HMAC-SHA256");
+    String taskId = pushUrls(client, "https://www.test.com/1.jpg").getTaskId();
+    // when
+    PushTask first = pushLogs(client, taskId)[0];
+    clock.advance(Duration.ofSeconds(50));
+    PushTask half = pushLogs(client, taskId)[0];
+    clock.advance(Duration.ofSeconds(50));
+    PushTask last = pushLogs(client, taskId)[0];
+    // then
+    assertEquals(List.of("process", 0L), List.of(first.getStatus(), first.getPercent()));
+    assertEquals(List.of("process", 50L), List.of(half.getStatus(), half.getPercent()));
+    assertEquals(List.of("done", 100L), List.of(last.getStatus(), last.getPercent()));
+    assertTrue(last.getUpdateTime().compareTo(half.getUpdateTime()) > 0, last.getUpdateTime());
+  }
+
+  @Test
+  void aPushParameterTheActionDoesNotDefineIsRefusedWithUnknownParameter() {
+    // given
+    PushUrlsCacheRequest request = new PushUrlsCacheRequest();
+    request.setUrls(new String[] {"https://www.test.com/1.jpg"});
+    request.set("FlushType", "flush");
+    // when
+    TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class,
+        () -> client("POST", "TC3-HMAC-SHA256").PushUrlsCache(request));
+    // then
+    assertEquals("UnknownParameter", e.getErrorCode());
+    assertTrue(emu.requests().get(0).taskId().isEmpty());
   }
 }
