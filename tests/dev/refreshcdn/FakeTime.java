@@ -9,17 +9,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Time that only the test moves: one clock for the client's signatures and the emulator's tasks, a
- * ticker for pacing and deadlines, and a sleeper that records each wait and moves both instead of sleeping.
+ * Time that only the test moves: one clock for the client's signatures and the emulator's tasks (quota days, task
+ * completion), a ticker for pacing and deadlines, and a sleeper that records each wait and moves both instead of
+ * sleeping. The one test clock of every package: public for the emulator's tests.
  */
-final class FakeTime extends Clock {
+public final class FakeTime extends Clock {
   private volatile Instant now;
   private volatile long nanos;
   /** Every wait asked of the sleeper, in order. */
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  FakeTime(String instant) {
-    this.now = Instant.parse(instant);
+  public FakeTime(Instant start) {
+    this.now = start;
+  }
+
+  public FakeTime(String instant) {
+    this(Instant.parse(instant));
+  }
+
+  public static FakeTime at(String instant) {
+    return new FakeTime(instant);
   }
 
   void sleep(Duration wait) {
@@ -27,9 +36,14 @@ final class FakeTime extends Clock {
     advance(wait);
   }
 
-  synchronized void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
     nanos += duration.toNanos();
+  }
+
+  /** Moves the clock to {@code instant}; the ticker, which only goes forward, does not move. */
+  public void set(Instant instant) {
+    now = instant;
   }
 
   long nanos() {

@@ -1,5 +1,6 @@
 package dev.refreshcdn.emulator;
 
+import dev.refreshcdn.FakeTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,7 +14,7 @@ abstract class EmulatorFixture {
   /** Noon in Beijing: far from the end of the quota day. */
   static final String BEIJING_NOON = "2026-11-27T04:00:00Z";
 
-  final TestClock clock;
+  final FakeTime clock;
   Emulator emu;
   Wire wire;
 
@@ -22,7 +23,7 @@ abstract class EmulatorFixture {
   }
 
   EmulatorFixture(String start) {
-    this.clock = TestClock.at(start);
+    this.clock = FakeTime.at(start);
   }
 
   /** The emulator every test of the class gets (clock added); {@code null} when each test calls {@link #start}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.refreshcdn.FakeTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ class ObservabilityTest {
   private static final String ID = "AKIDexample";
   private static final String KEY = "secretKey123";
 
-  private final TestClock clock = TestClock.at("2026-11-27T04:00:00Z");
+  private final FakeTime clock = FakeTime.at("2026-11-27T04:00:00Z");
 
   @Test
   void requestsKeepsEveryRequestWithItsVerdict() {

@@ -33,6 +33,7 @@ import com.tencentcloudapi.cdn.v20180606.models.Quota;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.Language;
+import dev.refreshcdn.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -339,7 +340,7 @@ class OfficialJavaSdkTest extends OfficialSdkFixture {
   void describePushTasksShowsPercentRisingThenDone() throws Exception {
     // given: the emulator's clock runs ahead of the SDK's by at most 100 s, inside the 5-minute window
     emu.close();
-    TestClock clock = new TestClock(Instant.now());
+    FakeTime clock = new FakeTime(Instant.now());
     emu = Emulator.builder().account(ID, KEY, "www.test.com").clock(clock).taskCompletion(Duration.ofSeconds(100)).start();
     CdnClient client = client("POST", "TC3-HMAC-SHA256");
     String taskId = pushUrls(client, "https://www.test.com/1.jpg").getTaskId();

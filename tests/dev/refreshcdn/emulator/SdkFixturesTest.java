@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.refreshcdn.FakeTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class SdkFixturesTest {
     @SuppressWarnings("unchecked")
     Map<String, String> headers = (Map<String, String>) request.get("headers");
     String body = (String) request.get("body");
-    TestClock clock = new TestClock(Instant.ofEpochSecond(timestamp(request, headers, body)));
+    FakeTime clock = new FakeTime(Instant.ofEpochSecond(timestamp(request, headers, body)));
     try (Emulator emu = Emulator.builder().account(ID, KEY, "www.test.com", "img.test.com").clock(clock).start()) {
       // when
       String answer = replay(emu.port(), (String) request.get("method"), (String) request.get("target"), headers, body);
