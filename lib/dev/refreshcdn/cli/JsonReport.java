@@ -235,7 +235,7 @@ final class JsonReport {
     List<Object> list = new ArrayList<>();
     for (Quota quota : quotas) {
       Map<String, Object> q = new LinkedHashMap<>();
-      q.put("kind", quota.directories() ? "directories" : "urls");
+      q.put("kind", quota.kind().name().toLowerCase(Locale.ROOT)); // urls, directories or prefetch
       q.put("area", quota.area().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse(null));
       q.put("available", quota.available());
       q.put("total", quota.total());

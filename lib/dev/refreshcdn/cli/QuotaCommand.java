@@ -78,7 +78,7 @@ final class QuotaCommand implements Callable<Integer> {
         account = account.dailyQuota(dailyQuota);
       }
       List<Quota> quotas = new ArrayList<>(Account.of(account).quota());
-      quotas.removeIf(q -> directories && !q.directories());
+      quotas.removeIf(q -> directories && q.kind() != Quota.Kind.DIRECTORIES);
       if (json) {
         out.println(JsonReport.text(JsonReport.quotas(quotas, chosen.name().toLowerCase(Locale.ROOT))));
         return Exit.OK;
