@@ -179,6 +179,7 @@ final class JsonReport {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("task_id", idOrNull(status.taskId()));
       s.put("state", status.state().name().toLowerCase(Locale.ROOT));
+      status.percent().ifPresent(percent -> s.put("percent", percent)); // prefetch tasks only
       s.put("created", status.created());
       s.put("count", status.urls().size());
       s.put("urls", status.urls());

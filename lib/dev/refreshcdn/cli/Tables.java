@@ -42,7 +42,8 @@ final class Tables {
     rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED (UTC+8)", "FIRST URL"});
     for (TaskStatus status : statuses) {
       rows.add(new String[] {status.taskId().isEmpty() ? "-" : status.taskId(),
-          status.state().name().toLowerCase(Locale.ROOT), String.valueOf(status.urls().size()), status.created(),
+          status.state().name().toLowerCase(Locale.ROOT) + (status.percent().isPresent() // a prefetch's progress
+              ? " " + status.percent().getAsInt() + "%" : ""), String.valueOf(status.urls().size()), status.created(),
           status.urls().isEmpty() ? "" : status.urls().get(0)});
     }
     return align(rows);
