@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  * duplicates and splits them into a {@link Plan} that can be printed, dry-run or submitted; nothing is
  * sent before {@link Plan#submit()}. Questions about the account (task status, quota) go to an {@link Account}
  * made of a refresh's connection; journaled jobs are listed, resumed and forgotten through a {@link JobStore}.
+ * {@link #prefetch()} warms the edge instead ({@code PushUrlsCache}), after a purge with {@link #purgeFirst}.
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
