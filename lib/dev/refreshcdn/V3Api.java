@@ -150,12 +150,22 @@ final class V3Api implements CdnApi {
   public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("TaskId", taskId);
-    for (boolean push : new boolean[] {false, true}) {
-      for (TaskStatus task : new V3Tasks(call, sender, push).tasks(filter)) {
+    for (TaskStatus task : new V3Tasks(call, sender, false).tasks(filter)) {
+      if (task.taskId().equals(taskId)) {
+        return task;
+      }
+    }
+    try {
+      for (TaskStatus task : new V3Tasks(call, sender, true).tasks(filter)) {
         if (task.taskId().equals(taskId)) {
           return task;
         }
       }
+    } catch (Refusal e) {
+      if (e.code.startsWith("AuthFailure")) {
+        throw e;
+      }
+      // e.g. UnauthorizedOperation: an account that may not list prefetch tasks has none of this id to show
     }
     return new TaskStatus(taskId, TaskStatus.State.UNKNOWN, List.of(), "");
   }

@@ -280,4 +280,27 @@ class PrefetchTest {
     assertEquals("2026-11-30 08:00:00", filter.get("StartTime"));
     assertFalse(filter.containsKey("TaskId"));
   }
+
+  @Test
+  void anIdNeitherListKnowsIsUnknownEvenWhenTheAccountMayNotListPrefetchTasks() {
+    // given
+    answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
+    answer("DescribePushTasks", "\"Error\":{\"Code\":\"UnauthorizedOperation.CdnCamUnauthorized\","
+        + "\"Message\":\"no\"}");
+    // when
+    TaskStatus status = Account.of(v3(Refresh.urls())).taskStatus("nobody-knows");
+    // then
+    assertEquals(TaskStatus.State.UNKNOWN, status.state());
+    assertEquals(1, asked("DescribePushTasks").size());
+  }
+
+  @Test
+  void theLegacyApiRefusesToListPrefetchTasksAndSendsNothing() {
+    // when
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Account.of(
+        v3(Refresh.urls().prefetch()).api(Api.V2)).taskStatus(Instant.EPOCH, Instant.EPOCH.plusSeconds(60)));
+    // then
+    assertTrue(e.getMessage().contains("API 3.0 only"), e.getMessage());
+    assertTrue(server.getAllServeEvents().isEmpty());
+  }
 }

@@ -136,7 +136,7 @@ final class RootCommand implements Callable<Integer> {
           + "the credentials profile's api setting, else v3).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas",
+  @Option(names = "--area", paramLabel = "mainland|overseas", converter = Converters.ToPurgeArea.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
           + "(default: wherever the domain is accelerated).")
   Area area;
