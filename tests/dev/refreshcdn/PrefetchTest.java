@@ -303,4 +303,41 @@ class PrefetchTest {
     assertTrue(e.getMessage().contains("API 3.0 only"), e.getMessage());
     assertTrue(server.getAllServeEvents().isEmpty());
   }
+
+  @Test
+  void aPurgeFirstJobStoppedByThePurgeQuotaResumesAtThePurgeThenPrefetchesEveryUrl() {
+    // given one purge left today for two URLs
+    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+        + "\"Available\":1}],\"PathPurge\":[]");
+    pushQuota(1000);
+    answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
+    answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-2\",\"Url\":\"https://www.test.com/2.jpg\","
+        + "\"Status\":\"done\",\"CreateTime\":\"2026-11-30 10:00:00\"}],\"TotalCount\":1");
+    server.stubFor(post("/").atPriority(1).withHeader("X-TC-Action", equalTo("DescribePurgeTasks"))
+        .withRequestBody(containing("\"Status\"")).willReturn(okJson(
+            "{\"Response\":{\"PurgeLogs\":[],\"TotalCount\":0,\"RequestId\":\"r\"}}")));
+    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    Refresh refresh = v3(Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg").prefetch()
+        .purgeFirst(Duration.ofMinutes(10))).stateDir(state);
+    // when
+    QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> refresh.batch().submit());
+    // then
+    assertEquals(1, e.pendingUrls());
+    assertTrue(asked("PushUrlsCache").isEmpty());
+    JobStore.Job job = JobStore.at(state).list().get(0);
+    assertEquals(JobStore.Job.State.QUOTA, job.state());
+    // when the purge quota is back
+    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+        + "\"Available\":10000}],\"PathPurge\":[]");
+    answer("PurgeUrlsCache", "\"TaskId\":\"purge-2\"");
+    Submission resumed = time.on(JobStore.at(state).resume(job.id()).credentials(ID, KEY)).batch().submit();
+    // then the rest is purged, then every URL prefetched
+    assertEquals(2, asked("PurgeUrlsCache").size());
+    assertTrue(asked("PurgeUrlsCache").stream().anyMatch(request -> request.getBodyAsString()
+        .equals("{\"Urls\":[\"https://www.test.com/2.jpg\"]}")), "the resumed purge carries the rest alone");
+    assertEquals(2, resumed.urlCount());
+    assertEquals(1, asked("PushUrlsCache").size());
+    assertEquals(JobStore.Job.State.DONE, JobStore.at(state).list().get(0).state());
+    assertEquals(List.of("purge-1", "purge-2", "push-1"), JobStore.at(state).list().get(0).taskIds());
+  }
 }

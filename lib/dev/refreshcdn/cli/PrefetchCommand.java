@@ -155,6 +155,9 @@ final class PrefetchCommand implements Callable<Integer> {
     PrintStream out = context.out;
     Input entries = null;
     try {
+      if (arguments.isEmpty() && input == null && context.isTerminal(0)) {
+        throw new UsageException("no URLs given (pass them as arguments, with --input FILE or on stdin)");
+      }
       if (emulator && connection.endpoint != null) {
         throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
       }
