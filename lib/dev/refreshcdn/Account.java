@@ -40,7 +40,8 @@ public final class Account {
 
   /**
    * What the service says about one task ({@code GetCdnRefreshLog} by {@code taskId}; API 3.0:
-   * {@code DescribePurgeTasks}, every page).
+   * {@code DescribePurgeTasks}, every page, then for a task it does not know {@code DescribePushTasks}: a prefetch
+   * task, with its {@link TaskStatus#percent()}).
    *
    * @throws RefusedException when the service refuses the query
    * @throws NoAnswerException when the query gets no usable answer
@@ -49,13 +50,17 @@ public final class Account {
     return Questions.taskStatus(settings, client, taskId);
   }
 
-  /** The tasks created between {@code since} and {@code until}, oldest first; see {@link #taskStatus(String)}. */
+  /**
+   * The tasks created between {@code since} and {@code until}, oldest first: purge tasks, or prefetch tasks
+   * ({@code DescribePushTasks}) for an account made of a {@link Refresh#prefetch()}; see {@link #taskStatus(String)}.
+   */
   public List<TaskStatus> taskStatus(Instant since, Instant until) {
     return Questions.taskStatus(settings, client, since, until);
   }
 
   /**
-   * Today's quotas: on API 3.0 from {@code DescribePurgeQuota} (URLs and directories, per area); on the
+   * Today's quotas: on API 3.0 from {@code DescribePurgeQuota} (URLs and directories, per area), then
+   * {@code DescribePushQuota} (prefetch, per area; left out when the account may not read it); on the
    * legacy API, which cannot tell, the {@linkplain Refresh#dailyQuota daily quota} less what the
    * {@linkplain Refresh#stateDir ledger} recorded today for these credentials.
    */

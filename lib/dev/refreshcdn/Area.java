@@ -5,33 +5,53 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where API 3.0 purges: by default the domain's own acceleration region, or only one of these. */
+/**
+ * Where API 3.0 purges or prefetches: by default the domain's own acceleration region (a prefetch: as the service
+ * decides), or only one of these.
+ */
 public enum Area {
   /** Only caches on nodes in the Chinese mainland. */
   MAINLAND,
-  /** Only caches on nodes outside the Chinese mainland. */
-  OVERSEAS;
+  /** Only caches on nodes outside the Chinese mainland (a prefetch there is billed as traffic). */
+  OVERSEAS,
+  /** Prefetch only ({@code PushUrlsCache}): nodes in both, charged to both areas' quotas; a purge refuses it. */
+  GLOBAL;
 
-  /** The value the API expects: {@code mainland} or {@code overseas}. */
+  /** The value the API expects: {@code mainland}, {@code overseas} or {@code global}. */
   String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The areas whose quota a job in {@code area} spends: both for {@link #GLOBAL}. */
+  static Set<Area> charged(Area area) {
+    return area == GLOBAL ? Set.of(MAINLAND, OVERSEAS) : Set.of(area);
+  }
+
   /**
-   * A daily refresh quota: as {@code DescribePurgeQuota} reports it on API 3.0 (one per area and kind), or
-   * as the local ledger of a {@link Refresh#stateDir state directory} counts it on the legacy API, which
-   * has no quota query.
+   * A daily quota: as {@code DescribePurgeQuota} and {@code DescribePushQuota} report it on API 3.0 (one per area
+   * and kind), or as the local ledger of a {@link Refresh#stateDir state directory} counts it on the legacy API,
+   * which has no quota query.
    */
   public static final class Quota {
-    private final boolean directories;
+    /** What a quota counts. */
+    public enum Kind {
+      /** URLs purged ({@code UrlPurge}; the legacy {@code RefreshCdnUrl}). */
+      URLS,
+      /** Directories purged ({@code PathPurge}; the legacy {@code RefreshCdnDir}). */
+      DIRECTORIES,
+      /** URLs prefetched ({@code UrlPush}), API 3.0 only. */
+      PREFETCH
+    }
+
+    private final Kind kind;
     private final Area area;
     private final int batch;
     private final int total;
     private final int available;
     private final boolean fromService;
 
-    Quota(boolean directories, Area area, int batch, int total, int available, boolean fromService) {
-      this.directories = directories;
+    Quota(Kind kind, Area area, int batch, int total, int available, boolean fromService) {
+      this.kind = kind;
       this.area = area;
       this.batch = batch;
       this.total = total;
@@ -76,12 +96,12 @@ public enum Area {
         total = least ? Math.min(total, quota.total) : Math.max(total, quota.total);
         available = least ? Math.min(available, quota.available) : Math.max(available, quota.available);
       }
-      return new Quota(first.directories, null, batch, total, available, true);
+      return new Quota(first.kind, null, batch, total, available, true);
     }
 
-    /** Whether this is the directory quota ({@code PathPurge}) rather than the URL quota ({@code UrlPurge}). */
-    public boolean directories() {
-      return directories;
+    /** What it counts: purged URLs, purged directories or prefetched URLs. */
+    public Kind kind() {
+      return kind;
     }
 
     /** The area it applies to; empty for the legacy API's one account-wide quota. */
@@ -111,7 +131,8 @@ public enum Area {
 
     @Override
     public String toString() {
-      return "Quota " + (directories ? "directories" : "URLs") + (area == null ? "" : " " + area.wire()) + ": "
+      String what = kind == Kind.DIRECTORIES ? "directories" : kind == Kind.PREFETCH ? "prefetch" : "URLs";
+      return "Quota " + what + (area == null ? "" : " " + area.wire()) + ": "
           + available + " of " + total + " left today, " + batch + " per request"
           + (fromService ? "" : " (local ledger)");
     }

@@ -30,6 +30,8 @@ final class JobFile {
   final int batchSize;
   final Integer dailyQuota;
   final int urlCount;
+  /** A prefetch's options, with its purge phase if it has one; null for a purge (every older job). */
+  final Prefetch prefetch;
 
   private JobFile(Path file, Map<String, Object> job) throws IOException {
     Fields f = new Fields(file, job);
@@ -50,6 +52,7 @@ final class JobFile {
     batchSize = f.get("batchSize", true, value -> atLeast(1, value));
     dailyQuota = f.get("dailyQuota", false, value -> atLeast(1, value));
     urlCount = f.get("urls", true, value -> atLeast(0, value));
+    prefetch = f.prefetch(JournalFormat.PREFETCH_KEY);
   }
 
   /** The job file in {@code dir}, checked; the IOException says what is wrong with it. */
@@ -107,6 +110,21 @@ final class JobFile {
       } catch (RuntimeException e) {
         throw bad(name, value);
       }
+    }
+
+    Prefetch prefetch(String name) throws IOException {
+      Object value = job.get(name);
+      if (value == null) {
+        return null;
+      }
+      try {
+        if (value instanceof Map) {
+          return Prefetch.fromJournal((Map<?, ?>) value);
+        }
+      } catch (RuntimeException e) {
+        // below
+      }
+      throw bad(name, value);
     }
 
     boolean flag(String name) throws IOException {

@@ -35,6 +35,8 @@ final class JobRecord {
   /** The journal's length as read, to tell later whether it changed. */
   long journalSize;
   JournalFormat.JobEnd state = JournalFormat.JobEnd.UNFINISHED;
+  /** A purge-then-prefetch job past its purge: its ranges are the prefetch's. */
+  boolean prefetchPhase;
   Instant quotaReturns;
   String lastError;
   /** Numbers (from 1) of the journal's first damaged lines, and how many there are in all. */
@@ -57,7 +59,13 @@ final class JobRecord {
       record.journalSize = Files.size(events); // before reading: a line appended meanwhile makes it stale
       JournalLines.read(events, record::line);
     }
-    if (record.accepted.cardinality() >= record.urlCount) {
+    boolean purging = record.file.prefetch != null && record.file.prefetch.purgeFirst != null && !record.prefetchPhase;
+    if (purging && record.accepted.cardinality() >= record.urlCount) {
+      // Purged whole, stopped before its phase line: what is left is the prefetch of every URL.
+      record.prefetchPhase = true;
+      record.accepted.clear();
+      record.maybeReached.clear();
+    } else if (record.accepted.cardinality() >= record.urlCount) {
       record.state = JournalFormat.JobEnd.DONE;
     }
     return record;
@@ -122,6 +130,11 @@ final class JobRecord {
       case RESUME:
         state = JournalFormat.JobEnd.UNFINISHED; // until this resumption records how it ended
         quotaReturns = null;
+        return true;
+      case PHASE: // the prefetch of the same list starts: its URLs are all pending again
+        prefetchPhase = JournalFormat.PREFETCH_PHASE.equals(event.get("phase"));
+        accepted.clear();
+        maybeReached.clear();
         return true;
       default:
         return true;

@@ -58,6 +58,8 @@ final class Jobs {
       s.urlEncode = job.urlEncode;
       s.batchSize = job.batchSize;
       s.dailyQuota = job.dailyQuota;
+      // A purge-then-prefetch job past its purge resumes as the prefetch alone.
+      s.prefetch = job.prefetch == null || !record.prefetchPhase ? job.prefetch : job.prefetch.withoutPurge();
       s.resumption = new Resumption(record.id, rest.indices, rest.resentUrls, record.journalSize);
     });
     settings = settings.with(s -> s.signatureMethod = CdnApis.of(s).resumedSignatureMethod(job.signatureMethod));

@@ -45,8 +45,12 @@ final class Journal implements AutoCloseable {
   private final FileChannel events;
   /** Held while the job runs: a second run of the same job (another resume, another process) is refused. */
   private final FileLock lock;
-  /** Plan position to job index; null when the plan is the job's whole list. */
-  private final int[] indices;
+  /** Plan position to job index; null when the plan is the job's whole list (always so in a prefetch phase). */
+  private int[] indices;
+  /** A purge-then-prefetch job in its purge phase: {@link #done()} moves it on to the prefetch. */
+  private boolean purgePhase;
+  /** The purge phase is done: the next {@link #close()} keeps the journal open for the prefetch phase. */
+  private boolean held;
 
   private Journal(String id, Settings settings, FileChannel events, FileLock lock, int[] indices) {
     this.id = id;
@@ -54,6 +58,7 @@ final class Journal implements AutoCloseable {
     this.events = events;
     this.lock = lock;
     this.indices = indices;
+    this.purgePhase = settings.prefetch != null && settings.prefetch.purgeFirst != null;
   }
 
   static Path jobsDir(Path stateDir) {
@@ -129,6 +134,9 @@ final class Journal implements AutoCloseable {
     job.put("batchSize", batchSize);
     if (settings.dailyQuota != null) {
       job.put("dailyQuota", settings.dailyQuota);
+    }
+    if (settings.prefetch != null) {
+      job.put(JournalFormat.PREFETCH_KEY, settings.prefetch.journal());
     }
     job.put("urls", urlCount);
     job.put("account", QuotaLedger.account(credentials.secretId()));
@@ -232,14 +240,38 @@ final class Journal implements AutoCloseable {
     write(event);
   }
 
+  /** Every URL was accepted: the job is done, or a purge-then-prefetch job goes on to its prefetch phase. */
   synchronized void done() throws IOException {
+    if (purgePhase) {
+      write(event(JournalFormat.Event.PHASE).put("phase", JournalFormat.PREFETCH_PHASE));
+      purgePhase = false;
+      indices = null;
+      held = true;
+      return;
+    }
     write(event(JournalFormat.Event.DONE));
   }
 
-  /** Closes the journal, which releases the job's lock. */
+  /** Closes the journal, which releases the job's lock; once kept open after the purge phase of a two-phase job. */
   @Override
   public synchronized void close() throws IOException {
+    if (held) {
+      held = false;
+      return;
+    }
     events.close();
+  }
+
+  /** The job's whole list of URLs ({@code urls.txt}), for the prefetch phase of a purge-then-prefetch job. */
+  List<String> jobUrls() throws IOException {
+    Path file = jobsDir(settings.stateDir).resolve(id).resolve(URLS_FILE);
+    List<String> urls = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isEmpty()) {
+        urls.add(line);
+      }
+    }
+    return urls;
   }
 
   /** The job's index ranges of plan positions {@code [from, to)}, merged where they touch. */

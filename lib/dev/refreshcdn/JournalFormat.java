@@ -6,12 +6,22 @@ package dev.refreshcdn;
  * ({@link JobRun}) cannot drift apart. The wire names are the journal format: never change them.
  */
 final class JournalFormat {
+  /** A {@code phase} line's {@code phase}: the prefetch of a purge-then-prefetch job. */
+  static final String PREFETCH_PHASE = "prefetch";
+  /** The key of {@code job.json} that holds a prefetch's options; a job without it is a purge. */
+  static final String PREFETCH_KEY = "prefetch";
+
   private JournalFormat() {}
 
   /** One line's {@code event}. */
   enum Event {
     CREATED("created"), SEND("send"), ACCEPTED("accepted"), REFUSED("refused"), NO_ANSWER("no-answer"),
-    STOP("stop"), RESUME("resume"), DONE("done");
+    STOP("stop"), RESUME("resume"), DONE("done"),
+    /**
+     * A purge-then-prefetch job's purge was accepted whole: from here on its ranges are the prefetch's, of the same
+     * list, and {@code phase} says which ({@link #PREFETCH_PHASE}). A journal without it is of one phase.
+     */
+    PHASE("phase");
 
     private final String wire;
 
@@ -39,6 +49,8 @@ final class JournalFormat {
     QUOTA("quota"), REFUSED("refused"), NO_ANSWER("no-answer"), STOPPED("stopped"),
     /** The state directory failed. */
     JOURNAL("journal"),
+    /** A purge-then-prefetch job's purge tasks failed or were not done in time: its prefetch is pending. */
+    PURGE_WAIT("purge-wait"),
     /** A bug or a broken seam: the exception reaches the caller as it is. */
     INTERNAL("internal");
 

@@ -18,6 +18,9 @@ final class Limits {
   static final int DEFAULT_DAILY_DIR_QUOTA = 100;
   static final int MAX_DIR_BATCH_SIZE = 20;
   static final int MAX_V3_DIR_BATCH_SIZE = 500;
+  /** PushUrlsCache: up to 500 URLs a request, 1,000 a day per area by default. */
+  static final int MAX_PUSH_BATCH_SIZE = 500;
+  static final int DEFAULT_DAILY_PUSH_QUOTA = 1000;
   static final int RESERVED_BYTES = 4096;
   static final int DEFAULT_PARALLEL = 1;
   static final int MAX_PARALLEL = 8;

@@ -1,13 +1,10 @@
 package dev.refreshcdn;
 
 import dev.refreshcdn.Api.HttpMethod;
-import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.RefreshException.InvalidUrl;
-import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import dev.refreshcdn.Submission.Retry;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -136,7 +133,7 @@ public final class Plan {
    * @throws QuotaExhaustedException when the daily quota is spent before every URL was sent; likewise
    * @throws MissingCredentialsException when no credentials were given and the environment has none
    * @throws StoppedException when the task listener of {@link #submit(Consumer)} throws
-   * @throws JournalException when the state directory cannot be written
+   * @throws RefreshException.JournalException when the state directory cannot be written
    * @throws IllegalStateException when the job is running in another submission (this process or another), or
    *     a resumed job changed since {@link JobStore#resume} read it: nothing is sent
    */
@@ -160,48 +157,15 @@ public final class Plan {
   public Submission submit(Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
     Objects.requireNonNull(onTask, "onTask");
     Objects.requireNonNull(onRetry, "onRetry");
-    CdnApi signer;
-    Credentials credentials;
-    try {
-      credentials = settings.resolveCredentials();
-      signer = api.signedBy(credentials);
-    } catch (MissingCredentialsException e) {
-      throw new MissingCredentialsException(e, nothingSent());
-    }
-    HttpClient client = client();
-    Quota service;
-    try {
-      service = signer.chargedQuota(urls, client);
-    } catch (Refusal refusal) {
-      throw Failures.refused(api, refusal, false, nothingSent());
-    }
-    Journal journal;
-    try {
-      journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
-          : settings.stateDir != null ? Journal.create(settings, urls, batchSize, credentials) : null;
-    } catch (IOException e) {
-      throw new JournalException("cannot record the job in " + settings.stateDir, e, nothingSent());
-    }
-    QuotaLedger ledger = settings.stateDir == null ? null
-        : new QuotaLedger(settings.stateDir, credentials.secretId(), settings.directories);
-    String jobId = journal == null ? null : journal.id;
-    DailyQuota quota;
-    if (settings.dailyQuota != null) {
-      quota = new DailyQuota(settings, ledger, jobId, settings.dailyQuota, -1);
-    } else if (service != null) {
-      quota = new DailyQuota(settings, ledger, jobId, service.total(), service.available());
-    } else {
-      // The service would not say: on API 3.0 the documented quota of one area bounds this job alone; the
-      // ledger, which cannot tell areas apart, only records, so jobs of two areas never hold each other back.
-      int documented = settings.dailyQuotaOrDefault();
-      quota = new DailyQuota(settings, ledger, jobId, documented, api.availableUnasked(documented));
-    }
-    int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : settings.safeBatchSize()));
-    return new JobRun(batches.cutTo(chunkSize), settings, api, credentials, client, onTask, onRetry, journal, quota)
-        .run(signer);
+    return new JobStart(this, settings, api, client(), onTask, onRetry).submit(batches, batchSize);
   }
 
-  private RefreshException.Progress nothingSent() {
+  /** The planned requests, for the submission. */
+  Batches batches() {
+    return batches;
+  }
+
+  RefreshException.Progress nothingSent() {
     return new RefreshException.Progress(List.of(), List.of(), urls, 0, requestCount(), null, 0, settings.directories);
   }
 

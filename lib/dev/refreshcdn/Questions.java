@@ -36,6 +36,9 @@ final class Questions {
   /** Asks with the settings' credentials; see {@link Failures#call}. */
   private static <T> T ask(Settings settings, HttpClient client, Question<T> question) {
     CdnApi api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
+    if (settings.prefetch != null) {
+      api.checkOptions(); // prefetch tasks are API 3.0's: the legacy API refuses an account made of a prefetch
+    }
     Sender sender = Sender.forQuestions(settings, client, api.queryInterval());
     return Failures.call(api, () -> question.ask(api, sender));
   }

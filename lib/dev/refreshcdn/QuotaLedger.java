@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * What an account has spent of its daily quota, kept in a state directory and shared by every process that
- * uses it: {@code quota/<account>/<urls|dirs>-<yyyy-MM-dd>}, one line per change, written under an exclusive
+ * uses it: {@code quota/<account>/<urls|dirs|push>-<yyyy-MM-dd>}, one line per change, written under an exclusive
  * file lock so two jobs of one account cannot both take the last of the quota.
  *
  * <p>URLs are counted when a request is about to be sent ({@code +n}) and given back only when the service
@@ -31,9 +31,10 @@ final class QuotaLedger {
   private final Path dir;
   private final String kind;
 
-  QuotaLedger(Path stateDir, String secretId, boolean directories) {
+  /** A ledger per kind: prefetches ({@code push-<day>}) never take from the purge quotas, nor they from it. */
+  QuotaLedger(Path stateDir, String secretId, Quota.Kind kind) {
     this.dir = stateDir.resolve("quota").resolve(account(secretId));
-    this.kind = directories ? "dirs" : "urls";
+    this.kind = kind == Quota.Kind.DIRECTORIES ? "dirs" : kind == Quota.Kind.PREFETCH ? "push" : "urls";
   }
 
   /** The first 16 hex digits of the SecretId's SHA-256: enough to tell accounts apart, nothing to reveal. */
@@ -101,7 +102,7 @@ final class QuotaLedger {
     long spent = 0;
     if (settings.stateDir != null) {
       QuotaLedger ledger = new QuotaLedger(settings.stateDir, settings.resolveCredentials().secretId(),
-          settings.directories);
+          settings.kind());
       try {
         spent = ledger.spent(Beijing.day(settings.clock.instant()));
       } catch (IOException e) {
@@ -109,7 +110,7 @@ final class QuotaLedger {
       }
     }
     int available = (int) Math.max(0, Math.min(total, total - spent));
-    return List.of(new Quota(settings.directories, null, batchSize, total, available, false));
+    return List.of(new Quota(settings.kind(), null, batchSize, total, available, false));
   }
 
   private void write(LocalDate day, String line) throws IOException {

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  * duplicates and splits them into a {@link Plan} that can be printed, dry-run or submitted; nothing is
  * sent before {@link Plan#submit()}. Questions about the account (task status, quota) go to an {@link Account}
  * made of a refresh's connection; journaled jobs are listed, resumed and forgotten through a {@link JobStore}.
+ * {@link #prefetch()} warms the edge instead ({@code PushUrlsCache}), after a purge with {@link #purgeFirst}.
  */
 public final class Refresh {
   /** This library's version, as the {@code User-Agent} of every request names it. */
@@ -171,7 +172,10 @@ public final class Refresh {
     return with(s -> s.api = api);
   }
 
-  /** With API 3.0, purges only in this area; by default the domain's own acceleration region. */
+  /**
+   * With API 3.0, purges (or prefetches) only in this area; by default the domain's own acceleration region.
+   * {@link Area#GLOBAL} is for a prefetch.
+   */
   public Refresh area(Area area) {
     Objects.requireNonNull(area, "area");
     return with(s -> s.area = area);
@@ -301,6 +305,51 @@ public final class Refresh {
     return with(s -> s.ignoreQuery = true);
   }
 
+  /**
+   * Prefetches the URLs instead of purging them (API 3.0 {@code PushUrlsCache}): the edge fetches them from the
+   * origin ahead of users. Up to 500 URLs a request and, by default, 1,000 a day per area, as
+   * {@code DescribePushQuota} says, counted apart from the purge quotas; {@link Submission#await} polls
+   * {@code DescribePushTasks}. The options below apply after it; {@link #batch()} refuses it on API 2.0.
+   */
+  public Refresh prefetch() {
+    return with(s -> s.prefetch = s.prefetch != null ? s.prefetch : Prefetch.DEFAULT);
+  }
+
+  /**
+   * Prefetch only: purges the URLs first, waits up to {@code wait} for the purge tasks to be done, then prefetches
+   * them; one job, journaled in two phases and resumable at either. A purge task that failed or was not done in
+   * time stops the job before the prefetch, with a {@link NoAnswerException}; resuming it prefetches.
+   */
+  public Refresh purgeFirst(Duration wait) {
+    Prefetch options = Prefetch.of(settings, "purgeFirst").purgeFirst(Checks.positive(wait, "wait"));
+    return with(s -> s.prefetch = options);
+  }
+
+  /** Prefetch only: the {@code User-Agent} the edge sends to the origin; default {@code TencentCdn}. */
+  public Refresh userAgent(String userAgent) {
+    return with(s -> s.prefetch = Prefetch.of(settings, "userAgent").userAgent(userAgent));
+  }
+
+  /** Prefetch only: adds a header the edge sends to the origin ({@code Headers}); repeatable, in order. */
+  public Refresh header(String name, String value) {
+    return with(s -> s.prefetch = Prefetch.of(settings, "header").header(name, value));
+  }
+
+  /** Prefetch only: warms the middle tier only ({@code Layer: middle}), not the edge. */
+  public Refresh middleLayer() {
+    return with(s -> s.prefetch = Prefetch.of(settings, "middleLayer").middleLayer());
+  }
+
+  /** Prefetch only: also prefetches the TS segments an M3U8 playlist lists ({@code ParseM3U8}). */
+  public Refresh parseM3u8() {
+    return with(s -> s.prefetch = Prefetch.of(settings, "parseM3u8").parseM3u8());
+  }
+
+  /** Prefetch only: fetches each file whole from the origin, without range requests ({@code DisableRange}). */
+  public Refresh disableRange() {
+    return with(s -> s.prefetch = Prefetch.of(settings, "disableRange").disableRange());
+  }
+
   /** Leaves bad entries out of the plan, listed in {@link Plan#skipped()}, instead of refusing the input. */
   public Refresh skipInvalid() {
     return with(s -> s.skipInvalid = true);
@@ -343,7 +392,8 @@ public final class Refresh {
   @Override
   public String toString() {
     String signing = CdnApis.of(settings).signing();
-    return "Refresh[" + urls.size() + (settings.directories ? " directories to " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
+    return "Refresh[" + urls.size() + (settings.directories ? " directories to "
+        : settings.prefetch != null ? " URLs to prefetch at " : " URLs to ") + settings.endpoint() + ", " + signing + (settings.credentials == null ? ", credentials from environment" : ", "
         + settings.credentials) + "]";
   }
 }

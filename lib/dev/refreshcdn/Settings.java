@@ -41,6 +41,8 @@ final class Settings implements Cloneable {
   Duration retryWithin = Limits.DEFAULT_RETRY_WITHIN;
   /** Directories ({@code RefreshCdnDir}, {@code PurgePathCache}) rather than URLs. */
   boolean directories;
+  /** A prefetch ({@code PushUrlsCache}) and its options; null for a purge. */
+  Prefetch prefetch;
   /** Directories only: refresh everything under them (legacy {@code type=2}, API 3.0 {@code FlushType=delete}). */
   boolean flushAll;
   /** Where jobs are journaled and the quota ledger is kept; null: no journal, quota counted per submission. */
@@ -79,7 +81,14 @@ final class Settings implements Cloneable {
 
   /** The documented daily quota of this kind of refresh, unless {@link #dailyQuota} was given. */
   int dailyQuotaOrDefault() {
-    return dailyQuota != null ? dailyQuota : directories ? Limits.DEFAULT_DAILY_DIR_QUOTA : Limits.DEFAULT_DAILY_QUOTA;
+    return dailyQuota != null ? dailyQuota : prefetch != null ? Limits.DEFAULT_DAILY_PUSH_QUOTA
+        : directories ? Limits.DEFAULT_DAILY_DIR_QUOTA : Limits.DEFAULT_DAILY_QUOTA;
+  }
+
+  /** What this job spends: purged URLs, purged directories or prefetched URLs. */
+  Area.Quota.Kind kind() {
+    return prefetch != null ? Area.Quota.Kind.PREFETCH : directories ? Area.Quota.Kind.DIRECTORIES
+        : Area.Quota.Kind.URLS;
   }
 
   /**
@@ -87,7 +96,8 @@ final class Settings implements Cloneable {
    * for directories the 20 of the older documentation (the current one says 500, and accounts differ).
    */
   int safeBatchSize() {
-    return directories ? Limits.MAX_DIR_BATCH_SIZE : Limits.MAX_BATCH_SIZE;
+    return prefetch != null ? Limits.MAX_PUSH_BATCH_SIZE : directories ? Limits.MAX_DIR_BATCH_SIZE
+        : Limits.MAX_BATCH_SIZE;
   }
 
   SignatureMethod signatureMethod() {

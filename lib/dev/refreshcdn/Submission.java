@@ -10,7 +10,6 @@ public final class Submission {
   private final List<Task> tasks;
   private final String jobId;
   private final int resentUrls;
-  /** Asks the service about tasks, with the plan's settings and client; null in tests that build a bare one. */
   /** Polls the tasks' status until final or the timeout (the submission's client); null when nothing to wait for. */
   private final BiFunction<List<Task>, Duration, List<TaskStatus>> waiting;
 
@@ -37,7 +36,8 @@ public final class Submission {
   }
 
   /**
-   * Polls the service ({@code GetCdnRefreshLog}, or {@code DescribePurgeTasks} on API 3.0) until every
+   * Polls the service ({@code GetCdnRefreshLog}, or {@code DescribePurgeTasks} on API 3.0, {@code DescribePushTasks}
+   * for a {@linkplain Refresh#prefetch() prefetch}) until every
    * task is done or failed, or {@code timeout} has passed, waiting longer between polls as it goes.
    * Returns each task's last known status, in the order of {@link #tasks()}; a task still
    * {@link TaskStatus.State#PROCESSING} or {@link TaskStatus.State#UNKNOWN} means the timeout came first.

@@ -2,6 +2,7 @@ package dev.refreshcdn;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /** What the service says about one refresh task: its state and the URLs (or directories) it covers. */
 public final class TaskStatus {
@@ -11,7 +12,7 @@ public final class TaskStatus {
     PROCESSING,
     /** Applied everywhere ({@code status} 1, {@code done}). */
     DONE,
-    /** Failed (a negative {@code status}, {@code fail}). */
+    /** Failed (a negative {@code status}, {@code fail}; a prefetch's {@code invalid}). */
     FAILED,
     /** The service has no record of the task (yet). */
     UNKNOWN
@@ -21,8 +22,15 @@ public final class TaskStatus {
   private final State state;
   private final List<String> urls;
   private final String created;
+  /** 0 to 100; -1 for a purge task, which reports none. */
+  private final int percent;
 
   TaskStatus(String taskId, State state, List<String> urls, String created) {
+    this(taskId, state, urls, created, -1);
+  }
+
+  TaskStatus(String taskId, State state, List<String> urls, String created, int percent) {
+    this.percent = percent;
     this.taskId = Objects.requireNonNull(taskId);
     this.state = Objects.requireNonNull(state);
     this.urls = List.copyOf(urls);
@@ -49,9 +57,18 @@ public final class TaskStatus {
     return created;
   }
 
+  /**
+   * How far a prefetch task got, 0 to 100 ({@code Percent} of {@code DescribePushTasks}, averaged over its URLs);
+   * empty for a purge task, which reports no progress.
+   */
+  public OptionalInt percent() {
+    return percent < 0 ? OptionalInt.empty() : OptionalInt.of(percent);
+  }
+
   @Override
   public String toString() {
-    return "TaskStatus " + (taskId.isEmpty() ? "(no id)" : taskId) + ": " + state + ", " + urls.size() + " URLs"
+    return "TaskStatus " + (taskId.isEmpty() ? "(no id)" : taskId) + ": " + state
+        + (percent < 0 ? "" : " " + percent + "%") + ", " + urls.size() + " URLs"
         + (created.isEmpty() ? "" : ", created " + created);
   }
 }

@@ -70,7 +70,11 @@ final class V2Api implements CdnApi {
 
   @Override
   public void checkOptions() {
-    // Every option applies to the legacy API.
+    if (settings.prefetch != null) {
+      // CdnPusherV2 and GetPushLogs went with the rest of API 2.0.
+      throw new IllegalArgumentException("prefetch is API 3.0 only (PushUrlsCache): API 2.0's prefetch actions are "
+          + "retired with it");
+    }
   }
 
   @Override

@@ -17,13 +17,16 @@ import java.util.Set;
 
 /**
  * API 3.0: {@code PurgeUrlsCache} with {@code Urls}, or {@code PurgePathCache} with {@code Paths} and
- * {@code FlushType}; {@code DescribePurgeTasks} ({@link V3Tasks}) and {@code DescribePurgeQuota}; each a
- * TC3-signed JSON POST ({@link V3Call}), answered by {@code {"Response": {...}}}.
+ * {@code FlushType}; {@code DescribePurgeTasks} ({@link V3Tasks}) and {@code DescribePurgeQuota}; for a prefetch
+ * {@code PushUrlsCache}, {@code DescribePushTasks} and {@code DescribePushQuota}; each a TC3-signed JSON POST
+ * ({@link V3Call}), answered by {@code {"Response": {...}}}.
  */
 final class V3Api implements CdnApi {
   static final String ACTION = "PurgeUrlsCache";
   static final String DIR_ACTION = "PurgePathCache";
   static final String QUOTA_ACTION = "DescribePurgeQuota";
+  static final String PUSH_ACTION = "PushUrlsCache";
+  static final String PUSH_QUOTA_ACTION = "DescribePushQuota";
   /** The documented rate of these actions, 20 calls a second. */
   private static final Duration INTERVAL = Duration.ofMillis(50);
 
@@ -34,6 +37,9 @@ final class V3Api implements CdnApi {
   V3Api(Settings settings, V3Call call) {
     if (settings.flushAll && !settings.directories) {
       throw new IllegalArgumentException("flushAll applies to directories only");
+    }
+    if (settings.prefetch != null && settings.directories) {
+      throw new IllegalArgumentException("a prefetch takes URLs, not directories");
     }
     this.settings = settings;
     this.call = call;
@@ -46,7 +52,8 @@ final class V3Api implements CdnApi {
 
   @Override
   public int maxBatchSize() {
-    return settings.directories ? Limits.MAX_V3_DIR_BATCH_SIZE : Limits.MAX_BATCH_SIZE;
+    return settings.prefetch != null ? Limits.MAX_PUSH_BATCH_SIZE
+        : settings.directories ? Limits.MAX_V3_DIR_BATCH_SIZE : Limits.MAX_BATCH_SIZE;
   }
 
   @Override
@@ -64,6 +71,9 @@ final class V3Api implements CdnApi {
       throw new IllegalArgumentException(settings.endpoint() + " is an API 2.0 endpoint, but API 3.0 is the default: "
           + "choose the legacy API 2.0 for it, or an API 3.0 endpoint such as " + Api.V3.defaultEndpoint());
     }
+    if (settings.area == Area.GLOBAL && (settings.prefetch == null || settings.prefetch.purgeFirst != null)) {
+      throw new IllegalArgumentException("a purge is in the mainland or overseas area; GLOBAL is for a prefetch alone");
+    }
     if (settings.signatureMethod != null) {
       throw new IllegalArgumentException("API 3.0 requests are signed with TC3-HMAC-SHA256; signatureMethod(...) is for "
           + "the legacy API");
@@ -77,7 +87,11 @@ final class V3Api implements CdnApi {
 
   @Override
   public String describe() {
-    return "API 3.0 " + (settings.directories ? DIR_ACTION : ACTION) + ", TC3-HMAC-SHA256";
+    return "API 3.0 " + action() + ", TC3-HMAC-SHA256";
+  }
+
+  private String action() {
+    return settings.prefetch != null ? PUSH_ACTION : settings.directories ? DIR_ACTION : ACTION;
   }
 
   /** The service would not say: the documented quota of one area bounds this job alone. */
@@ -109,13 +123,17 @@ final class V3Api implements CdnApi {
     if (settings.area != null) {
       payload.put("Area", settings.area.wire());
     }
+    if (settings.prefetch != null) {
+      settings.prefetch.addTo(payload);
+    }
     if (settings.urlEncode) {
       payload.put("UrlEncode", true);
     }
     String detail = field + ": [" + items.get(0) + (items.size() > 1 ? ", … " + (items.size() - 1) + " more" : "") + "]"
         + (directories ? ", FlushType: " + payload.get("FlushType") : "")
-        + (settings.area == null ? "" : ", Area: " + settings.area.wire());
-    return call.encode(directories ? DIR_ACTION : ACTION, payload, timestamp, items.size(), detail);
+        + (settings.area == null ? "" : ", Area: " + settings.area.wire())
+        + (settings.prefetch == null ? "" : settings.prefetch.describe());
+    return call.encode(action(), payload, timestamp, items.size(), detail);
   }
 
   @Override
@@ -127,14 +145,27 @@ final class V3Api implements CdnApi {
     return new Task(taskId, items.size(), items);
   }
 
+  /** A purge task, else a prefetch task of that id: the two kinds of ids look alike. */
   @Override
   public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("TaskId", taskId);
-    for (TaskStatus task : new V3Tasks(call, sender).tasks(filter)) {
+    for (TaskStatus task : new V3Tasks(call, sender, false).tasks(filter)) {
       if (task.taskId().equals(taskId)) {
         return task;
       }
+    }
+    try {
+      for (TaskStatus task : new V3Tasks(call, sender, true).tasks(filter)) {
+        if (task.taskId().equals(taskId)) {
+          return task;
+        }
+      }
+    } catch (Refusal e) {
+      if (e.code.startsWith("AuthFailure")) {
+        throw e;
+      }
+      // e.g. UnauthorizedOperation: an account that may not list prefetch tasks has none of this id to show
     }
     return new TaskStatus(taskId, TaskStatus.State.UNKNOWN, List.of(), "");
   }
@@ -145,31 +176,51 @@ final class V3Api implements CdnApi {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("StartTime", range[0]);
     filter.put("EndTime", range[1]);
-    List<TaskStatus> tasks = new ArrayList<>(new V3Tasks(call, sender).tasks(filter));
+    List<TaskStatus> tasks = new ArrayList<>(new V3Tasks(call, sender, settings.prefetch != null).tasks(filter));
     tasks.sort(Comparator.comparing(TaskStatus::created));
     return List.copyOf(tasks);
   }
 
   @Override
   public TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal {
-    return new V3Tasks(call, sender).poll(task);
+    return new V3Tasks(call, sender, settings.prefetch != null).poll(task);
   }
 
-  /** {@code DescribePurgeQuota}: URLs then directories, per area. */
+  /**
+   * {@code DescribePurgeQuota}, URLs then directories, then {@code DescribePushQuota}, prefetch, per area. An
+   * account that may purge but not read its prefetch quota (a refusal other than {@code AuthFailure}) is shown its
+   * purge quotas alone.
+   */
   @Override
   public List<Quota> quota(Sender sender) throws Unanswered, Refusal {
+    List<Quota> quotas = new ArrayList<>(quota(sender, false));
+    try {
+      quotas.addAll(quota(sender, true));
+    } catch (Refusal e) {
+      if (e.code.startsWith("AuthFailure")) {
+        throw e;
+      }
+    }
+    return List.copyOf(quotas);
+  }
+
+  /** One quota action: {@code DescribePushQuota} when {@code push}, else {@code DescribePurgeQuota}. */
+  private List<Quota> quota(Sender sender, boolean push) throws Unanswered, Refusal {
     return sender.ask(new Sender.Question<List<Quota>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
-        return call.encode(QUOTA_ACTION, Map.of(), timestamp, 0, "");
+        return call.encode(push ? PUSH_QUOTA_ACTION : QUOTA_ACTION, Map.of(), timestamp, 0, "");
       }
 
       @Override
       public List<Quota> read(String body) throws Unanswered, Refusal {
         Map<String, Object> response = V3Call.read(body);
+        if (push) {
+          return quotas(response, "UrlPush", Quota.Kind.PREFETCH, body);
+        }
         List<Quota> quotas = new ArrayList<>();
-        quotas.addAll(quotas(response, "UrlPurge", false, body));
-        quotas.addAll(quotas(response, "PathPurge", true, body));
+        quotas.addAll(quotas(response, "UrlPurge", Quota.Kind.URLS, body));
+        quotas.addAll(quotas(response, "PathPurge", Quota.Kind.DIRECTORIES, body));
         return List.copyOf(quotas);
       }
     }, 0, retry -> { });
@@ -189,7 +240,7 @@ final class V3Api implements CdnApi {
   public Quota chargedQuota(List<String> items, HttpClient client) throws Refusal {
     List<Quota> quotas;
     try {
-      quotas = quota(Sender.forQuestions(settings, client, INTERVAL));
+      quotas = quota(Sender.forQuestions(settings, client, INTERVAL), settings.prefetch != null);
     } catch (Refusal e) {
       if (e.code.startsWith("AuthFailure")) {
         throw e;
@@ -201,12 +252,12 @@ final class V3Api implements CdnApi {
     List<Quota> kind = new ArrayList<>();
     for (Quota quota : quotas) {
       // A Batch of 0 is an area the account cannot purge in (not enabled): it says nothing of this job's requests.
-      if (quota.directories() == settings.directories && quota.batch() > 0) {
+      if (quota.kind() == settings.kind() && quota.batch() > 0) {
         kind.add(quota);
       }
     }
     if (settings.area != null) {
-      return Quota.least(Quota.inAreas(kind, Set.of(settings.area)));
+      return Quota.least(Quota.inAreas(kind, Area.charged(settings.area)));
     }
     Quota most = Quota.most(kind);
     Quota least = Quota.least(kind);
@@ -218,6 +269,9 @@ final class V3Api implements CdnApi {
     Set<String> hosts = DomainAreas.hosts(items);
     Sender domains = Sender.forQuestions(settings, client, DomainAreas.INTERVAL);
     Set<Area> areas = chargedAreas(hosts, DomainAreas.of(call, domains, hosts));
+    if (settings.prefetch != null && areas != null && areas.size() > 1) {
+      areas = null; // a global domain's prefetch without an Area is charged where the service decides
+    }
     Quota charged = areas == null ? null : Quota.least(Quota.inAreas(kind, areas));
     return charged != null ? charged : most;
   }
@@ -250,12 +304,12 @@ final class V3Api implements CdnApi {
     return "";
   }
 
-  private static List<Quota> quotas(Map<String, Object> response, String field, boolean directories, String body)
+  private static List<Quota> quotas(Map<String, Object> response, String field, Quota.Kind kind, String body)
       throws Unanswered {
     List<Quota> quotas = new ArrayList<>();
     for (Map<String, Object> entry : Json.objects(response.get(field), field, body)) {
       String area = Json.text(entry, "Area").toUpperCase(Locale.ROOT);
-      quotas.add(new Quota(directories, area.equals("MAINLAND") || area.equals("OVERSEAS") ? Area.valueOf(area) : null,
+      quotas.add(new Quota(kind, area.equals("MAINLAND") || area.equals("OVERSEAS") ? Area.valueOf(area) : null,
           Json.number(entry, "Batch", body), Json.number(entry, "Total", body), Json.number(entry, "Available", body),
           true));
     }

@@ -8,9 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** API 3.0's {@code DescribePurgeTasks}, page by page, rows grouped into tasks; for one question at a time. */
+/**
+ * API 3.0's {@code DescribePurgeTasks} ({@code PurgeLogs}), or for prefetch tasks {@code DescribePushTasks}
+ * ({@code PushLogs}, with {@code Percent}), page by page, rows grouped into tasks; for one question at a time.
+ */
 final class V3Tasks {
   static final String ACTION = "DescribePurgeTasks";
+  static final String PUSH_ACTION = "DescribePushTasks";
   /**
    * Rows asked per DescribePurgeTasks page. The documented default is 20 and no maximum is documented, so this
    * relies on two things only: the listing advances by the rows a page actually holds (a service that caps the
@@ -23,12 +27,15 @@ final class V3Tasks {
 
   private final V3Call call;
   private final Sender sender;
+  /** Prefetch tasks ({@code DescribePushTasks}) rather than purge tasks. */
+  private final boolean push;
   /** The page asked for; {@link #DEFAULT_PAGE_SIZE} from the first refusal of a larger one on. */
   private int pageSize = PAGE_SIZE;
 
-  V3Tasks(V3Call call, Sender sender) {
+  V3Tasks(V3Call call, Sender sender, boolean push) {
     this.call = call;
     this.sender = sender;
+    this.push = push;
   }
 
   /** The tasks whose rows match {@code filter}, grouped, in the order each task was first seen, oldest first. */
@@ -41,6 +48,18 @@ final class V3Tasks {
    * row, 50 pages for a task of 1,000 URLs. The status carries the URLs the task was submitted with.
    */
   TaskStatus poll(Task task) throws Unanswered, Refusal {
+    if (push) {
+      // A prefetch task is at most 500 rows, one page, and its Percent is an average of them all.
+      Map<String, Object> filter = new LinkedHashMap<>();
+      filter.put("TaskId", task.taskId());
+      for (TaskStatus status : tasks(filter)) {
+        if (status.taskId().equals(task.taskId())) {
+          return new TaskStatus(task.taskId(), status.state(), task.urls(), status.created(),
+              status.percent().orElse(-1));
+        }
+      }
+      return new TaskStatus(task.taskId(), TaskStatus.State.UNKNOWN, task.urls(), "");
+    }
     String[] filters = {"fail", "process", null};
     TaskStatus.State[] states = {TaskStatus.State.FAILED, TaskStatus.State.PROCESSING, TaskStatus.State.DONE};
     for (int i = 0; i < filters.length; i++) {
@@ -74,7 +93,8 @@ final class V3Tasks {
         continue;
       }
       for (Map<String, Object> row : page.rows) {
-        List<String> key = List.of(Json.text(row, "TaskId"), Json.text(row, "Url"), Json.text(row, "PurgeType"));
+        List<String> key = List.of(Json.text(row, "TaskId"), Json.text(row, "Url"),
+            Json.text(row, push ? "Area" : "PurgeType"));
         if (seen.add(key)) {
           rows.add(row);
         }
@@ -94,14 +114,15 @@ final class V3Tasks {
     return sender.ask(new Sender.Question<Page>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
-        return call.encode(ACTION, payload, timestamp, 0, "Offset: " + offset);
+        return call.encode(push ? PUSH_ACTION : ACTION, payload, timestamp, 0, "Offset: " + offset);
       }
 
       @Override
       public Page read(String body) throws Unanswered, Refusal {
         Map<String, Object> response = V3Call.read(body);
         Object total = response.get("TotalCount");
-        return new Page(Json.objects(response.get("PurgeLogs"), "PurgeLogs", body),
+        String logs = push ? "PushLogs" : "PurgeLogs";
+        return new Page(Json.objects(response.get(logs), logs, body),
             total instanceof Number ? ((Number) total).longValue() : -1);
       }
     }, 0, retry -> { });
@@ -120,7 +141,7 @@ final class V3Tasks {
   }
 
   /** Rows grouped by TaskId, in the order each task was first seen, oldest listed first. */
-  private static List<TaskStatus> group(List<Map<String, Object>> rows) {
+  private List<TaskStatus> group(List<Map<String, Object>> rows) {
     Map<String, List<Map<String, Object>>> byTask = new LinkedHashMap<>();
     // The service lists the newest first; walking backwards keeps each task's URLs in submission order.
     for (int i = rows.size() - 1; i >= 0; i--) {
@@ -131,21 +152,26 @@ final class V3Tasks {
       List<String> urls = new ArrayList<>();
       List<TaskStatus.State> states = new ArrayList<>();
       String created = null;
+      long percent = 0;
       for (Map<String, Object> row : task.getValue()) {
         urls.add(Json.text(row, "Url"));
         states.add(state(Json.text(row, "Status")));
         String time = Json.text(row, "CreateTime");
         created = created == null || time.compareTo(created) < 0 ? time : created;
+        Object p = row.get("Percent");
+        percent += p instanceof Number ? Math.max(0, Math.min(100, ((Number) p).longValue())) : 0;
       }
-      tasks.add(new TaskStatus(task.getKey(), TaskRows.aggregate(states), urls, created));
+      tasks.add(new TaskStatus(task.getKey(), TaskRows.aggregate(states), urls, created,
+          push ? (int) (percent / task.getValue().size()) : -1));
     }
     return tasks;
   }
 
-  /** {@code fail}, {@code done}, {@code process}; anything else is taken as not finished yet. */
+  /** {@code fail} (a prefetch's {@code invalid} too), {@code done}, {@code process}; anything else is not finished yet. */
   static TaskStatus.State state(String status) {
     switch (status.toLowerCase(Locale.ROOT)) {
       case "fail":
+      case "invalid":
         return TaskStatus.State.FAILED;
       case "done":
         return TaskStatus.State.DONE;

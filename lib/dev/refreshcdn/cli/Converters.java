@@ -20,6 +20,18 @@ final class Converters {
   }
 
   /** 30s, 2m, 500ms, PT1M. */
+  /** A purge's {@code --area}: mainland or overseas, in any case ({@code global} is a prefetch's). */
+  static final class ToPurgeArea implements ITypeConverter<dev.refreshcdn.Area> {
+    @Override
+    public dev.refreshcdn.Area convert(String value) {
+      try {
+        return Choices.area(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   static final class ToDuration implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {

@@ -179,6 +179,7 @@ final class JsonReport {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("task_id", idOrNull(status.taskId()));
       s.put("state", status.state().name().toLowerCase(Locale.ROOT));
+      status.percent().ifPresent(percent -> s.put("percent", percent)); // prefetch tasks only
       s.put("created", status.created());
       s.put("count", status.urls().size());
       s.put("urls", status.urls());
@@ -235,7 +236,7 @@ final class JsonReport {
     List<Object> list = new ArrayList<>();
     for (Quota quota : quotas) {
       Map<String, Object> q = new LinkedHashMap<>();
-      q.put("kind", quota.directories() ? "directories" : "urls");
+      q.put("kind", quota.kind().name().toLowerCase(Locale.ROOT)); // urls, directories or prefetch
       q.put("area", quota.area().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse(null));
       q.put("available", quota.available());
       q.put("total", quota.total());

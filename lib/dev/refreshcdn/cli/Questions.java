@@ -23,8 +23,13 @@ final class Questions {
    * @throws IllegalStateException when it cannot be known
    */
   static int quotaLeft(Refresh refresh, boolean directories, boolean ledgerKept) {
+    return quotaLeft(refresh, directories ? Quota.Kind.DIRECTORIES : Quota.Kind.URLS, ledgerKept);
+  }
+
+  /** Like {@link #quotaLeft(Refresh, boolean, boolean)}, for a quota of {@code kind}. */
+  static int quotaLeft(Refresh refresh, Quota.Kind kind, boolean ledgerKept) {
     for (Quota quota : Account.of(refresh).quota()) {
-      if (quota.directories() == directories && (quota.fromService() || ledgerKept)) {
+      if (quota.kind() == kind && (quota.fromService() || ledgerKept)) {
         return quota.available();
       }
     }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "quota", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show today's refresh quota: as DescribePurgeQuota reports it (URLs and directories, "
-        + "per area: left, a day, per request); with --api v2, the legacy API, which has no quota query, the daily quota less "
+        + "per area: left, a day, per request), and beside it the prefetch quota of DescribePushQuota (by default "
+        + "1000 URLs a day per area, 500 a request); with --api v2, the legacy API, which has no quota query, the daily quota less "
         + "what the state directory's ledger recorded today for this SecretId (Beijing day): URLs, or with --dir "
         + "directories, which are counted separately.", ""},
     exitCodeListHeading = "%nExit codes:%n",
@@ -78,7 +79,7 @@ final class QuotaCommand implements Callable<Integer> {
         account = account.dailyQuota(dailyQuota);
       }
       List<Quota> quotas = new ArrayList<>(Account.of(account).quota());
-      quotas.removeIf(q -> directories && !q.directories());
+      quotas.removeIf(q -> directories && q.kind() != Quota.Kind.DIRECTORIES);
       if (json) {
         out.println(JsonReport.text(JsonReport.quotas(quotas, chosen.name().toLowerCase(Locale.ROOT))));
         return Exit.OK;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {ResumeCommand.class, JobsCommand.class, StatusCommand.class, QuotaCommand.class,
-        EmulatorCommand.class},
+        PrefetchCommand.class, EmulatorCommand.class},
     description = {
         "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN with API 3.0's PurgeUrlsCache "
             + "and PurgePathCache, or the legacy API 2.0's RefreshCdnUrl and RefreshCdnDir with --api v2 (Tencent "
@@ -120,6 +120,12 @@ final class RootCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check, batch and sign every request, print them redacted, send nothing.")
   boolean dryRun;
 
+  @Option(names = "--prefetch",
+      description = "API 3.0, URLs only: purge, wait for the purge tasks to be done (--wait-timeout, default 10m), "
+          + "then prefetch the same URLs (PushUrlsCache); one job, resumable at either phase. See: refresh-cdn "
+          + "prefetch --help.")
+  boolean prefetch;
+
   @Option(names = "--emulator",
       description = "Send to an emulator started in this process on loopback, with a generated key pair "
           + "(no state is kept unless --state-dir is given).")
@@ -130,7 +136,7 @@ final class RootCommand implements Callable<Integer> {
           + "the credentials profile's api setting, else v3).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas",
+  @Option(names = "--area", paramLabel = "mainland|overseas", converter = Converters.ToPurgeArea.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
           + "(default: wherever the domain is accelerated).")
   Area area;
@@ -201,6 +207,9 @@ final class RootCommand implements Callable<Integer> {
       checkCombinations();
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
       checkApiOptions(chosen, context.env);
+      if (prefetch) {
+        PrefetchCommand.checkPurgeThenPrefetch(chosen, directories);
+      }
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
       entries = Input.read(arguments, input, context.in);
       return submit(chosen, entries);
@@ -217,6 +226,7 @@ final class RootCommand implements Callable<Integer> {
   /** Plans the job, then shows it (--dry-run) or sends it. */
   private int submit(Api chosen, Input entries) {
     Refresh refresh = configure((directories ? Refresh.dirs(entries.urls()) : Refresh.urls(entries.urls())).api(chosen));
+    refresh = prefetch ? PrefetchCommand.purgeThenPrefetch(refresh, send.waitTimeout()) : refresh;
     refresh = connection.applyTo(refresh, ConnectionOptions.defaultEndpoint(chosen), emulator, context);
     Path stateDir = StateDir.forSubmission(stateDirOption, dryRun || emulator, context.env);
     refresh = send.applyTo(refresh, stateDir);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show the state of refresh tasks (processing, done, failed, unknown) as the service reports it: "
-        + "DescribePurgeTasks (every page, up to 1000 rows a call), or with --api v2 GetCdnRefreshLog.", ""},
+        + "DescribePurgeTasks (every page, up to 1000 rows a call), or with --api v2 GetCdnRefreshLog; prefetch "
+        + "tasks (DescribePushTasks) with --prefetch, or by --task ID, with their percent done.", ""},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tasks were listed", "2:usage error", "3:refused", "4:no usable answer"})
 final class StatusCommand implements Callable<Integer> {
@@ -32,6 +33,11 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--until", paramLabel = "TIME", converter = Converters.ToInstant.class,
       description = "With --since: up to TIME (default: now).")
   Instant until;
+
+  @Option(names = "--prefetch",
+      description = "With --since: prefetch tasks (DescribePushTasks, with each task's percent done) instead of purge "
+          + "tasks. A --task ID is looked up among both.")
+  boolean prefetch;
 
   @Option(names = "--api", paramLabel = "v2|v3",
       description = "The API the tasks were created with: v3, API 3.0 (DescribePurgeTasks); v2, the legacy API 2.0 "
@@ -61,8 +67,12 @@ final class StatusCommand implements Callable<Integer> {
       if (until != null && since == null) {
         throw new UsageException("--until goes with --since");
       }
-      Account account = Account.of(Questions.account(Refresh.urls(),
-          Choices.api(api, context.env, () -> credentials.apiSetting(context)), connection, credentials, context));
+      Api chosen = Choices.api(api, context.env, () -> credentials.apiSetting(context));
+      if (prefetch) {
+        PrefetchCommand.checkApi(chosen, "status --prefetch");
+      }
+      Account account = Account.of(Questions.account(prefetch ? Refresh.urls().prefetch() : Refresh.urls(), chosen,
+          connection, credentials, context));
       List<TaskStatus> statuses = new ArrayList<>();
       if (since != null) {
         statuses.addAll(account.taskStatus(since, until != null ? until : Instant.now()));

@@ -42,18 +42,19 @@ final class Tables {
     rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED (UTC+8)", "FIRST URL"});
     for (TaskStatus status : statuses) {
       rows.add(new String[] {status.taskId().isEmpty() ? "-" : status.taskId(),
-          status.state().name().toLowerCase(Locale.ROOT), String.valueOf(status.urls().size()), status.created(),
+          status.state().name().toLowerCase(Locale.ROOT) + (status.percent().isPresent() // a prefetch's progress
+              ? " " + status.percent().getAsInt() + "%" : ""), String.valueOf(status.urls().size()), status.created(),
           status.urls().isEmpty() ? "" : status.urls().get(0)});
     }
     return align(rows);
   }
 
-  /** Quotas: what (URLs or directories), area, available, total, per request and where the numbers come from. */
+  /** Quotas: what (purged URLs or directories, prefetched URLs), area, available, total, per request and where the numbers come from. */
   static String quotas(List<Quota> quotas) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"KIND", "AREA", "AVAILABLE", "TOTAL", "PER REQUEST", "SOURCE"});
     for (Quota quota : quotas) {
-      rows.add(new String[] {quota.directories() ? "directories" : "URLs",
+      rows.add(new String[] {quota.kind() == Quota.Kind.URLS ? "URLs" : quota.kind().name().toLowerCase(Locale.ROOT),
           quota.area().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse("all"), String.valueOf(quota.available()),
           String.valueOf(quota.total()), String.valueOf(quota.batch()),
           quota.fromService() ? "service" : "local ledger"});

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.refreshcdn.Api;
 import dev.refreshcdn.Area;
+import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.JobStore.Job;
 import dev.refreshcdn.TaskStatus;
 import java.net.URI;
@@ -69,8 +70,8 @@ class TablesTest {
         + "KIND         AREA      AVAILABLE  TOTAL  PER REQUEST  SOURCE\n"
         + "URLs         mainland  9000       10000  1000         service\n"
         + "directories  all       100        100    20           local ledger\n",
-        Tables.quotas(List.of(Values.quota(false, Area.MAINLAND, 1000, 10_000, 9000, true),
-            Values.quota(true, null, 20, 100, 100, false))));
+        Tables.quotas(List.of(Values.quota(Quota.Kind.URLS, Area.MAINLAND, 1000, 10_000, 9000, true),
+            Values.quota(Quota.Kind.DIRECTORIES, null, 20, 100, 100, false))));
   }
 
   @Test

@@ -47,8 +47,8 @@ final class Values {
     return create(Task.class, taskId, count, urls);
   }
 
-  static Quota quota(boolean directories, Area area, int batch, int total, int available, boolean fromService) {
-    return create(Quota.class, directories, area, batch, total, available, fromService);
+  static Quota quota(Quota.Kind kind, Area area, int batch, int total, int available, boolean fromService) {
+    return create(Quota.class, kind, area, batch, total, available, fromService);
   }
 
   private static <T> T create(Class<T> type, Object... args) {
