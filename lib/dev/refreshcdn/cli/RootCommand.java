@@ -10,6 +10,7 @@ import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.Tenant;
+import dev.refreshcdn.internal.HttpClients;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -202,6 +203,9 @@ final class RootCommand implements Callable<Integer> {
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
       checkApiOptions(chosen, context.env);
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
+      if (!dryRun) {
+        HttpClients.warmUp(); // the trust store loads while the input is read and planned
+      }
       entries = Input.read(arguments, input, context.in);
       return submit(chosen, entries);
     } catch (InvalidInputException e) {
