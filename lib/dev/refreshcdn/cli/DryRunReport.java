@@ -2,7 +2,6 @@ package dev.refreshcdn.cli;
 
 import dev.refreshcdn.internal.Texts;
 import dev.refreshcdn.Api;
-import dev.refreshcdn.Plan.Batch;
 import dev.refreshcdn.Plan.DryRun;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
@@ -28,7 +27,6 @@ final class DryRunReport {
       return Exit.OK;
     }
     DryRun run = plan.dryRun();
-    List<Batch> batches = plan.requests();
     DryRun.Request first = run.requests().get(0);
     out.println("Dry run: " + Texts.plural(run.requests().size(), first.method() + " request") + ", "
         + Texts.count(run.urlCount(), command.directories) + ", " + run.bytes() + " bytes to " + plan.endpoint()
@@ -46,11 +44,15 @@ final class DryRunReport {
     out.println("Signed with " + creds.describe() + ".");
     out.println("The Signature and the SecretKey are redacted.");
     new Reporter(out, command.err, false, false).notes(plan);
+    // Requests carry consecutive runs of the plan's URLs: the first and last of each are read there, not copied out.
+    List<String> urls = plan.urls();
+    int from = 0;
     for (DryRun.Request request : run.requests()) {
-      List<String> urls = batches.get(request.number() - 1).urls();
+      int to = from + request.urlCount();
       out.println("  request " + request.number() + ": " + Texts.count(request.urlCount(), command.directories) + ", "
           + request.bytes() + " bytes, "
-          + (urls.size() == 1 ? urls.get(0) : urls.get(0) + " … " + urls.get(urls.size() - 1)));
+          + (to - from == 1 ? urls.get(from) : urls.get(from) + " … " + urls.get(to - 1)));
+      from = to;
       if (command.connection.verbose) {
         out.println("    " + request.preview());
       }

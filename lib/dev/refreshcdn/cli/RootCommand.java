@@ -10,6 +10,7 @@ import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.Tenant;
+import dev.refreshcdn.internal.HttpClients;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -211,6 +212,9 @@ final class RootCommand implements Callable<Integer> {
         PrefetchCommand.checkPurgeThenPrefetch(chosen, directories);
       }
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
+      if (!dryRun) {
+        HttpClients.warmUp(); // the trust store loads while the input is read and planned
+      }
       entries = Input.read(arguments, input, context.in);
       return submit(chosen, entries);
     } catch (InvalidInputException e) {
