@@ -312,6 +312,26 @@ case_the_program_is_told_the_command_that_runs_it_again() {
   expect_rc 0 && out_has "again=args-app"
 }
 
+# The catalog form (alias@/path/jbang-catalog.json) is served by the fast path from any directory, and the catalog
+# is part of what the cached command depends on.
+case_catalog_form_app_takes_the_fast_path_from_anywhere() {
+  printf '{"aliases": {"args": {"script-ref": "Args.java"}}}\n' >"$script_dir/jbang-catalog.json"
+  export JBANG_REPO
+  JBANG_REPO=$(cd ~ && pwd)/.m2/repository # JBang's dependencies from the real ~/.m2, not downloaded again
+  export HOME=$work/home && mkdir -- "$HOME" "$work/d1" "$work/d2"
+  launch app install --name args-app "args@$script_dir/jbang-catalog.json"
+  expect_rc 0
+  for dir in d1 d2; do
+    cd -- "$work/$dir"
+    rc=0 && PATH=/usr/bin:/bin "$HOME/.jbang/bin/args-app" x </dev/null >"$work/out" 2>"$work/err" || rc=$?
+    expect_rc 0 && out_has '[x]' && out_has "again=$HOME/.jbang/bin/args-app"
+  done
+  err_has "fast path: args@$script_dir/jbang-catalog.json" # d2: no JBang
+  printf '{"aliases": {"args": {"script-ref": "Args.java", "description": "edited"}}}\n' >"$script_dir/jbang-catalog.json"
+  rc=0 && PATH=/usr/bin:/bin "$HOME/.jbang/bin/args-app" y </dev/null >"$work/out" 2>"$work/err" || rc=$?
+  expect_rc 0 && out_has '[y]' && err_has 'no valid cached command'
+}
+
 case_posix_locale_builds_and_runs_refresh_cdn() {
   cd -- "$repo"
   rc=0
