@@ -4,9 +4,11 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.jr:jackson-jr-objects:2.21.2
 //SOURCES lib/**/*.java
-//COMPILE_OPTIONS -encoding UTF-8
+//COMPILE_OPTIONS -encoding UTF-8 -J-XX:TieredStopAtLevel=1
 
 // The command line lives in lib/dev/refreshcdn/cli (RefreshCdnCli and one class per subcommand).
+// javac runs C1-only (no collector named: one in JAVA_TOOL_OPTIONS would conflict): a one-off compile of lib/ takes
+// about half as long (README, Benchmarks).
 public class RefreshCdn {
   public static void main(String... args) {
     System.exit(dev.refreshcdn.cli.RefreshCdnCli.run(args));

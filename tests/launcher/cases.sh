@@ -51,6 +51,7 @@ public class Args {
   public static void main(String... args) {
     for (String arg : args) System.out.println("[" + arg + "]");
     System.out.println("my.prop=" + System.getProperty("my.prop"));
+    System.out.println("again=" + System.getenv("REFRESH_CDN_COMMAND"));
     try {
       Class.forName("Extra");
       System.out.println("Extra found");
@@ -262,13 +263,73 @@ case_script_path_with_a_space_is_cached() {
 case_the_same_arguments_reach_main_on_every_route() {
   printf 'expanded\n' >at-file
   local expected
-  expected=$(printf '[]\n[@at-file]\n[a  b]\n[--verbose]\n[$HOME`x`"]\nmy.prop=null\nno Extra')
+  expected=$(printf '[]\n[@at-file]\n[a  b]\n[--verbose]\n[$HOME`x`"]\nmy.prop=null\nagain=%s Args.java\nno Extra' "$launcher")
   for route in miss hit NO_FASTPATH; do
     if [[ $route == NO_FASTPATH ]]; then export REFRESH_CDN_LAUNCHER_NO_FASTPATH=1; fi
     launch Args.java '' @at-file 'a  b' --verbose '$HOME`x`"'
     expect_rc 0
     [[ $(<"$work/out") == "$expected" ]] || fail "$route route: arguments changed"
   done
+}
+
+# The README's install step from an empty HOME: the app then runs from another directory with only /usr/bin:/bin on
+# the PATH (no jbang there), with a relative -i, and from the fast path in any directory after its first run.
+case_installed_app_runs_anywhere_without_jbang_on_the_path() {
+  local home=$work/home elsewhere=$work/elsewhere m2
+  m2=$(cd ~ && pwd)/.m2/repository # JBang's dependencies from the real ~/.m2, not downloaded again
+  mkdir -- "$home" "$elsewhere" "$elsewhere/2"
+  unset JBANG_LAUNCHER_CACHE
+  export HOME=$home JBANG_REPO=$m2
+  cd -- "$repo"
+  launch app install --name refresh-cdn RefreshCdn.java
+  expect_rc 0 && err_has "refresh-cdn runs $home/.jbang/bin/jbang"
+  [[ -x $home/.jbang/bin/refresh-cdn && -x $home/.jbang/bin/jbang ]] || fail "not installed: $(ls -la "$home/.jbang/bin")"
+  grep -qF "exec $home/.jbang/bin/jbang run $repo/RefreshCdn.java" "$home/.jbang/bin/refresh-cdn" ||
+    fail "the app does not run the launcher's copy: $(cat "$home/.jbang/bin/refresh-cdn")"
+  grep -qF '.jbang/bin' "$home/.bashrc" || fail "JBang's setup did not add ~/.jbang/bin to \$HOME/.bashrc"
+  for dir in "$elsewhere" "$elsewhere/2"; do
+    cd -- "$dir"
+    printf 'https://www.test.com/a.jpg\nhttps://www.test.com/b.jpg\n' >urls.txt
+    rc=0
+    PATH=/usr/bin:/bin ~/.jbang/bin/refresh-cdn --emulator -i urls.txt </dev/null >"$work/out" 2>"$work/err" || rc=$?
+    expect_rc 0 && out_has 'Submitted 2 URLs'
+  done
+  err_has "fast path: $repo/RefreshCdn.java" # the second directory: no JBang
+}
+
+# REFRESH_CDN_COMMAND, for the hints a program prints: how to run it again, as it was run.
+case_the_program_is_told_the_command_that_runs_it_again() {
+  launch Args.java && expect_rc 0 && out_has "again=$launcher Args.java"
+  launch run Args.java && expect_rc 0 && out_has "again=$launcher Args.java" && hit
+  export JBANG_REPO
+  JBANG_REPO=$(cd ~ && pwd)/.m2/repository # JBang's dependencies from the real ~/.m2, not downloaded again
+  export HOME=$work/home && mkdir -- "$HOME"
+  launch app install --name args-app "$script_dir/Args.java"
+  expect_rc 0
+  rc=0 && PATH=/usr/bin:/bin "$HOME/.jbang/bin/args-app" </dev/null >"$work/out" 2>"$work/err" || rc=$?
+  expect_rc 0 && out_has "again=$HOME/.jbang/bin/args-app"
+  rc=0 && PATH=$HOME/.jbang/bin:/usr/bin:/bin args-app </dev/null >"$work/out" 2>"$work/err" || rc=$?
+  expect_rc 0 && out_has "again=args-app"
+}
+
+# The catalog form (alias@/path/jbang-catalog.json) is served by the fast path from any directory, and the catalog
+# is part of what the cached command depends on.
+case_catalog_form_app_takes_the_fast_path_from_anywhere() {
+  printf '{"aliases": {"args": {"script-ref": "Args.java"}}}\n' >"$script_dir/jbang-catalog.json"
+  export JBANG_REPO
+  JBANG_REPO=$(cd ~ && pwd)/.m2/repository # JBang's dependencies from the real ~/.m2, not downloaded again
+  export HOME=$work/home && mkdir -- "$HOME" "$work/d1" "$work/d2"
+  launch app install --name args-app "args@$script_dir/jbang-catalog.json"
+  expect_rc 0
+  for dir in d1 d2; do
+    cd -- "$work/$dir"
+    rc=0 && PATH=/usr/bin:/bin "$HOME/.jbang/bin/args-app" x </dev/null >"$work/out" 2>"$work/err" || rc=$?
+    expect_rc 0 && out_has '[x]' && out_has "again=$HOME/.jbang/bin/args-app"
+  done
+  err_has "fast path: args@$script_dir/jbang-catalog.json" # d2: no JBang
+  printf '{"aliases": {"args": {"script-ref": "Args.java", "description": "edited"}}}\n' >"$script_dir/jbang-catalog.json"
+  rc=0 && PATH=/usr/bin:/bin "$HOME/.jbang/bin/args-app" y </dev/null >"$work/out" 2>"$work/err" || rc=$?
+  expect_rc 0 && out_has '[y]' && err_has 'no valid cached command'
 }
 
 case_posix_locale_builds_and_runs_refresh_cdn() {
