@@ -3,6 +3,7 @@ package dev.refreshcdn.cli;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.RefusedException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -10,29 +11,44 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one printer of errors: {@code refresh-cdn: message} on stderr, and under --json the document that says so on
- * stdout; the exit code from {@link ExitCodes}. Parse errors keep picocli's text and short usage, except a bad enum
- * value, which is said as {@code expected v2 or v3: v4} (the option's label).
+ * stdout; the exit code from {@link ExitCodes}. A usage mistake is a few lines, never the whole help: picocli's
+ * message (a bad enum value said as {@code expected v2 or v3: v4}, the option's label), the closest option or
+ * subcommand when there is one, and where the help is.
  */
 final class Errors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
   private final Context context;
-  private final CommandLine.IParameterExceptionHandler standard;
 
-  Errors(Context context, CommandLine.IParameterExceptionHandler standard) {
+  Errors(Context context) {
     this.context = context;
-    this.standard = standard;
   }
 
   @Override
-  public int handleParseException(ParameterException e, String[] args) throws Exception {
-    int exit = standard.handleParseException(enumNamed(e), args);
-    if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
-      context.out.println(JsonReport.text(JsonReport.usage(enumNamed(e).getMessage(), exit)));
-      context.out.flush();
+  public int handleParseException(ParameterException e, String[] args) {
+    String message = enumNamed(e).getMessage();
+    int exit = ExitCodes.of(e);
+    context.err.println("refresh-cdn: " + message);
+    List<String> suggestions = e instanceof UnmatchedArgumentException
+        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
+    if (!suggestions.isEmpty()) {
+      context.err.println("  did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3,
+          suggestions.size()))) + "?");
     }
+    context.err.println("  see '" + help(e.getCommandLine().getCommandSpec(), context.env) + "'");
+    if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
+      context.out.println(JsonReport.text(JsonReport.usage(message, exit)));
+    }
+    context.out.flush();
     return exit;
+  }
+
+  /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */
+  static String help(CommandSpec command, Map<String, String> env) {
+    String name = command.parent() == null ? "" : " " + command.name();
+    return FollowUp.program(env) + name + " --help";
   }
 
   /** A failed command: its message and, under --json, its document. */

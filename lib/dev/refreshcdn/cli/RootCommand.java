@@ -10,6 +10,7 @@ import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.Tenant;
+import dev.refreshcdn.internal.Texts;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {ResumeCommand.class, JobsCommand.class, StatusCommand.class, QuotaCommand.class,
-        EmulatorCommand.class},
+        EmulatorCommand.class, CompletionCommand.class},
     description = {
         "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN with API 3.0's PurgeUrlsCache "
             + "and PurgePathCache, or the legacy API 2.0's RefreshCdnUrl and RefreshCdnDir with --api v2 (Tencent "
@@ -195,7 +196,7 @@ final class RootCommand implements Callable<Integer> {
       if (arguments.isEmpty() && input == null && context.isTerminal(0)) {
         String message = "no URLs given (pass them as arguments, with --input FILE or on stdin)";
         err.println("refresh-cdn: " + message);
-        spec.commandLine().usage(err);
+        err.println("  see '" + Errors.help(spec, context.env) + "'");
         return usageError(message);
       }
       checkCombinations();
@@ -240,7 +241,8 @@ final class RootCommand implements Callable<Integer> {
       err.println("refresh-cdn: HOME is not set and no --state-dir was given, so this job is not journaled");
     }
     if (connection.verbose) {
-      err.println("[refresh-cdn] " + plan.urls().size() + " entries in " + plan.requestCount() + " requests to "
+      err.println("[refresh-cdn] " + Texts.count(plan.urls().size(), directories) + " in "
+          + Texts.plural(plan.requestCount(), "request") + " to "
           + plan.endpoint() + ", signed with " + creds.describe()
           + (stateDir == null ? "" : ", journaled in " + stateDir));
     }
