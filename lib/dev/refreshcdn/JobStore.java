@@ -52,6 +52,9 @@ public final class JobStore {
         jobs.add(Job.unreadable(String.valueOf(dir.getFileName()), Jobs.why(dir, e)));
       }
     }
+    // Ids order jobs by the second they were made; two of one second are ordered by when exactly.
+    jobs.sort(Comparator.comparing((Job job) -> job.id().substring(0, Math.min(15, job.id().length())))
+        .thenComparing(job -> job.created() == null ? Instant.MIN : job.created()));
     return jobs;
   }
 

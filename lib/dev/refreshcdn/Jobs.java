@@ -97,16 +97,21 @@ final class Jobs {
    */
   private static JobRecord latestResumable(Path stateDir) {
     List<Path> dirs = jobDirs(stateDir);
-    for (int i = dirs.size() - 1; i >= 0; i--) {
+    JobRecord latest = null;
+    for (Path dir : dirs) {
       JobRecord record;
       try {
-        record = JobRecord.read(dirs.get(i));
+        record = JobRecord.read(dir);
       } catch (IOException | RuntimeException e) {
         continue;
       }
-      if (record.state != JournalFormat.JobEnd.DONE && record.state != JournalFormat.JobEnd.REFUSED) {
-        return record;
+      boolean resumable = record.state != JournalFormat.JobEnd.DONE && record.state != JournalFormat.JobEnd.REFUSED;
+      if (resumable && (latest == null || !record.file.created.isBefore(latest.file.created))) {
+        latest = record;
       }
+    }
+    if (latest != null) {
+      return latest;
     }
     throw new IllegalArgumentException("no job stopped by the quota, a network failure or an interruption in "
         + Journal.jobsDir(stateDir) + (dirs.isEmpty() ? "" : " (" + dirs.size() + " done or refused)"));

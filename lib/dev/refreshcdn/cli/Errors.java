@@ -47,7 +47,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
 
   /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */
   static String help(CommandSpec command, Map<String, String> env) {
-    String name = command.parent() == null ? "" : " " + command.name();
+    String name = command.qualifiedName(" ").substring(command.root().name().length()); // e.g. " jobs prune"
     return FollowUp.program(env) + name + " --help";
   }
 
