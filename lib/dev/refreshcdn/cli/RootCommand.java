@@ -96,6 +96,8 @@ import picocli.CommandLine.Spec;
         "  refresh-cdn --api v2 --signature-method HmacSHA256 -i urls.txt",
         "  # A local stand-in for the service (see: refresh-cdn emulator --help):",
         "  refresh-cdn emulator --domain www.test.com",
+        "  # Tab completion in this shell (or in ~/.bashrc; zsh: completion zsh):",
+        "  source <(refresh-cdn completion bash)",
         ""})
 final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
