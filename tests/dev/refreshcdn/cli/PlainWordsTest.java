@@ -11,12 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.refreshcdn.emulator.Emulator;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the CLI says is said in the user's words: no exception class, no library call, the user's own duration. */
 class PlainWordsTest {
+  /** A HOME of this test's own, so no other test's quota ledger stands in the way. */
+  @TempDir Path home;
+
   @Test
   void aRefusedConnectionIsSaidSoNotAsAnExceptionClass() throws Exception {
     // given: a loopback port with nothing listening
@@ -26,7 +31,7 @@ class PlainWordsTest {
     }
     // when
     Cli.Result r = InProcess.refreshCdn("--endpoint", "http://127.0.0.1:" + port + "/", "--retries", "0",
-        "https://www.test.com/1.jpg").withCredentials().env("HOME", "/nonexistent-home").run();
+        "https://www.test.com/1.jpg").withCredentials().env("HOME", home.toString()).run();
     // then
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().contains("could not connect to 127.0.0.1: connection refused"), r::toString);
@@ -42,7 +47,7 @@ class PlainWordsTest {
       slow.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(3_000).withStatus(500)));
       // when
       Cli.Result r = InProcess.refreshCdn("--endpoint", slow.baseUrl() + "/", "--timeout", "1s", "--retries", "0",
-          "--daily-quota", "10", "https://www.test.com/1.jpg").withCredentials().run();
+          "--daily-quota", "10", "https://www.test.com/1.jpg").withCredentials().env("HOME", home.toString()).run();
       // then
       assertEquals(4, r.exit(), r::toString);
       assertTrue(r.err().contains("no answer within 1s"), r::toString);
@@ -57,9 +62,9 @@ class PlainWordsTest {
     try (Emulator emu = Emulator.builder().account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start()) {
       // when
       Cli.Result verbose = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "-v",
-          "https://www.test.com/1.jpg").withCredentials().run();
+          "https://www.test.com/1.jpg").withCredentials().env("HOME", home.toString()).run();
       Cli.Result dirs = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "--dir",
-          "https://www.test.com/a/", "https://www.test.com/b/").withCredentials().run();
+          "https://www.test.com/a/", "https://www.test.com/b/").withCredentials().env("HOME", home.toString()).run();
       // then
       assertEquals(0, verbose.exit(), verbose::toString);
       assertTrue(verbose.err().contains("[refresh-cdn] 1 URL in 1 request to "), verbose::toString);
@@ -73,7 +78,7 @@ class PlainWordsTest {
   void anApi2EndpointWithApi3IsExplainedWithoutTheLibrarysCalls() {
     // when
     Cli.Result r = InProcess.refreshCdn("--dry-run", "--endpoint", "https://cdn.api.qcloud.com/v2/index.php",
-        "https://www.test.com/1.jpg").withCredentials().run();
+        "https://www.test.com/1.jpg").withCredentials().env("HOME", home.toString()).run();
     // then
     assertEquals(2, r.exit(), r::toString);
     assertTrue(r.err().contains("is an API 2.0 endpoint"), r::toString);
@@ -87,12 +92,12 @@ class PlainWordsTest {
       // given: one request of URLs on two hosts, which the legacy log lists as one record per host
       Instant before = Instant.now().minusSeconds(2);
       Cli.Result sent = InProcess.refreshCdn("--api", "v2", "--endpoint", emu.endpoint().toString(), "-q",
-          "https://www.test.com/1.jpg", "https://img.test.com/2.jpg").withCredentials().run();
+          "https://www.test.com/1.jpg", "https://img.test.com/2.jpg").withCredentials().env("HOME", home.toString()).run();
       // when
       Cli.Result r = InProcess.refreshCdn("status", "--api", "v2", "--endpoint", emu.endpoint().toString(),
-          "--since", before.toString()).withCredentials().run();
+          "--since", before.toString()).withCredentials().env("HOME", home.toString()).run();
       Cli.Result byTask = InProcess.refreshCdn("status", "--api", "v2", "--endpoint", emu.endpoint().toString(),
-          "--task", sent.out().strip()).withCredentials().run();
+          "--task", sent.out().strip()).withCredentials().env("HOME", home.toString()).run();
       // then
       assertEquals(0, r.exit(), r::toString);
       String[] lines = r.out().split("\n");
