@@ -33,7 +33,11 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     context.err.println("refresh-cdn: " + message);
     List<String> suggestions = e instanceof UnmatchedArgumentException
         ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
-    if (!suggestions.isEmpty()) {
+    String command = args.length > 0 && e.getCommandLine().getCommandSpec().parent() == null
+        ? closestCommand(args[0], e.getCommandLine().getCommandSpec()) : null;
+    if (suggestions.isEmpty() && command != null) {
+      context.err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
+    } else if (!suggestions.isEmpty()) {
       context.err.println("  did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3,
           suggestions.size()))) + "?");
     }
@@ -43,6 +47,41 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     }
     context.out.flush();
     return exit;
+  }
+
+  /**
+   * The subcommand {@code word} was most likely meant to be (a letter or two off, e.g. {@code stauts}), or null: a
+   * first argument of the root that is neither an option nor a URL.
+   */
+  static String closestCommand(String word, CommandSpec root) {
+    if (word.startsWith("-") || word.contains("/") || word.contains(".")) {
+      return null;
+    }
+    String closest = null;
+    int best = 3;
+    for (String name : root.subcommands().keySet()) {
+      int distance = distance(word.toLowerCase(java.util.Locale.ROOT), name);
+      if (distance < best && distance < name.length() / 2 + 1) {
+        best = distance;
+        closest = name;
+      }
+    }
+    return closest;
+  }
+
+  /** Edits (insert, delete, replace, swap two neighbours) that make {@code a} into {@code b}. */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */

@@ -373,9 +373,14 @@ final class RootCommand implements Callable<Integer> {
     if (e.invalid().isEmpty()) {
       err.println("refresh-cdn: " + e.getMessage());
     } else {
-      err.println("refresh-cdn: " + e.invalid().size() + " of " + entries.urls().size() + " entries are not valid URLs "
-          + "to refresh; nothing was sent:");
+      int bad = e.invalid().size();
+      err.println("refresh-cdn: " + bad + " of " + entries.urls().size() + (entries.urls().size() == 1 ? " entry"
+          : " entries") + (bad == 1 ? " is not a valid URL" : " are not valid URLs") + " to refresh; nothing was sent:");
       listInvalid(e.invalid(), entries);
+      String command = arguments.isEmpty() ? null : Errors.closestCommand(arguments.get(0), spec);
+      if (command != null) {
+        err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
+      }
     }
     if (output.json) {
       out.println(JsonReport.text(JsonReport.invalid(e, entries, Exit.USAGE)));

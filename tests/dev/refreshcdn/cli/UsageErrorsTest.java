@@ -61,4 +61,18 @@ class UsageErrorsTest {
     assertShort(r, "Unknown options: '--tsk', '1'", "./jbang refresh-cdn status --help");
     assertEquals(2, noUrls.exit(), noUrls::toString);
   }
+
+  @Test
+  void aMistypedSubcommandIsNamedAsTheClosestOne() {
+    // when: an option of status after a misspelt status, and a misspelt resume alone
+    Cli.Result status = InProcess.refreshCdn("stauts", "--task", "1").run();
+    Cli.Result resume = InProcess.refreshCdn("resum").run();
+    // then
+    assertShort(status, "Unknown option: '--task'", "refresh-cdn --help");
+    assertTrue(status.err().contains("\n  did you mean 'refresh-cdn status'?\n"), status::toString);
+    assertEquals(2, resume.exit(), resume::toString);
+    assertEquals("refresh-cdn: 1 of 1 entry is not a valid URL to refresh; nothing was sent:\n"
+        + "  argument 1: \"resum\" must start with http:// or https://\n"
+        + "  did you mean 'refresh-cdn resume'?\n", resume.err());
+  }
 }
