@@ -3,6 +3,7 @@ package dev.refreshcdn;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,13 @@ final class JobRecord {
   final JobFile file;
   final String id;
   final int urlCount;
+  /**
+   * The API, endpoint and area the job last ran with: {@code job.json}'s, unless a resumption changed them (a
+   * {@code resume} event records what it runs with, e.g. a job of the retired API 2.0 moved to API 3.0).
+   */
+  Api api;
+  URI endpoint;
+  Area area;
   final BitSet accepted = new BitSet();
   /** URLs sent whose answer never came, or came without a verdict: the service may have acted on them. */
   final BitSet maybeReached = new BitSet();
@@ -49,6 +57,9 @@ final class JobRecord {
     this.file = file;
     this.id = file.id;
     this.urlCount = file.urlCount;
+    this.api = file.api;
+    this.endpoint = file.endpoint;
+    this.area = file.area;
   }
 
   /** The job in {@code dir}; the IOException says what makes it unreadable. */
@@ -128,6 +139,9 @@ final class JobRecord {
         }
         return true;
       case RESUME:
+        if (!ranWith(event)) {
+          return false;
+        }
         state = JournalFormat.JobEnd.UNFINISHED; // until this resumption records how it ended
         quotaReturns = null;
         return true;
@@ -138,6 +152,22 @@ final class JobRecord {
         return true;
       default:
         return true;
+    }
+  }
+
+  /** What a {@code resume} event says the job runs with from then on (an older journal's says nothing). */
+  private boolean ranWith(Map<String, Object> event) {
+    try {
+      Api newApi = event.get("api") == null ? api : Api.valueOf(event.get("api").toString());
+      URI newEndpoint = event.get("endpoint") == null ? endpoint : URI.create(event.get("endpoint").toString());
+      Area newArea = !event.containsKey("api") ? area
+          : event.get("area") == null ? null : Area.valueOf(event.get("area").toString());
+      api = newApi;
+      endpoint = newEndpoint;
+      area = newArea;
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false; // damage: the job goes on as it last ran
     }
   }
 

@@ -47,11 +47,14 @@ public final class JobStore {
     List<Job> jobs = new ArrayList<>();
     for (Path dir : Jobs.jobDirs(stateDir)) {
       try {
-        jobs.add(job(JobRecord.read(dir)));
+        jobs.add(job(JobRecord.read(dir), Jobs.running(dir)));
       } catch (IOException | RuntimeException e) {
         jobs.add(Job.unreadable(String.valueOf(dir.getFileName()), Jobs.why(dir, e)));
       }
     }
+    // Ids order jobs by the second they were made; two of one second are ordered by when exactly.
+    jobs.sort(Comparator.comparing((Job job) -> job.id().substring(0, Math.min(15, job.id().length())))
+        .thenComparing(job -> job.created() == null ? Instant.MIN : job.created()));
     return jobs;
   }
 
@@ -62,12 +65,28 @@ public final class JobStore {
    * same job, and refuses to run while another submission of the job runs or once the job has changed since it was
    * read here (resume again then).
    *
-   * @param jobId the job's id, or null for the most recent job that is not done and can be read
+   * The API, endpoint and area may be corrected for the job ({@link Refresh#endpoint}, {@link Refresh#area}): the
+   * journal records what each resumption runs with, and the next one starts from that.
+   *
+   * @param jobId the job's id, or null for the most recent job stopped for a reason that can pass: the daily quota,
+   *     a network failure, an interruption or a crash (not a refused job: name it once the cause is fixed)
    * @throws IllegalArgumentException when there is no such job, it is done or cannot be read, or its recorded
    *     endpoint is one a new refresh could not use (see {@link Refresh#endpoint(String)})
    */
   public Refresh resume(String jobId) {
-    Jobs.Continuation job = Jobs.resume(stateDir, jobId);
+    return resume(jobId, null);
+  }
+
+  /**
+   * Continues a job as {@link #resume(String)} does, through {@code api}: a job of the retired API 2.0 moves to API
+   * 3.0, its pending URLs planned afresh there with API 3.0's endpoint and request options (its URLs, directories,
+   * flush type and daily quota stay); the journal records the move, so later resumptions stay on API 3.0.
+   *
+   * @param api the API to continue on; null or the job's own: as {@link #resume(String)}
+   * @throws IllegalArgumentException as {@link #resume(String)}, or when asked to move a job of API 3.0 to API 2.0
+   */
+  public Refresh resume(String jobId, Api api) {
+    Jobs.Continuation job = Jobs.resume(stateDir, jobId, api);
     return Refresh.of(job.urls, job.settings);
   }
 
@@ -105,9 +124,9 @@ public final class JobStore {
     return lock;
   }
 
-  private static Job job(JobRecord record) {
-    Job.State state = Job.State.valueOf(record.state.name());
-    return new Job(record.id, record.file.created, state, record.file.api, record.file.endpoint,
+  private static Job job(JobRecord record, boolean running) {
+    Job.State state = running ? Job.State.RUNNING : Job.State.valueOf(record.state.name());
+    return new Job(record.id, record.file.created, state, record.api, record.endpoint,
         record.file.directories, record.urlCount, record.accepted.cardinality(), record.taskIds,
         state == Job.State.QUOTA ? record.quotaReturns : null, record.lastError, record.damage());
   }
@@ -132,6 +151,8 @@ public final class JobStore {
       REFUSED,
       /** Stopped without a verdict: a lost answer, a network failure, a crash or a kill. */
       UNFINISHED,
+      /** A submission or resume of it runs now, in this process or another (it holds the job's lock). */
+      RUNNING,
       /**
        * Its files cannot be read, e.g. an empty or invalid {@code job.json} ({@link #problem()} says which and why):
        * only its id is known, and it cannot be resumed until the file is repaired or the job's directory removed.
@@ -188,12 +209,12 @@ public final class JobStore {
       return state;
     }
 
-    /** The API generation the job was submitted through, which a resumption keeps; null when unreadable. */
+    /** The API generation the job last ran on (a job of API 2.0 may be moved to API 3.0); null when unreadable. */
     public Api api() {
       return api;
     }
 
-    /** The endpoint the job was submitted to (a resumption may override it); null when unreadable. */
+    /** The endpoint the job last ran with (a resumption may correct it); null when unreadable. */
     public URI endpoint() {
       return endpoint;
     }

@@ -26,17 +26,27 @@ final class Jobs {
     }
   }
 
-  /** What a refresh continuing the job sends, and how. */
-  static Continuation resume(Path stateDir, String jobId) {
-    JobRecord record = jobId != null ? find(stateDir, jobId) : latestUnfinished(stateDir);
+  /**
+   * What a refresh continuing the job sends, and how: as it last ran, or with {@code api} not null and other than the
+   * job's, moved to that API (only from the retired API 2.0 to API 3.0): its pending URLs planned afresh there, with
+   * that API's endpoint and request options, as a new job of them would be.
+   */
+  static Continuation resume(Path stateDir, String jobId, Api api) {
+    JobRecord record = jobId != null ? find(stateDir, jobId) : latestResumable(stateDir);
     if (record.state == JournalFormat.JobEnd.DONE) {
-      throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all " + record.urlCount
-          + (record.file.directories ? " directories" : " URLs"));
+      throw new IllegalArgumentException("job " + record.id + " is done: the service accepted all "
+          + Texts.count(record.urlCount, record.file.directories));
+    }
+    boolean moved = api != null && api != record.api;
+    if (moved && api != Api.V3) {
+      throw new IllegalArgumentException("job " + record.id + " runs on API 3.0; a job moves only from the retired "
+          + "API 2.0 to API 3.0");
     }
     JobFile job = record.file;
     URI endpoint;
     try {
-      endpoint = Endpoints.check(job.endpoint); // what a new job may not use, an edited job file may not either
+      // What a new job may not use, an edited job file may not either.
+      endpoint = moved ? Api.V3.defaultEndpoint() : Endpoints.check(record.endpoint);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("job " + record.id + " cannot be resumed as recorded in "
           + record.dir.resolve(Journal.JOB_FILE) + ": " + e.getMessage(), e);
@@ -47,16 +57,17 @@ final class Jobs {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the URLs of job " + record.id, e);
     }
+    boolean asFirstRun = record.api == job.api; // else the job was moved, and runs with its new API's defaults
     Settings settings = new Settings().with(s -> {
       s.stateDir = stateDir;
-      s.api = job.api;
+      s.api = moved ? api : record.api;
       s.endpoint = endpoint;
       s.directories = job.directories;
       s.flushAll = job.flushAll;
-      s.method = job.method;
-      s.area = job.area;
-      s.urlEncode = job.urlEncode;
-      s.batchSize = job.batchSize;
+      s.method = !moved && asFirstRun ? job.method : s.method;
+      s.area = moved ? null : record.area;
+      s.urlEncode = !moved && job.urlEncode;
+      s.batchSize = !moved && asFirstRun ? job.batchSize : 0;
       s.dailyQuota = job.dailyQuota;
       // A purge-then-prefetch job past its purge resumes as the prefetch alone.
       s.prefetch = job.prefetch == null || !record.prefetchPhase ? job.prefetch : job.prefetch.withoutPurge();
@@ -82,22 +93,30 @@ final class Jobs {
     return dir;
   }
 
-  /** The most recent job not done, passing over those that cannot be read ({@link #list} names them). */
-  private static JobRecord latestUnfinished(Path stateDir) {
+  /**
+   * The most recent job stopped for a reason that can pass (the quota, a network failure, an interruption, a crash),
+   * passing over those done, refused (resumed only by id, once the cause is fixed) or unreadable.
+   */
+  private static JobRecord latestResumable(Path stateDir) {
     List<Path> dirs = jobDirs(stateDir);
-    for (int i = dirs.size() - 1; i >= 0; i--) {
+    JobRecord latest = null;
+    for (Path dir : dirs) {
       JobRecord record;
       try {
-        record = JobRecord.read(dirs.get(i));
+        record = JobRecord.read(dir);
       } catch (IOException | RuntimeException e) {
         continue;
       }
-      if (record.state != JournalFormat.JobEnd.DONE) {
-        return record;
+      boolean resumable = record.state != JournalFormat.JobEnd.DONE && record.state != JournalFormat.JobEnd.REFUSED;
+      if (resumable && (latest == null || !record.file.created.isBefore(latest.file.created))) {
+        latest = record;
       }
     }
-    throw new IllegalArgumentException("no unfinished job in " + Journal.jobsDir(stateDir)
-        + (dirs.isEmpty() ? "" : " (" + dirs.size() + " done)"));
+    if (latest != null) {
+      return latest;
+    }
+    throw new IllegalArgumentException("no job stopped by the quota, a network failure or an interruption in "
+        + Journal.jobsDir(stateDir) + (dirs.isEmpty() ? "" : " (" + dirs.size() + " done or refused)"));
   }
 
   private static JobRecord read(Path dir) {
@@ -119,6 +138,30 @@ final class Jobs {
     }
     return e instanceof IOException && e.getMessage() != null ? e.getMessage()
         : "in " + dir + ": " + e; // a bug of this reader rather than of the file, said as it is
+  }
+
+  /**
+   * Whether a submission or resume of the job in {@code dir} runs now, in this process or another: it holds the
+   * journal's lock. Asked with a shared lock, so the answer never stops the run it asks about.
+   */
+  static boolean running(Path dir) {
+    Path events = dir.resolve(Journal.EVENTS_FILE);
+    if (!Files.isRegularFile(events)) {
+      return false;
+    }
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(events,
+        java.nio.file.StandardOpenOption.READ)) {
+      java.nio.channels.FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return true; // held in this process
+    } catch (IOException e) {
+      return false; // unreadable: listing says why elsewhere
+    }
   }
 
   /** Job directories, oldest first (ids start with their UTC creation time). */

@@ -163,7 +163,9 @@ final class Journal implements AutoCloseable {
       throw e;
     }
     Journal journal = new Journal(resumption.jobId, settings, events, lock, resumption.indices);
-    journal.write(journal.event(JournalFormat.Event.RESUME).put("urls", resumption.indices.length).put("resent", resumption.resentUrls));
+    journal.write(journal.event(JournalFormat.Event.RESUME).put("urls", resumption.indices.length).put("resent", resumption.resentUrls)
+        .put("api", settings.api.name()).put("endpoint", settings.endpoint().toString())
+        .put("area", settings.area == null ? null : settings.area.name())); // what it runs with: JobRecord reads it back
     return journal;
   }
 

@@ -69,6 +69,24 @@ final class NetworkText {
     longestFirst.forEach(form -> secrets.put(form, shown.get(form)));
   }
 
+  /**
+   * A network failure the JDK left without a message ({@code root}, at the end of {@code failure}'s causes), said as
+   * a person would: a connect that failed on a closed channel was refused, an unresolved name is not found; never a
+   * bare class name such as {@code ClosedChannelException} when words exist for it.
+   */
+  static String unnamed(Throwable failure, Throwable root) {
+    if (root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException) {
+      return "host name not found";
+    }
+    if (failure instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) {
+      return "connection closed";
+    }
+    return root.getClass().getSimpleName();
+  }
+
   /** {@code text} without secrets and with control characters escaped; null stays null. */
   String clean(String text) {
     return text == null ? null : escape(scrub(text));

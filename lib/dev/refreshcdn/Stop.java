@@ -4,6 +4,7 @@ import dev.refreshcdn.RefreshException.JournalException;
 import dev.refreshcdn.RefreshException.QuotaExhaustedException;
 import dev.refreshcdn.RefreshException.StoppedException;
 import dev.refreshcdn.internal.Beijing;
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -69,7 +70,7 @@ final class Stop {
         Instant returns = Beijing.quotaReturns(settings.clock.instant());
         String what = refusal != null
             ? "the service refused request " + progress.requestNumber + " for the daily quota: " + refusal.describe()
-            : "the daily quota of " + quotaLimit + (settings.directories ? " directories" : " URLs")
+            : "the daily quota of " + Texts.count(quotaLimit, settings.directories)
                 + " is spent for today";
         return new QuotaExhaustedException(what, returns, quotaLimit, progress);
       }

@@ -1,5 +1,6 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.internal.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class Submission {
 
   @Override
   public String toString() {
-    return "Submission: " + tasks.size() + " tasks, " + urlCount() + " URLs " + tasks;
+    return "Submission: " + Texts.plural(tasks.size(), "task") + ", " + Texts.count(urlCount(), false) + " " + tasks;
   }
 
   /**

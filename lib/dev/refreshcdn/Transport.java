@@ -2,6 +2,7 @@ package dev.refreshcdn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -66,7 +67,7 @@ final class Transport {
       throw new Unanswered("could not connect to " + request.uri.getHost() + ": " + describe(e, text), 0, null, false,
           true, Duration.ZERO, safe(e, text));
     } catch (HttpTimeoutException e) {
-      throw new Unanswered("no answer within " + timeout.toMillis() + " ms", 0, null, true, true, Duration.ZERO, e);
+      throw new Unanswered("no answer within " + Texts.duration(timeout), 0, null, true, true, Duration.ZERO, e);
     } catch (IOException e) {
       if (causedBy(e, SSLHandshakeException.class)) {
         // Certificates and protocols do not fix themselves, and no request was sent.
@@ -144,7 +145,7 @@ final class Transport {
     while (root.getCause() != null && root.getMessage() == null) {
       root = root.getCause();
     }
-    return root.getMessage() != null ? text.clean(root.getMessage()) : root.getClass().getSimpleName();
+    return root.getMessage() != null ? text.clean(root.getMessage()) : NetworkText.unnamed(e, root);
   }
 
   /** {@code e}, or when cleaning changes a message in its chain, a stand-in whose message is clean. */

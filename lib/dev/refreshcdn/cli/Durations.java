@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.internal.Texts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -47,24 +48,8 @@ final class Durations {
     throw new IllegalArgumentException("expected a duration such as 30s, 2m, 500ms or PT1M30S: " + value);
   }
 
-  /**
-   * {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s},
-   * {@code 500ms}, {@code 1h}; never ISO-8601's {@code PT10M}. Below a millisecond counts as {@code 0s}.
-   */
+  /** {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s}. */
   static String format(Duration duration) {
-    long millis = Math.abs(duration.toMillis());
-    if (millis == 0) {
-      return "0s";
-    }
-    StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "");
-    long[] sizes = {3_600_000, 60_000, 1000, 1};
-    String[] units = {"h", "m", "s", "ms"};
-    for (int i = 0; i < sizes.length; i++) {
-      if (millis >= sizes[i]) {
-        text.append(millis / sizes[i]).append(units[i]);
-        millis %= sizes[i];
-      }
-    }
-    return text.toString();
+    return Texts.duration(duration);
   }
 }

@@ -3,6 +3,7 @@ package dev.refreshcdn.cli;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.RefusedException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -10,29 +11,83 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one printer of errors: {@code refresh-cdn: message} on stderr, and under --json the document that says so on
- * stdout; the exit code from {@link ExitCodes}. Parse errors keep picocli's text and short usage, except a bad enum
- * value, which is said as {@code expected v2 or v3: v4} (the option's label).
+ * stdout; the exit code from {@link ExitCodes}. A usage mistake is a few lines, never the whole help: picocli's
+ * message (a bad enum value said as {@code expected v2 or v3: v4}, the option's label), the closest option or
+ * subcommand when there is one, and where the help is.
  */
 final class Errors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
   private final Context context;
-  private final CommandLine.IParameterExceptionHandler standard;
 
-  Errors(Context context, CommandLine.IParameterExceptionHandler standard) {
+  Errors(Context context) {
     this.context = context;
-    this.standard = standard;
   }
 
   @Override
-  public int handleParseException(ParameterException e, String[] args) throws Exception {
-    int exit = standard.handleParseException(enumNamed(e), args);
-    if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
-      context.out.println(JsonReport.text(JsonReport.usage(enumNamed(e).getMessage(), exit)));
-      context.out.flush();
+  public int handleParseException(ParameterException e, String[] args) {
+    String message = enumNamed(e).getMessage();
+    int exit = ExitCodes.of(e);
+    context.err.println("refresh-cdn: " + message);
+    List<String> suggestions = e instanceof UnmatchedArgumentException
+        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
+    String command = args.length > 0 && e.getCommandLine().getCommandSpec().parent() == null
+        ? closestCommand(args[0], e.getCommandLine().getCommandSpec()) : null;
+    if (suggestions.isEmpty() && command != null) {
+      context.err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
+    } else if (!suggestions.isEmpty()) {
+      context.err.println("  did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3,
+          suggestions.size()))) + "?");
     }
+    context.err.println("  see '" + help(e.getCommandLine().getCommandSpec(), context.env) + "'");
+    if (e.getCommandLine().getCommandSpec().findOption("--json") != null && wantsJson(args)) {
+      context.out.println(JsonReport.text(JsonReport.usage(message, exit)));
+    }
+    context.out.flush();
     return exit;
+  }
+
+  /**
+   * The subcommand {@code word} was most likely meant to be (a letter or two off, e.g. {@code stauts}), or null: a
+   * first argument of the root that is neither an option nor a URL.
+   */
+  static String closestCommand(String word, CommandSpec root) {
+    if (word.startsWith("-") || word.contains("/") || word.contains(".")) {
+      return null;
+    }
+    String closest = null;
+    int best = 3;
+    for (String name : root.subcommands().keySet()) {
+      int distance = distance(word.toLowerCase(java.util.Locale.ROOT), name);
+      if (distance < best && distance < name.length() / 2 + 1) {
+        best = distance;
+        closest = name;
+      }
+    }
+    return closest;
+  }
+
+  /** Edits (insert, delete, replace, swap two neighbours) that make {@code a} into {@code b}. */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */
+  static String help(CommandSpec command, Map<String, String> env) {
+    String name = command.qualifiedName(" ").substring(command.root().name().length()); // e.g. " jobs prune"
+    return FollowUp.program(env) + name + " --help";
   }
 
   /** A failed command: its message and, under --json, its document. */

@@ -15,17 +15,27 @@ import java.util.Map;
  * remembers nothing, so it also names the API and an endpoint that is not the API's default.
  */
 final class FollowUp {
+  /** The variable the launcher sets to the command the user types to run refresh-cdn, e.g. {@code ./jbang refresh-cdn}. */
+  static final String COMMAND_VARIABLE = "REFRESH_CDN_COMMAND";
+  /** The command when the variable is not set: refresh-cdn installed on the PATH. */
+  static final String DEFAULT_COMMAND = "refresh-cdn";
+
   private final Path stateDir;
   private final Map<String, String> env;
   private Api api = Refresh.DEFAULT_API;
   private URI endpoint;
   private final List<String> credentialOptions = new ArrayList<>();
-  private String endpointOverride;
 
   /** Commands for a run whose jobs are kept in {@code stateDir} (null: none); {@code env} gives the defaults. */
   public FollowUp(Path stateDir, Map<String, String> env) {
     this.stateDir = stateDir;
     this.env = env;
+  }
+
+  /** How the user runs refresh-cdn, as {@value #COMMAND_VARIABLE} says; else {@value #DEFAULT_COMMAND}. */
+  static String program(Map<String, String> env) {
+    String command = env.get(COMMAND_VARIABLE);
+    return command == null || command.isBlank() ? DEFAULT_COMMAND : command.strip();
   }
 
   /** The API and endpoint the requests went to. */
@@ -48,23 +58,11 @@ final class FollowUp {
   }
 
   /**
-   * An --endpoint given to a resume that differs from the job's: the journal keeps the one the job was submitted to,
-   * so the next resume needs it again.
-   */
-  public FollowUp endpointOverride(String endpoint) {
-    this.endpointOverride = endpoint;
-    return this;
-  }
-
-  /**
-   * {@code refresh-cdn resume JOB}, with --state-dir when not the default, an endpoint override, and the credential
-   * options.
+   * {@code refresh-cdn resume JOB}, with --state-dir when not the default and the credential options (the journal
+   * keeps the API, endpoint and area a resume corrected).
    */
   public String resume(String jobId) {
-    String command = stateDir == null ? "refresh-cdn resume " + jobId : StateDir.resumeCommand(jobId, stateDir, env);
-    if (endpointOverride != null) {
-      command += " --endpoint " + StateDir.shellQuoted(endpointOverride);
-    }
+    String command = stateDir == null ? program(env) + " resume " + jobId : StateDir.resumeCommand(jobId, stateDir, env);
     return withCredentials(command);
   }
 
@@ -74,7 +72,7 @@ final class FollowUp {
    * default, and credentials.
    */
   public String status(List<String> taskIds) {
-    StringBuilder command = new StringBuilder("refresh-cdn status");
+    StringBuilder command = new StringBuilder(program(env) + " status");
     String chosen = env.get(Choices.API_VARIABLE);
     if (api != Refresh.DEFAULT_API || chosen != null && !chosen.isBlank() || !credentialOptions.isEmpty()) {
       command.append(" --api ").append(api == Api.V3 ? "v3" : "v2");

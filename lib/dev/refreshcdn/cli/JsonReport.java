@@ -172,17 +172,20 @@ final class JsonReport {
     return doc;
   }
 
-  /** Task statuses: {@code task_id}, {@code state} (processing, done, failed, unknown), {@code created}, {@code urls}. */
+  /**
+   * Task statuses, one per task ({@link StatusRows}): {@code task_id}, {@code state} (processing, done, failed,
+   * unknown), {@code created}, {@code urls}.
+   */
   static List<Object> statuses(List<TaskStatus> statuses) {
     List<Object> list = new ArrayList<>();
-    for (TaskStatus status : statuses) {
+    for (StatusRows task : StatusRows.of(statuses)) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("task_id", idOrNull(status.taskId()));
-      s.put("state", status.state().name().toLowerCase(Locale.ROOT));
-      status.percent().ifPresent(percent -> s.put("percent", percent)); // prefetch tasks only
-      s.put("created", status.created());
-      s.put("count", status.urls().size());
-      s.put("urls", status.urls());
+      s.put("task_id", idOrNull(task.taskId));
+      s.put("state", task.state.name().toLowerCase(Locale.ROOT));
+      task.percent.ifPresent(percent -> s.put("percent", percent)); // prefetch tasks only
+      s.put("created", task.created);
+      s.put("count", task.urls.size());
+      s.put("urls", task.urls);
       list.add(s);
     }
     return list;

@@ -170,13 +170,7 @@ final class PrefetchCommand implements Callable<Integer> {
       entries = Input.read(arguments, input, context.in);
       return submit(entries);
     } catch (InvalidInputException e) {
-      context.err.println("refresh-cdn: " + (e.invalid().isEmpty() ? e.getMessage() : e.invalid().size() + " of "
-          + entries.urls().size() + " entries are not valid URLs to prefetch; nothing was sent:"));
-      Reporter.listInvalid(context.err, e.invalid(), entries);
-      if (output.json) {
-        out.println(JsonReport.text(JsonReport.invalid(e, entries, Exit.USAGE)));
-      }
-      return Exit.USAGE;
+      return BadInput.refused(context, output, e, entries, "prefetch", null);
     } finally {
       out.flush();
       if (emu != null) {
@@ -200,10 +194,7 @@ final class PrefetchCommand implements Callable<Integer> {
     }
     refresh = creds.applyTo(refresh);
     Plan plan = batchSize == null ? refresh.batch() : refresh.batch(batchSize);
-    if (!plan.skipped().isEmpty() && !output.quiet && !output.json) {
-      context.err.println("refresh-cdn: skipped " + Texts.plural(plan.skipped().size(), "bad entry") + ":");
-      Reporter.listInvalid(context.err, plan.skipped(), entries);
-    }
+    BadInput.skipped(context, output, plan, entries);
     if (dryRun) {
       return dryRun(plan, creds, entries);
     }

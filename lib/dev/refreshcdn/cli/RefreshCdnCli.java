@@ -65,7 +65,7 @@ public final class RefreshCdnCli {
     commandLine.setErr(new PrintWriter(context.err, true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(new ExitCodes());
-    Errors errors = new Errors(context, commandLine.getParameterExceptionHandler());
+    Errors errors = new Errors(context);
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setExecutionStrategy(RefreshCdnCli::execute);
@@ -99,8 +99,8 @@ public final class RefreshCdnCli {
     while (leaf.hasSubcommand()) {
       leaf = leaf.subcommand();
     }
-    if (leaf != parsed) {
-      inherit(parsed, leaf);
+    for (ParseResult above = parsed; above != leaf; above = above.subcommand()) {
+      inherit(above, leaf); // refresh-cdn --state-dir X jobs drop ID: the options of each command above the last
     }
     return new CommandLine.RunLast().execute(parsed);
   }
@@ -112,14 +112,14 @@ public final class RefreshCdnCli {
   static void inherit(ParseResult root, ParseResult leaf) {
     CommandSpec target = leaf.commandSpec();
     if (!root.matchedPositionals().isEmpty()) {
-      throw new ParameterException(leaf.commandSpec().commandLine(), "URLs go without a subcommand: refresh-cdn "
-          + target.name() + " takes none before its name");
+      throw new ParameterException(leaf.commandSpec().commandLine(), "URLs go without a subcommand: "
+          + target.qualifiedName() + " takes none before its name");
     }
     for (OptionSpec given : root.matchedOptions()) {
       OptionSpec own = target.findOption(given.longestName());
       if (own == null) {
         throw new ParameterException(leaf.commandSpec().commandLine(), given.longestName() + " does not apply to "
-            + "refresh-cdn " + target.name());
+            + target.qualifiedName());
       }
       if (!leaf.hasMatchedOption(own)) {
         own.setValue(given.getValue());

@@ -136,8 +136,8 @@ final class Reporter {
     }
     progress.clear();
     if (!json && !quiet) {
-      out.println("Submitted " + Texts.count(submission.urlCount(), directories) + " in "
-          + Texts.plural(submission.tasks().size(), "task") + (emulated != null ? " to the emulator." : ".")
+      out.println("Submitted " + Texts.count(submission.urlCount(), directories) + " in " + tasks(submission.tasks())
+          + (emulated != null ? " to the emulator." : ".")
           + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
           .orElse(""));
       if (submission.resentUrls() > 0) {
@@ -339,10 +339,7 @@ final class Reporter {
     }
   }
 
-  /**
-   * One line per task: its id, URL (or directory) count and first URL. A task without an id (RefreshCdnDir
-   * documents none) is said to be an accepted request, never {@code task : …}.
-   */
+  /** One line per task: its id, count and first URL; one without an id (RefreshCdnDir) is an accepted request. */
   static String taskLine(Task task, boolean directories) {
     List<String> urls = task.urls();
     String first = urls.isEmpty() ? "" : ", first " + urls.get(0);
@@ -353,6 +350,13 @@ final class Reporter {
     return "task " + task.taskId() + ": " + Texts.count(task.count(), directories) + first;
   }
 
+
+  /** {@code 2 tasks}; {@code 2 requests} when the service named no task (the legacy RefreshCdnDir). */
+  static String tasks(List<Task> tasks) {
+    long named = tasks.stream().filter(task -> !task.taskId().isEmpty()).count();
+    return named == tasks.size() ? Texts.plural(named, "task") : Texts.plural(tasks.size(), "request")
+        + (named == 0 ? "" : " (" + Texts.plural(named, "task") + " with an id)");
+  }
 
   private String resent(int n) {
     return Texts.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
@@ -375,11 +379,11 @@ final class Reporter {
   /** The duplicates dropped and bad entries skipped, in parentheses after the summary. */
   public void notes(Plan plan) {
     if (plan.duplicatesDropped() > 0) {
-      out.println("(" + plan.duplicatesDropped() + " duplicate" + (plan.duplicatesDropped() == 1 ? "" : "s") + " dropped)");
+      out.println("(" + Texts.plural(plan.duplicatesDropped(), "duplicate") + " dropped)");
     }
     List<InvalidUrl> skipped = plan.skipped();
     if (!skipped.isEmpty()) {
-      out.println("(" + skipped.size() + " bad entr" + (skipped.size() == 1 ? "y" : "ies") + " skipped)");
+      out.println("(" + Texts.plural(skipped.size(), "bad entry") + " skipped)");
     }
   }
 

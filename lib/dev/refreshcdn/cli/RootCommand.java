@@ -7,10 +7,10 @@ import dev.refreshcdn.Area;
 import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
-import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.emulator.Emulator;
 import dev.refreshcdn.emulator.Tenant;
 import dev.refreshcdn.internal.HttpClients;
+import dev.refreshcdn.internal.Texts;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {ResumeCommand.class, JobsCommand.class, StatusCommand.class, QuotaCommand.class,
-        PrefetchCommand.class, EmulatorCommand.class},
+        PrefetchCommand.class, EmulatorCommand.class, CompletionCommand.class},
     description = {
         "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN with API 3.0's PurgeUrlsCache "
             + "and PurgePathCache, or the legacy API 2.0's RefreshCdnUrl and RefreshCdnDir with --api v2 (Tencent "
@@ -96,6 +96,8 @@ import picocli.CommandLine.Spec;
         "  refresh-cdn --api v2 --signature-method HmacSHA256 -i urls.txt",
         "  # A local stand-in for the service (see: refresh-cdn emulator --help):",
         "  refresh-cdn emulator --domain www.test.com",
+        "  # Tab completion in this shell (or in ~/.bashrc; zsh: completion zsh):",
+        "  source <(refresh-cdn completion bash)",
         ""})
 final class RootCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -202,7 +204,7 @@ final class RootCommand implements Callable<Integer> {
       if (arguments.isEmpty() && input == null && context.isTerminal(0)) {
         String message = "no URLs given (pass them as arguments, with --input FILE or on stdin)";
         err.println("refresh-cdn: " + message);
-        spec.commandLine().usage(err);
+        err.println("  see '" + Errors.help(spec, context.env) + "'");
         return usageError(message);
       }
       checkCombinations();
@@ -218,7 +220,9 @@ final class RootCommand implements Callable<Integer> {
       entries = Input.read(arguments, input, context.in);
       return submit(chosen, entries);
     } catch (InvalidInputException e) {
-      return reportInvalid(e, entries);
+      String command = arguments.isEmpty() ? null : Errors.closestCommand(arguments.get(0), spec);
+      return BadInput.refused(context, output, e, entries, "refresh",
+          command == null ? null : "did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
     } finally {
       out.flush();
       if (emu != null) {
@@ -243,7 +247,7 @@ final class RootCommand implements Callable<Integer> {
     }
     refresh = creds.applyTo(refresh);
     Plan plan = batchSize == null ? refresh.batch() : refresh.batch(batchSize);
-    reportSkipped(plan, entries);
+    BadInput.skipped(context, output, plan, entries);
     if (dryRun) {
       DryRunReport report = new DryRunReport(this);
       return report.print(plan, creds, entries, emulated,
@@ -254,7 +258,8 @@ final class RootCommand implements Callable<Integer> {
       err.println("refresh-cdn: HOME is not set and no --state-dir was given, so this job is not journaled");
     }
     if (connection.verbose) {
-      err.println("[refresh-cdn] " + plan.urls().size() + " entries in " + plan.requestCount() + " requests to "
+      err.println("[refresh-cdn] " + Texts.count(plan.urls().size(), directories) + " in "
+          + Texts.plural(plan.requestCount(), "request") + " to "
           + plan.endpoint() + ", signed with " + creds.describe()
           + (stateDir == null ? "" : ", journaled in " + stateDir));
     }
@@ -367,34 +372,6 @@ final class RootCommand implements Callable<Integer> {
       refresh = refresh.skipInvalid();
     }
     return refresh;
-  }
-
-
-  private void reportSkipped(Plan plan, Input entries) {
-    if (plan.skipped().isEmpty() || output.quiet || output.json) {
-      return;
-    }
-    err.println("refresh-cdn: skipped " + plan.skipped().size() + " bad entr" + (plan.skipped().size() == 1 ? "y" : "ies")
-        + ":");
-    listInvalid(plan.skipped(), entries);
-  }
-
-  private int reportInvalid(InvalidInputException e, Input entries) {
-    if (e.invalid().isEmpty()) {
-      err.println("refresh-cdn: " + e.getMessage());
-    } else {
-      err.println("refresh-cdn: " + e.invalid().size() + " of " + entries.urls().size() + " entries are not valid URLs "
-          + "to refresh; nothing was sent:");
-      listInvalid(e.invalid(), entries);
-    }
-    if (output.json) {
-      out.println(JsonReport.text(JsonReport.invalid(e, entries, Exit.USAGE)));
-    }
-    return Exit.USAGE;
-  }
-
-  private void listInvalid(List<InvalidUrl> invalid, Input entries) {
-    Reporter.listInvalid(err, invalid, entries);
   }
 
   private void printJson(Map<String, Object> doc) {

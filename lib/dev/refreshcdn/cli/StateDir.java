@@ -105,7 +105,7 @@ final class StateDir {
   static String resumeCommand(String jobId, Path dir, Map<String, String> env) {
     Path standard = defaultDir(env);
     boolean isDefault = standard != null && standard.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize());
-    return "refresh-cdn resume " + jobId + (isDefault ? "" : " --state-dir " + shellQuoted(dir.toString()));
+    return FollowUp.program(env) + " resume " + jobId + (isDefault ? "" : " --state-dir " + shellQuoted(dir.toString()));
   }
 
   /** {@code text} as a shell reads it back: as is when it is made of safe characters, else in single quotes. */
@@ -117,12 +117,13 @@ final class StateDir {
   }
 
   /**
-   * The job {@code refresh-cdn resume [JOB]} continues: the one named, else the most recent that is not done and can
-   * be read; null when there is nothing to resume (the named job is done, or every job is).
+   * The job {@code refresh-cdn resume [JOB]} continues: the one named, else the most recent stopped for a reason that
+   * can pass (quota, network failure, interruption, crash; or running, which the resume then refuses) and can be read;
+   * null when there is nothing to resume (the named job is done; none can pass).
    *
    * @throws UsageException when no job has that id, or the job named cannot be read
    */
-  static Job pick(List<Job> jobs, String id, Path dir) {
+  static Job pick(List<Job> jobs, String id, Path dir, Map<String, String> env) {
     if (id != null) {
       for (Job job : jobs) {
         if (job.id().equals(id) && job.state() == Job.State.UNREADABLE) {
@@ -133,10 +134,12 @@ final class StateDir {
           return job.state() == Job.State.DONE ? null : job;
         }
       }
-      throw new UsageException("no job " + id + " in " + dir + " (refresh-cdn jobs lists them)");
+      throw new UsageException("no job " + id + " in " + dir + " (" + FollowUp.program(env) + " jobs"
+          + (dir.equals(defaultDir(env)) ? "" : " --state-dir " + shellQuoted(dir.toString())) + " lists them)");
     }
     for (int i = jobs.size() - 1; i >= 0; i--) {
-      if (jobs.get(i).state() != Job.State.DONE && jobs.get(i).state() != Job.State.UNREADABLE) {
+      Job.State state = jobs.get(i).state();
+      if (state == Job.State.QUOTA || state == Job.State.UNFINISHED || state == Job.State.RUNNING) {
         return jobs.get(i);
       }
     }
@@ -145,14 +148,17 @@ final class StateDir {
 
   /**
    * What the bare {@code refresh-cdn resume} says of the jobs it passed over for {@code picked} (null: none found)
-   * because they cannot be read: one line each, with why.
+   * because they cannot be read or were refused: one line each, with why.
    */
-  static List<String> passedOver(List<Job> jobs, Job picked) {
+  static List<String> passedOver(List<Job> jobs, Job picked, FollowUp followUp) {
     List<String> lines = new java.util.ArrayList<>();
     for (int i = jobs.size() - 1; i >= 0 && jobs.get(i) != picked; i--) {
       Job job = jobs.get(i);
       if (job.state() == Job.State.UNREADABLE) {
         lines.add("skipped job " + job.id() + ", which cannot be read: " + job.problem().orElse(""));
+      } else if (job.state() == Job.State.REFUSED) {
+        lines.add("skipped job " + job.id() + ", which the service refused; once the cause is fixed: "
+            + followUp.resume(job.id()));
       }
     }
     return lines;

@@ -71,9 +71,35 @@ public final class Texts {
     return n + (directories ? (n == 1 ? " directory" : " directories") : (n == 1 ? " URL" : " URLs"));
   }
 
-  /** {@code 1 task}, {@code 2 tasks}: {@code n} and a noun that takes an s. */
+  /**
+   * A duration as a person types it, e.g. on the command line: {@code 10m}, {@code 1m30s}, {@code 500ms}, {@code 1h};
+   * never ISO-8601's {@code PT10M} or a count of milliseconds. Below a millisecond counts as {@code 0s}.
+   */
+  public static String duration(java.time.Duration duration) {
+    long millis = Math.abs(duration.toMillis());
+    if (millis == 0) {
+      return "0s";
+    }
+    StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "");
+    long[] sizes = {3_600_000, 60_000, 1000, 1};
+    String[] units = {"h", "m", "s", "ms"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (millis >= sizes[i]) {
+        text.append(millis / sizes[i]).append(units[i]);
+        millis %= sizes[i];
+      }
+    }
+    return text.toString();
+  }
+
+  /** {@code 1 task}, {@code 2 tasks}, {@code 2 entries}: {@code n} and a regular English noun. */
   public static String plural(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    if (n == 1) {
+      return n + " " + noun;
+    }
+    int last = noun.length() - 1;
+    boolean consonantY = last > 0 && noun.charAt(last) == 'y' && "aeiou".indexOf(noun.charAt(last - 1)) < 0;
+    return n + " " + (consonantY ? noun.substring(0, last) + "ies" : noun + "s");
   }
 
   /**

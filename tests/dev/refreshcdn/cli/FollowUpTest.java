@@ -26,10 +26,13 @@ class FollowUpTest {
   }
 
   @Test
-  void aResumeThatOverrodeTheJobsEndpointNamesItAgain() {
-    assertEquals("refresh-cdn resume j1 --endpoint http://127.0.0.1:9/v2/index.php",
-        new FollowUp(Path.of("/home/ci/.refresh-cdn"), HOME).endpointOverride("http://127.0.0.1:9/v2/index.php")
-            .resume("j1"));
+  void theCommandsAreSpelledAsTheLauncherSaysTheUserRunsIt() {
+    // given
+    Map<String, String> env = Map.of("HOME", "/home/ci", FollowUp.COMMAND_VARIABLE, "./jbang refresh-cdn");
+    // then
+    assertEquals("./jbang refresh-cdn resume j1", new FollowUp(Path.of("/home/ci/.refresh-cdn"), env).resume("j1"));
+    assertEquals("./jbang refresh-cdn status --task 1",
+        new FollowUp(null, env).target(Api.V3, Refresh.DEFAULT_ENDPOINT).status(List.of("1")));
   }
 
   @Test

@@ -197,4 +197,29 @@ class JobStoreIT {
     assertTrue(jobs.out().matches("(?s).*\n" + jobId + " +\\S+ \\S+ +done .*"), jobs::toString);
     assertFalse(jobs.out().contains("job " + jobId + ":"), jobs::toString);
   }
+
+  @Test
+  void aJobWhoseJournalAnotherProcessHoldsIsListedRunningAndItsResumeIsRefusedBeforeAnythingIsPrinted()
+      throws Exception {
+    // given: a job stopped by the quota, whose journal this process holds, as a running resume would
+    String job = stoppedJob("held", 2, 1);
+    int sent = emu.requests().size();
+    try (java.nio.channels.FileChannel journal = java.nio.channels.FileChannel.open(file(job, "journal.jsonl"),
+        StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held = journal.lock()) {
+      // when: another process lists the jobs and resumes
+      Cli.Result jobs = command("jobs").run();
+      Cli.Result resume = command("resume", "--daily-quota", "5").run();
+      // then
+      assertTrue(jobs.out().contains(job + "  ") && jobs.out().contains(" running "), jobs::toString);
+      assertEquals(2, resume.exit(), resume::toString);
+      assertEquals("", resume.out(), resume::toString);
+      assertTrue(resume.err().contains("job " + job + " is running"), resume::toString);
+      assertEquals(sent, emu.requests().size(), "nothing was sent");
+      assertTrue(held.isValid(), "listing never takes the lock from its holder");
+    }
+    // and once it is released, the job is resumable again
+    Cli.Result after = command("resume", "--daily-quota", "5").run();
+    assertEquals(0, after.exit(), after::toString);
+  }
 }

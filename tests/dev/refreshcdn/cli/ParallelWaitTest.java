@@ -137,7 +137,7 @@ class ParallelWaitTest {
     assertEquals("2", request.params().get("type"));
     assertEquals(List.of("https://www.test.com/static/", "https://www.test.com/img/"), request.urls());
     assertTrue(r.out().startsWith("request accepted: 2 directories (RefreshCdnDir gives no task id), first "
-        + "https://www.test.com/static/\nSubmitted 2 directories in 1 task. Job "), r::toString);
+        + "https://www.test.com/static/\nSubmitted 2 directories in 1 request. Job "), r::toString);
     assertTrue(r.out().contains(": every directory accepted."), r::toString);
   }
 

@@ -88,12 +88,12 @@ class StateDirTest {
     dev.refreshcdn.JobStore.Job newer = Values.unreadable("20261127-090000-0b1c", "/s/jobs/20261127-090000-0b1c/job.json is empty");
     java.util.List<dev.refreshcdn.JobStore.Job> jobs = java.util.List.of(older, newer);
     // when
-    dev.refreshcdn.JobStore.Job picked = StateDir.pick(jobs, null, Path.of("/s"));
-    UsageException named = assertThrows(UsageException.class, () -> StateDir.pick(jobs, newer.id(), Path.of("/s")));
+    dev.refreshcdn.JobStore.Job picked = StateDir.pick(jobs, null, Path.of("/s"), Map.of());
+    UsageException named = assertThrows(UsageException.class, () -> StateDir.pick(jobs, newer.id(), Path.of("/s"), Map.of()));
     // then
     assertEquals(older, picked);
     assertEquals(java.util.List.of("skipped job 20261127-090000-0b1c, which cannot be read: "
-        + "/s/jobs/20261127-090000-0b1c/job.json is empty"), StateDir.passedOver(jobs, picked));
+        + "/s/jobs/20261127-090000-0b1c/job.json is empty"), StateDir.passedOver(jobs, picked, new FollowUp(Path.of("/s"), Map.of())));
     assertEquals("job 20261127-090000-0b1c cannot be read: /s/jobs/20261127-090000-0b1c/job.json is empty; nothing "
         + "was sent", named.getMessage());
   }
