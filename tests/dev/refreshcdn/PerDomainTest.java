@@ -91,6 +91,16 @@ class PerDomainTest {
   }
 
   @Test
+  void directoriesArePlannedPerHostToo() {
+    // when
+    Plan plan = Refresh.dirs("https://a.test.com/x/", "https://b.test.com/x/", "https://a.test.com/y/").api(Api.V3)
+        .batch();
+    // then
+    assertEquals(List.of(List.of("https://a.test.com/x/", "https://a.test.com/y/"), List.of("https://b.test.com/x/")),
+        plan.requests().stream().map(Plan.Batch::urls).collect(Collectors.toList()));
+  }
+
+  @Test
   void aHostLargerThanTheBatchTakesAsManyRequestsAsItNeedsAndNoMore() {
     // given: 25 URLs of a, 5 of b, interleaved; batches of 10
     List<String> urls = new ArrayList<>();
