@@ -92,6 +92,9 @@ final class Hosts {
     if (aEnd - aStart != bEnd - bStart) {
       return false;
     }
+    if (a.regionMatches(aStart, b, bStart, aEnd - aStart)) {
+      return true; // the common case, the same spelling: compared without folding each character
+    }
     for (int i = 0; i < aEnd - aStart; i++) {
       if (fold(a.charAt(aStart + i)) != fold(b.charAt(bStart + i))) {
         return false;
