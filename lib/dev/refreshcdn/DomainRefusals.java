@@ -15,6 +15,7 @@ final class DomainRefusals {
     Refusal first;
     int firstRequest;
     int urls;
+    boolean reached;
   }
 
   private final Map<String, Tally> byDomain = new LinkedHashMap<>();
@@ -31,6 +32,7 @@ final class DomainRefusals {
       tally.firstRequest = request;
     }
     tally.urls += urls;
+    tally.reached |= refusal.earlierAttemptMayHaveReached;
   }
 
   /** Counts {@code urls} more of {@code domain}, held back unsent, when it was refused; false when it was not. */
@@ -45,6 +47,11 @@ final class DomainRefusals {
   /** The refusal of the earliest request refused, which the job's exception reports as its code and message. */
   Refusal first() {
     return earliest().first;
+  }
+
+  /** Whether an earlier attempt of a refused request may have been acted on before its refusal. */
+  boolean earlierAttemptMayHaveReached() {
+    return byDomain.values().stream().anyMatch(t -> t.reached);
   }
 
   /** The number of the earliest request refused. */

@@ -329,6 +329,7 @@ final class JobRun {
       // Every other domain's requests went through: the job ends refused, for the refused domains.
       stop = Stop.refused(domains.first());
       stoppedAt = null;
+      earlierAttemptReached = domains.earlierAttemptMayHaveReached();
     }
     if (stop == null) {
       closeJournal(() -> journal.done());
