@@ -19,7 +19,9 @@ import java.util.function.IntSupplier;
  * One submission of a plan: hands its requests, in order, to one sender or up to
  * {@link Refresh#parallel} of them, within the daily quota, journaling each before and after it is sent.
  * A planned request (the plan has already cut it to the service's batch) is cut shorter when the quota has less left.
- * The first failure stops new requests; those in flight finish and are accounted for.
+ * The first failure stops new requests; those in flight finish and are accounted for. A refusal about a request's
+ * domain (each request holds one) stops only that domain: its later requests are held back, the others go on, and
+ * the job ends refused, naming the domains.
  */
 final class JobRun {
   /** A piece of the plan handed to a sender: plan positions {@code [from, to)} and the quota taken for them. */
@@ -64,6 +66,7 @@ final class JobRun {
   private final List<Chunk> acceptedChunks = new ArrayList<>();
   private final List<Task> acceptedTasks = new ArrayList<>();
   private final List<Chunk> failed = new ArrayList<>();
+  private final DomainRefusals domains = new DomainRefusals();
 
   JobRun(Batches plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
       Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota) {
@@ -150,6 +153,7 @@ final class JobRun {
 
   /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
   private synchronized Chunk next() {
+    holdBackRefusedDomains();
     if (stop != null || position == plan.urls().size()) {
       return null;
     }
@@ -184,6 +188,15 @@ final class JobRun {
       request++;
     }
     return chunk;
+  }
+
+  /** Skips the requests of domains already refused: they would be refused too. They stay pending. */
+  private void holdBackRefusedDomains() {
+    while (stop == null && !domains.isEmpty() && position < plan.urls().size()
+        && domains.heldBack(plan.domainAt(position), plan.requestEnd(request) - position)) {
+      failed.add(new Chunk(0, position, plan.requestEnd(request), null));
+      position = plan.requestEnd(request++);
+    }
   }
 
   private void accepted(Chunk chunk, Task task) {
@@ -238,7 +251,21 @@ final class JobRun {
       failed(chunk, Stop.journal(e), false);
       return;
     }
+    String domain = refusal.aboutDomain && !dailyQuota ? domainOf(chunk) : null;
+    if (domain != null) {
+      synchronized (this) {
+        failed.add(chunk);
+        domains.refused(domain, refusal, chunk.number, chunk.to - chunk.from);
+      }
+      return;
+    }
     failed(chunk, dailyQuota ? Stop.quota(refusal) : Stop.refused(refusal), refusal.earlierAttemptMayHaveReached);
+  }
+
+  /** The one domain of a chunk's URLs; null if they had two (a plan always cuts at domains, so never). */
+  private String domainOf(Chunk chunk) {
+    String domain = plan.domainAt(chunk.from);
+    return domain.equals(plan.domainAt(chunk.to - 1)) ? domain : null;
   }
 
   private void noAnswer(Chunk chunk, Unanswered failure) {
@@ -298,6 +325,12 @@ final class JobRun {
     List<Task> tasks = tasksInOrder();
     String jobId = journal == null ? null : journal.id;
     int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
+    if (stop == null && !domains.isEmpty()) {
+      // Every other domain's requests went through: the job ends refused, for the refused domains.
+      stop = Stop.refused(domains.first());
+      stoppedAt = null;
+      earlierAttemptReached = domains.earlierAttemptMayHaveReached();
+    }
     if (stop == null) {
       closeJournal(() -> journal.done());
       return new Submission(tasks, jobId, resent, new Waiting(settings, client)::await);
@@ -308,9 +341,12 @@ final class JobRun {
       failedUrls.addAll(plan.urls().subList(chunk.from, chunk.to));
     }
     List<String> unsent = plan.urls().subList(position, plan.urls().size());
-    int number = stoppedAt != null ? stoppedAt.number : chunks + 1;
+    // Stopped with no request of its own to blame: for the refused domains, or before the next request.
+    int number = stoppedAt != null ? stoppedAt.number : stop.reason == JournalFormat.StopReason.REFUSED
+        ? domains.firstRequest() : chunks + 1;
     RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
-        Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories);
+        Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories)
+        .withRefusedDomains(domains.list());
     RuntimeException bug = stop.bug();
     if (bug != null) {
       closeJournal(() -> journal.stop(stop.reason, null, String.valueOf(bug)));

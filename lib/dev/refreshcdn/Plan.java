@@ -63,7 +63,10 @@ public final class Plan {
       throw new InvalidInputException(why + "; nothing was sent", checked.invalid);
     }
     Batches batches = Batches.split(checked.urls, checked.encodedLengths, batchSize, budget);
-    return new Plan(settings, api, batches, checked.invalid, checked.duplicates, batchSize);
+    Resumption r = settings.resumption;
+    Settings planned = r == null ? settings : settings.with(s -> s.resumption = new Resumption(r.jobId,
+        batches.inPlanOrder(r.indices), r.resentUrls, r.journalSize)); // an old job's URLs, grouped by domain now
+    return new Plan(planned, api, batches, checked.invalid, checked.duplicates, batchSize);
   }
 
   /** The planned requests, in the order they will be sent. */
@@ -80,7 +83,10 @@ public final class Plan {
     return batches.requestCount();
   }
 
-  /** Every URL that will be sent, checked, trimmed and de-duplicated, in first-seen order. */
+  /**
+   * Every URL that will be sent, checked, trimmed and de-duplicated, grouped by domain (domains in first-seen order,
+   * URLs in first-seen order within one): the order of {@link #requests()}, each of which holds one domain.
+   */
   public List<String> urls() {
     return urls;
   }

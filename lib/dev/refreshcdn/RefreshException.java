@@ -25,9 +25,21 @@ public abstract class RefreshException extends RuntimeException {
     return progress.tasks;
   }
 
-  /** The URLs of the request that failed; whether the service acted on them is told by the subtype. */
+  /**
+   * The URLs of the request that failed, and those of every domain the service refused (see
+   * {@link #refusedDomains()}); whether the service acted on them is told by the subtype.
+   */
   public List<String> failedUrls() {
     return progress.failedUrls;
+  }
+
+  /**
+   * The domains whose requests the service refused for the domain itself (unknown to the account, offline, not
+   * this sub-account's), in the order refused: the job went on with the other domains' requests, and their URLs
+   * are in {@link #failedUrls()}, pending in the job's journal. Empty when no domain was refused.
+   */
+  public List<RefusedDomain> refusedDomains() {
+    return progress.refusedDomains;
   }
 
   /** The URLs of the requests that were never sent because of this failure. */
@@ -71,6 +83,7 @@ public abstract class RefreshException extends RuntimeException {
     final int resentUrls;
     /** Whether the job refreshes directories, for the words of its messages. */
     final boolean directories;
+    final List<RefusedDomain> refusedDomains;
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount) {
       this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, null, 0, false);
@@ -78,6 +91,12 @@ public abstract class RefreshException extends RuntimeException {
 
     Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber, int requestCount,
         String jobId, int resentUrls, boolean directories) {
+      this(tasks, failedUrls, unsentUrls, requestNumber, requestCount, jobId, resentUrls, directories, List.of());
+    }
+
+    private Progress(List<Task> tasks, List<String> failedUrls, List<String> unsentUrls, int requestNumber,
+        int requestCount, String jobId, int resentUrls, boolean directories, List<RefusedDomain> refusedDomains) {
+      this.refusedDomains = List.copyOf(refusedDomains);
       this.jobId = jobId;
       this.directories = directories;
       this.resentUrls = resentUrls;
@@ -88,15 +107,27 @@ public abstract class RefreshException extends RuntimeException {
       this.requestCount = requestCount;
     }
 
+    /** This progress with the domains the service refused. */
+    Progress withRefusedDomains(List<RefusedDomain> domains) {
+      return new Progress(tasks, failedUrls, unsentUrls, requestNumber, requestCount, jobId, resentUrls, directories,
+          domains);
+    }
+
     /** The sentence that ends every job-failure message: what was created and what was not. */
     String summary() {
       int created = 0;
       for (Task task : tasks) {
         created += task.count();
       }
+      StringBuilder domains = new StringBuilder();
+      for (RefusedDomain domain : refusedDomains) {
+        domains.append(domains.length() == 0 ? " (refused domains: " : ", ").append(domain.name).append(' ')
+            .append(count(domain.urlCount));
+      }
       return "; " + tasks.size() + (tasks.size() == 1 ? " task" : " tasks") + " created before it ("
-          + Texts.count(created, directories) + "), " + count(failedUrls.size()) + " in the failed request, "
-          + count(unsentUrls.size()) + " not sent";
+          + Texts.count(created, directories) + "), " + count(failedUrls.size())
+          + (refusedDomains.isEmpty() ? " in the failed request" : " in failed or refused requests")
+          + (domains.length() == 0 ? "" : domains.append(')')) + ", " + count(unsentUrls.size()) + " not sent";
     }
 
     /** {@code n} URLs or directories, as the job holds. */
@@ -207,6 +238,58 @@ public abstract class RefreshException extends RuntimeException {
   public static final class JournalException extends RefreshException {
     JournalException(String what, IOException cause, Progress progress) {
       super(what + ": " + cause + "; the job stopped" + progress.summary(), progress, cause);
+    }
+  }
+
+  /**
+   * A domain whose requests the service refused for the domain itself, e.g. {@code ResourceNotFound.CdnHostNotExists}
+   * or the legacy {@code 9110} ("cdn no such host"): its name, how many of the job's URLs it held back, and the
+   * service's words for the first of its refused requests.
+   */
+  public static final class RefusedDomain {
+    private final String name;
+    private final int urlCount;
+    private final String code;
+    private final String codeDesc;
+    private final String message;
+
+    RefusedDomain(String name, int urlCount, String code, String codeDesc, String message) {
+      this.name = name;
+      this.urlCount = urlCount;
+      this.code = code;
+      this.codeDesc = codeDesc;
+      this.message = message;
+    }
+
+    /** The domain, lower-cased, e.g. {@code www.example.com}. */
+    public String name() {
+      return name;
+    }
+
+    /** How many of the job's URLs (or directories) of this domain were not accepted: refused, or not sent after. */
+    public int urlCount() {
+      return urlCount;
+    }
+
+    /** The service's code, as {@link RefusedException#code()}. */
+    public String code() {
+      return code;
+    }
+
+    /** The legacy {@code codeDesc}, e.g. {@code 9110}; empty on API 3.0. */
+    public String codeDesc() {
+      return codeDesc;
+    }
+
+    /** The service's message, as {@link RefusedException#message()}. */
+    public String message() {
+      return message;
+    }
+
+    @Override
+    public String toString() {
+      return name + ": " + urlCount + " refused (code " + code + (codeDesc.isEmpty() ? "" : ", codeDesc " + codeDesc)
+          + ", message " + Texts.quote(message) + ")";
     }
   }
 

@@ -22,6 +22,8 @@ final class Refusal extends Exception {
   final boolean dailyQuota;
   /** Whether an earlier attempt of the same request may have been acted on before this refusal. */
   final boolean earlierAttemptMayHaveReached;
+  /** Whether the refusal is about the request's domain ({@link ServiceCodes#aboutDomain}), not the request. */
+  final boolean aboutDomain;
 
   Refusal(String code, String codeDesc, String message, String requestId, boolean busy, boolean dailyQuota) {
     this(code, codeDesc, message, requestId, busy, dailyQuota, false);
@@ -37,6 +39,8 @@ final class Refusal extends Exception {
     this.busy = busy;
     this.dailyQuota = dailyQuota;
     this.earlierAttemptMayHaveReached = earlierAttemptMayHaveReached;
+    this.aboutDomain = ServiceCodes.aboutDomain(String.valueOf(code), codeDesc == null ? "" : codeDesc,
+        message == null ? "" : message);
   }
 
   /** This refusal, after attempts of which an earlier one may ({@code reached}) have been acted on. */

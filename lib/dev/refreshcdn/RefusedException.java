@@ -1,11 +1,14 @@
 package dev.refreshcdn;
 
+import dev.refreshcdn.RefreshException.RefusedDomain;
 import dev.refreshcdn.internal.Texts;
 
 /**
- * The service answered and refused a request ({@code code} not 0). Its URLs, in {@link #failedUrls()},
- * were not refreshed by this answer; only when {@link #earlierAttemptMayHaveReachedService()} an earlier
- * attempt of the same request (lost in a timeout, say) may have refreshed them.
+ * The service answered and refused a request ({@code code} not 0), or the requests of one or more domains
+ * ({@link #refusedDomains()}, the job going on with the others'; the first domain's code and message are this
+ * exception's). Its URLs, in {@link #failedUrls()}, were not refreshed by this answer; only when
+ * {@link #earlierAttemptMayHaveReachedService()} an earlier attempt of the same request (lost in a timeout, say) may
+ * have refreshed them.
  */
 public final class RefusedException extends RefreshException {
   private final String code;
@@ -27,6 +30,9 @@ public final class RefusedException extends RefreshException {
 
   private static String describe(String code, String codeDesc, String message, String requestId, boolean earlier,
       Progress progress) {
+    if (!progress.refusedDomains.isEmpty() && ServiceCodes.aboutDomain(code, codeDesc, message)) {
+      return domains(progress, requestId, earlier);
+    }
     // A query (status, quota) sends no URLs: requestCount 0. A job refused at its quota query: request 0 of n.
     String what = progress.requestCount == 0 ? "the service refused the query"
         : progress.requestNumber == 0
@@ -38,6 +44,28 @@ public final class RefusedException extends RefreshException {
         requestId == null || requestId.isEmpty() ? "" : ", RequestId " + requestId,
         earlier ? "; an earlier attempt of this request may have reached the service" : "",
         progress.requestCount == 0 ? "" : progress.summary());
+  }
+
+  /** A job that went on past refused domains and stopped at its end: each domain, its count and the service's words. */
+  private static String domains(Progress progress, String requestId, boolean earlier) {
+    int n = progress.refusedDomains.size();
+    StringBuilder text = new StringBuilder("the service refused the requests of ").append(n)
+        .append(n == 1 ? " domain" : " domains").append(" (the job went on with the other domains' requests):");
+    for (RefusedDomain domain : progress.refusedDomains) {
+      text.append(' ').append(domain.name()).append(" (").append(progress.count(domain.urlCount())).append("): code ")
+          .append(domain.code()).append(domain.codeDesc().isEmpty() ? "" : ", codeDesc " + domain.codeDesc())
+          .append(", message ").append(Texts.quote(domain.message())).append(';');
+    }
+    text.setLength(text.length() - 1);
+    int created = 0;
+    for (Task task : progress.tasks) {
+      created += task.count();
+    }
+    return text + (requestId == null || requestId.isEmpty() ? "" : " (first RequestId " + requestId + ")")
+        + (earlier ? "; an earlier attempt of a refused request may have reached the service" : "")
+        + "; " + progress.tasks.size() + (progress.tasks.size() == 1 ? " task" : " tasks") + " created ("
+        + progress.count(created) + "), " + progress.count(progress.failedUrls.size()) + " of refused domains"
+        + (progress.unsentUrls.isEmpty() ? "" : ", " + progress.count(progress.unsentUrls.size()) + " not sent");
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.refreshcdn;
 
 /**
- * The refusal codes that mean "busy, try later" or "today's quota is spent", on either API generation: a
- * legacy {@code codeDesc} sometimes carries an API 3.0 style name, so both readers consult this one list.
+ * The refusal codes that mean "busy, try later", "today's quota is spent" or "not this domain", on either API
+ * generation: a legacy {@code codeDesc} sometimes carries an API 3.0 style name, so both readers consult this one list.
  */
 final class ServiceCodes {
   /** Module codes of "today's quota is spent": URLs (22044) and directories (22046), reference 3.2. */
@@ -13,7 +13,41 @@ final class ServiceCodes {
   /** Module codes (the number in {@code message}'s parentheses) for system errors and too-frequent calls. */
   private static final int[] BUSY_MODULE_CODES = {9000, 9163, 22063};
 
+  /**
+   * API 3.0 codes of a refusal about the request's domain (reference 4.6): unknown, offline or in a state that may
+   * not be purged, not this sub-account's, a wildcard domain. Since a request holds one domain, they name it.
+   */
+  private static final java.util.Set<String> DOMAIN_CODES = java.util.Set.of("ResourceNotFound.CdnHostNotExists",
+      "ResourceUnavailable.CdnHostIsNotOnline", "UnauthorizedOperation.CdnHostUnauthorized",
+      "InvalidParameter.CdnHostInvalidStatus", "InvalidParameter.CdnPurgeWildcardNotAllowed");
+  /**
+   * Legacy module codes of the same (reference 3.2): no such domain (9110, 9105, 9307), not on (9112), deploying or
+   * offline (9175, 9176), CDN not enabled for it (22041), no permission on it (25002), disabled (28007), not online
+   * (28008).
+   */
+  private static final int[] DOMAIN_MODULE_CODES = {9105, 9110, 9112, 9175, 9176, 9307, 22041, 25002, 28007, 28008};
+
   private ServiceCodes() {}
+
+  /**
+   * Whether a refusal, on either API generation ({@code code} numeric: legacy), is about the request's domain rather
+   * than the request or the account: the job goes on with the other domains' requests.
+   */
+  static boolean aboutDomain(String code, String codeDesc, String message) {
+    if (DOMAIN_CODES.contains(code) || DOMAIN_CODES.contains(codeDesc)) {
+      return true;
+    }
+    if (!code.matches("-?\\d{1,9}")) {
+      return false; // an API 3.0 message may start with a number in parentheses that is no module code
+    }
+    int module = moduleCode(codeDesc, message);
+    for (int domain : DOMAIN_MODULE_CODES) {
+      if (module == domain) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** API 3.0: throttling and internal errors may pass; auth, parameter and quota errors will not. */
   static boolean busy(String code) {

@@ -102,7 +102,7 @@ class QueriesTest {
   @Test
   void legacyStatusOfATaskWithAFailedRecordIsFailed() {
     // given
-    Task task = v2(Refresh.urls("https://img.test.com/ok.jpg", "https://www.test.com/broken/1.jpg")).batch().submit()
+    Task task = v2(Refresh.urls("https://www.test.com/ok.jpg", "https://www.test.com/broken/1.jpg")).batch().submit()
         .tasks().get(0);
     time.advance(Duration.ofSeconds(5));
     // when

@@ -179,7 +179,8 @@ class RetryTest {
         () -> refresh().timeout(Duration.ofMillis(300)).batch().submit());
     // then
     assertTrue(e.earlierAttemptMayHaveReachedService());
-    assertTrue(e.getMessage().contains("an earlier attempt of this request may have reached the service"));
+    assertTrue(e.getMessage().contains("an earlier attempt of a refused request may have reached the service"),
+        e.getMessage());
   }
 
   @Test

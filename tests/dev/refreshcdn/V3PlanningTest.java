@@ -229,7 +229,7 @@ class V3PlanningTest {
     quota(400, 10_000, 10_000, 39);
     server.stubFor(post("/").withHeader("X-TC-Action", equalTo("PurgeUrlsCache"))
         .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("img/400/\""))
-        .willReturn(okJson("{\"Response\":{\"Error\":{\"Code\":\"ResourceNotFound.CdnHostNotExists\","
+        .willReturn(okJson("{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter.CdnParamError\","
             + "\"Message\":\"no\"},\"RequestId\":\"r\"}}")));
     // when
     RefusedException e = assertThrows(RefusedException.class,

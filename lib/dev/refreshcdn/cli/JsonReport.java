@@ -85,6 +85,7 @@ final class JsonReport {
     }
     doc.put("tasks", taskList);
     doc.put("refusal", e instanceof RefusedException ? refusal((RefusedException) e) : null);
+    doc.put("refused_domains", RefusedDomains.json(e));
     doc.put("no_answer", e instanceof NoAnswerException ? noAnswer((NoAnswerException) e) : null);
     doc.put("failed", e == null ? List.of() : e.failedUrls());
     doc.put("unsent", e == null ? List.of() : e.unsentUrls());

@@ -280,6 +280,7 @@ final class Reporter {
             + "answer was recorded)");
       }
       listStopped(e);
+      (quiet ? List.<String>of() : RefusedDomains.lines(e, directories)).forEach(out::println);
     }
     return exit;
   }
@@ -364,11 +365,8 @@ final class Reporter {
 
   /** What a refusal most likely means, for the codes users meet most. */
   static String hint(RefusedException e) {
-    if ("9110".equals(e.codeDesc()) || String.valueOf(e.message()).contains("(9110)")) {
-      return "\n  (9110: a domain in this request is not a CDN domain of this account)";
-    }
-    if ("ResourceNotFound.CdnHostNotExists".equals(e.code())) {
-      return "\n  (a domain in this request is not a CDN domain of this account)";
+    if (!RefusedDomains.hint(e).isEmpty()) {
+      return RefusedDomains.hint(e);
     }
     if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
       return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";

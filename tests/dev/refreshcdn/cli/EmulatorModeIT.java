@@ -20,8 +20,9 @@ class EmulatorModeIT {
     assertEquals(0, r.exit(), r::toString);
     String[] lines = r.out().split("\n");
     assertTrue(lines[0].matches("\\[emulator] http://127\\.0\\.0\\.1:\\d+/ — nothing leaves this machine"), r::toString);
-    assertTrue(lines[1].matches("task \\S+: 2 URLs, first https://www.test.com/1.jpg"), r::toString);
-    assertTrue(r.out().contains("Submitted 2 URLs in 1 task to the emulator."), r::toString);
+    assertTrue(lines[1].matches("task \\S+: 1 URL, first https://www.test.com/1.jpg"), r::toString);
+    assertTrue(lines[2].matches("task \\S+: 1 URL, first https://img.test.com/2.jpg"), r::toString); // one domain a request
+    assertTrue(r.out().contains("Submitted 2 URLs in 2 tasks to the emulator."), r::toString);
   }
 
   @Test

@@ -143,18 +143,18 @@ class EmulatorSubmitCliTest {
   }
 
   @Test
-  void aRefusalHalfWayReportsCreatedTasksRefusedAndUnsentUrlsInTheJson() throws Exception {
+  void aRefusedDomainHalfWayReportsTheOtherDomainsTasksAndItsUrlsInTheJson() throws Exception {
     // when
     Cli.Result r = refreshCdn("--batch-size", "1", "--json", "https://www.test.com/a.css",
         "https://unknown.example.com/b.css", "https://www.test.com/c.css").run();
     // then
     assertEquals(3, r.exit(), r::toString);
-    assertEquals(2, emu.requests().size());
+    assertEquals(3, emu.requests().size()); // one domain a request: a.css, c.css, then b.css
     Map<String, Object> json = JSON.std.mapFrom(r.out());
     assertEquals("refused", json.get("status"));
     assertEquals(3, json.get("exit_code"));
     List<?> tasks = (List<?>) json.get("tasks");
-    assertEquals(1, tasks.size());
+    assertEquals(2, tasks.size());
     assertEquals(acceptedTaskIds().get(0), ((Map<?, ?>) tasks.get(0)).get("task_id"));
     Map<?, ?> refusal = (Map<?, ?>) json.get("refusal");
     assertEquals("4000", String.valueOf(refusal.get("code")));
@@ -162,7 +162,8 @@ class EmulatorSubmitCliTest {
     assertTrue(String.valueOf(refusal.get("message")).contains("no such host"));
     assertEquals(List.of("https://unknown.example.com/b.css"), refusal.get("urls"));
     assertEquals(List.of("https://unknown.example.com/b.css"), json.get("failed"));
-    assertEquals(List.of("https://www.test.com/c.css"), json.get("unsent"));
+    assertEquals(List.of(), json.get("unsent"));
+    assertEquals("unknown.example.com", ((Map<?, ?>) ((List<?>) json.get("refused_domains")).get(0)).get("domain"));
   }
 
   @Test

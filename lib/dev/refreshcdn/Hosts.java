@@ -1,0 +1,177 @@
+package dev.refreshcdn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The domain (host) of each checked URL, and the URLs grouped by it: the service refuses a whole request for one
+ * domain it does not know, so a request carries URLs of one domain only. Hosts compare without case, as domains do;
+ * a port does not make another domain. Linear in the input: a host is looked up in a table only where it changes
+ * from the URL before, so a list of one domain costs one comparison a URL.
+ */
+final class Hosts {
+  /** For each group, in order of first appearance: how many URLs it has. */
+  final int[] counts;
+  /** For each input URL, its position in the grouped order; null when the input is grouped already. */
+  final int[] positions;
+
+  private Hosts(int[] counts, int[] positions) {
+    this.counts = counts;
+    this.positions = positions;
+  }
+
+  /** The domain of a checked URL ({@code http(s)://host[:port]…}), lower-cased: what refusals name. */
+  static String domain(String url) {
+    int start = hostStart(url);
+    return url.substring(start, hostEnd(url, start)).toLowerCase(Locale.ROOT);
+  }
+
+  /** Groups {@code urls} by host: hosts in order of first appearance, URLs in input order within a host. */
+  static Hosts of(List<String> urls) {
+    Table table = new Table();
+    int n = urls.size();
+    int[] group = new int[n];
+    boolean grouped = true;
+    String previous = null;
+    int previousStart = 0;
+    int previousEnd = 0;
+    for (int i = 0; i < n; i++) {
+      String url = urls.get(i);
+      int start = hostStart(url);
+      int end = hostEnd(url, start);
+      if (previous != null && sameHost(url, start, end, previous, previousStart, previousEnd)) {
+        group[i] = group[i - 1];
+      } else {
+        int g = table.find(url, start, end, urls, i);
+        grouped &= g == table.size - 1; // a host seen before, not just before: the input is interleaved
+        group[i] = g;
+        previous = url;
+        previousStart = start;
+        previousEnd = end;
+      }
+      table.counts[group[i]]++;
+    }
+    int[] counts = Arrays.copyOf(table.counts, table.size);
+    if (grouped) {
+      return new Hosts(counts, null);
+    }
+    int[] next = new int[counts.length];
+    for (int g = 1; g < counts.length; g++) {
+      next[g] = next[g - 1] + counts[g - 1];
+    }
+    int[] positions = group; // reused: each slot is read before it is overwritten
+    for (int i = 0; i < n; i++) {
+      positions[i] = next[group[i]]++;
+    }
+    return new Hosts(counts, positions);
+  }
+
+  private static int hostStart(String url) {
+    return url.charAt(4) == 's' ? "https://".length() : "http://".length();
+  }
+
+  /** Where the host ends: at the port, path, query or fragment; an IPv6 host ends after its bracket. */
+  private static int hostEnd(String url, int start) {
+    int i = start;
+    if (i < url.length() && url.charAt(i) == '[') {
+      int close = url.indexOf(']', i);
+      return close < 0 ? url.length() : close + 1;
+    }
+    while (i < url.length()) {
+      char c = url.charAt(i);
+      if (c == ':' || c == '/' || c == '?' || c == '#') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean sameHost(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
+    if (aEnd - aStart != bEnd - bStart) {
+      return false;
+    }
+    if (a.regionMatches(aStart, b, bStart, aEnd - aStart)) {
+      return true; // the common case, the same spelling: compared without folding each character
+    }
+    for (int i = 0; i < aEnd - aStart; i++) {
+      if (fold(a.charAt(aStart + i)) != fold(b.charAt(bStart + i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char fold(char c) {
+    return c <= 'Z' ? (c >= 'A' ? (char) (c + ('a' - 'A')) : c) : c < 0x80 ? c : Character.toLowerCase(c);
+  }
+
+  /**
+   * Open addressing over the groups' first URLs. A random odd multiplier per table: crafted host names cannot
+   * collide on purpose (as in {@link UrlCheck}).
+   */
+  private static final class Table {
+    private final long seed = new java.security.SecureRandom().nextLong() | 1L;
+    /** Group + 1 in each used slot; 0 marks an empty one. */
+    private int[] slots = new int[16];
+    private int[] firstUrl = new int[8];
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int[] hashes = new int[8];
+    int[] counts = new int[8];
+    int size;
+
+    /** The group of the host at {@code [start, end)} of {@code url} (URL {@code index}), added when new. */
+    int find(String url, int start, int end, List<String> urls, int index) {
+      long h = seed;
+      for (int i = start; i < end; i++) {
+        h = (h ^ fold(url.charAt(i))) * seed;
+      }
+      int hash = (int) (h ^ h >>> 32);
+      int mask = slots.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        int g = slots[slot] - 1;
+        if (g < 0) {
+          return add(slot, index, start, end, hash);
+        }
+        if (hashes[g] == hash && sameHost(url, start, end, urls.get(firstUrl[g]), starts[g], ends[g])) {
+          return g;
+        }
+      }
+    }
+
+    private int add(int slot, int index, int start, int end, int hash) {
+      if (size == counts.length) {
+        int capacity = size * 2;
+        firstUrl = Arrays.copyOf(firstUrl, capacity);
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        hashes = Arrays.copyOf(hashes, capacity);
+        counts = Arrays.copyOf(counts, capacity);
+      }
+      int g = size++;
+      firstUrl[g] = index;
+      starts[g] = start;
+      ends[g] = end;
+      hashes[g] = hash;
+      slots[slot] = g + 1;
+      if (size * 2 > slots.length) {
+        grow();
+      }
+      return g;
+    }
+
+    private void grow() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int g = 0; g < size; g++) {
+        int slot = hashes[g] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = g + 1;
+      }
+    }
+  }
+}
