@@ -117,7 +117,8 @@ final class EmulatorCommand implements Callable<Integer> {
           ? "cannot open the request log " + requestLog : e.getMessage()) + ": " + cause);
       return Exit.USAGE;
     }
-    context.out.println("Point refresh-cdn at it: refresh-cdn --endpoint " + emu.endpoint() + " https://" + hosts[0] + "/");
+    context.out.println("Point refresh-cdn at it: " + FollowUp.program(context.env) + " --endpoint " + emu.endpointV3()
+        + " https://" + hosts[0] + "/");
     context.out.flush();
     emu.runUntilInterrupted(context.out);
     return Exit.OK;

@@ -90,8 +90,9 @@ final class QuotaCommand implements Callable<Integer> {
             + (dir != null ? " in " + dir : stateDir == null && StateDir.defaultDir(env) == null
                 ? ", and no state directory is kept (HOME is not set)" : ", which has recorded nothing yet")
             + ", counting only what refresh-cdn sent with this SecretId today, Beijing time. "
-            + (directories ? "URLs are counted separately (10000 a day): refresh-cdn quota --api v2."
-                : "Directories are counted separately (100 a day): refresh-cdn quota --api v2 --dir.") + ")");
+            + (directories ? "URLs are counted separately (10000 a day): " + FollowUp.program(env) + " quota --api v2."
+                : "Directories are counted separately (100 a day): " + FollowUp.program(env) + " quota --api v2 --dir.")
+            + ")");
       }
       return Exit.OK;
     } finally {

@@ -10,10 +10,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Runs the real command line, {@code ./jbang refresh-cdn …} from the repository root, as a separate process with a
@@ -36,6 +39,11 @@ final class Cli {
    * launches on the fast path. Tests that put credential files in it remove them afterwards.
    */
   static final Path HOME = BASEDIR.resolve("target/cli-it-home");
+
+  static {
+    // The state of an earlier run is not this run's: its quota ledger, kept per day, would stop today's jobs.
+    deleteTree(HOME.resolve(".refresh-cdn"));
+  }
 
   static final String SECRET_ID = "AKIDcliTESTexampleEXAMPLE00001234";
   static final String SECRET_KEY = "cliTestSecretKeyThatMustNeverBePrinted";
@@ -282,6 +290,19 @@ final class Cli {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + root, e);
     }
   }
 }

@@ -69,10 +69,13 @@ class EmulatorCommandPrefetchTest {
     try {
       BufferedReader lines = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
       String line = lines.readLine();
+      String pointer = null;
       while (line != null && !line.contains("API 3.0: ")) {
+        pointer = line.startsWith("Point refresh-cdn at it: ") ? line : pointer;
         line = lines.readLine();
       }
-      CdnClient client = client(line.substring(line.indexOf("http://")).trim());
+      String endpoint = line.substring(line.indexOf("http://")).trim();
+      CdnClient client = client(endpoint);
       // when
       Quota[] before = client.DescribePushQuota(new DescribePushQuotaRequest()).getUrlPush();
       TencentCloudSDKException over = assertThrows(TencentCloudSDKException.class, () -> client.PushUrlsCache(push(3)));
@@ -82,6 +85,8 @@ class EmulatorCommandPrefetchTest {
         assertEquals(List.of(2L, 2L, 500L), List.of(q.getTotal(), q.getAvailable(), q.getBatch()), q.getArea());
       }
       assertEquals("LimitExceeded.CdnPushExceedDayLimit", over.getErrorCode());
+      // the pointer names the API 3.0 endpoint, which the default API takes without --api
+      assertEquals("Point refresh-cdn at it: refresh-cdn --endpoint " + endpoint + " https://www.test.com/", pointer);
       assertFalse(taskId.isEmpty());
     } finally {
       emulator.interrupt();
