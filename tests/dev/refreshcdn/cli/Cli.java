@@ -45,6 +45,9 @@ final class Cli {
     deleteTree(HOME.resolve(".refresh-cdn"));
   }
 
+  /** How hints spell the command of a run through the launcher (it exports REFRESH_CDN_COMMAND as it was called). */
+  static final String COMMAND = BASEDIR.resolve("jbang") + " refresh-cdn";
+
   static final String SECRET_ID = "AKIDcliTESTexampleEXAMPLE00001234";
   static final String SECRET_KEY = "cliTestSecretKeyThatMustNeverBePrinted";
 
