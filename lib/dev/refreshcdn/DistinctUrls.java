@@ -20,8 +20,8 @@ final class DistinctUrls {
   }
 
   /**
-   * Appends {@code url} unless an equal one is already there; true when it was new. {@code hash} is
-   * any hash of its characters, the same for equal URLs (the checker computes one as it scans).
+   * Appends {@code url} unless one the CDN reads as the same is already there ({@link UrlCheck#sameUrl}); true when it
+   * was new. {@code hash} is the same for such URLs (the checker computes one as it scans).
    */
   boolean add(String url, int hash) {
     if ((urls.size() + 1) * 2 > slots.length) {
@@ -35,7 +35,7 @@ final class DistinctUrls {
         slots[slot] = (long) hash << 32 | urls.size();
         return true;
       }
-      if ((int) (entry >>> 32) == hash && urls.get((int) entry - 1).equals(url)) {
+      if ((int) (entry >>> 32) == hash && UrlCheck.sameUrl(urls.get((int) entry - 1), url)) {
         return false;
       }
     }

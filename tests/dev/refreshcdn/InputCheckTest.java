@@ -180,6 +180,20 @@ class InputCheckTest {
   }
 
   @Test
+  void urlsThatDifferOnlyByHostCaseOrAnExplicitDefaultPortAreOneKeepingTheFirstSpelling() {
+    // when
+    Plan plan = refresh(List.of("https://WWW.Test.com/a.jpg", "https://www.test.com/a.jpg",
+        "https://www.test.com:443/a.jpg", "http://www.test.com:80/a.jpg", "http://WWW.TEST.COM/a.jpg",
+        "https://www.test.com/A.jpg", "https://www.test.com:8443/a.jpg", "http://www.test.com:443/a.jpg",
+        "https://www.test.com/a.jpg?X=1", "https://www.test.com/a.jpg?x=1")).batch();
+    // then: the path, the query, another port and the scheme still make a different URL
+    assertEquals(List.of("https://WWW.Test.com/a.jpg", "http://www.test.com:80/a.jpg", "https://www.test.com/A.jpg",
+        "https://www.test.com:8443/a.jpg", "http://www.test.com:443/a.jpg", "https://www.test.com/a.jpg?X=1",
+        "https://www.test.com/a.jpg?x=1"), plan.urls());
+    assertEquals(3, plan.duplicatesDropped());
+  }
+
+  @Test
   void ignoreQueryStripsQueryStringsAndDedupesAgain() {
     // when
     Plan plan = refresh(List.of("https://www.test.com/a.jpg?v=1", "https://www.test.com/a.jpg?v=2",

@@ -54,6 +54,18 @@ class DryRunTest {
   }
 
   @Test
+  void hostCaseAndAnExplicitDefaultPortMakeNoNewUrl() {
+    // when
+    Cli.Result r = InProcess.refreshCdn("--dry-run", "https://www.test.com/a", "https://WWW.TEST.COM/a",
+        "https://www.test.com:443/a", "http://www.test.com:80/a", "http://www.test.com/a").withCredentials().run();
+    // then: one https URL and one http URL, each in its first spelling
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("1 POST request, 2 URLs"), r::toString);
+    assertTrue(r.out().contains("(3 duplicates dropped)"), r::toString);
+    assertTrue(r.out().contains("https://www.test.com/a … http://www.test.com:80/a"), r::toString);
+  }
+
+  @Test
   void aDryRunOfDirectoriesCountsDirectories() {
     // when
     Cli.Result r = InProcess.refreshCdn("--dry-run", "--dir", "https://www.test.com/static/").withCredentials().run();
