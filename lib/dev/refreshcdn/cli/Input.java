@@ -35,6 +35,7 @@ final class Input {
   private static final int BLOCK = 1 << 16;
   /** Entries a chunk holds: 64 KB of references, so a million entries grow by no copying and in no huge array. */
   private static final int CHUNK = 1 << 14;
+  private static final String[][] NO_CHUNKS = {};
 
   /** The entries in chunks of {@link #CHUNK}; the last one filling. */
   private String[][] chunks = new String[16][];
@@ -78,8 +79,9 @@ final class Input {
         throw new UsageException("cannot read " + input.source + ": " + e.getMessage());
       } catch (OutOfMemoryError e) {
         // Endless or huge text: what was read is only held here, so dropping it leaves the heap as it was.
+        // Nothing may be allocated before the chunks are let go: the heap is full until then.
         int entries = input.size;
-        input.chunks = new String[0][];
+        input.chunks = NO_CHUNKS;
         input.size = 0;
         throw new UsageException(input.source + " does not fit in memory (" + entries + " entries read, a heap of "
             + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): split it, or give the JVM more, e.g. "
