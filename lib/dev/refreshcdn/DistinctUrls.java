@@ -1,59 +1,70 @@
 package dev.refreshcdn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * The distinct URLs of an input in first-seen order, with an exact membership test that costs one
  * {@code long} a slot: each slot holds a URL's 32-bit hash and its index in the list, so the strings
- * themselves are kept once, and only URLs whose hashes collide are ever compared.
+ * themselves are kept once, and only URLs whose hashes collide are ever compared. While every entry so far
+ * was kept as it is (no duplicate, no refusal, nothing trimmed), the list is the input's own: an input
+ * without any needs no second list of a million references.
  */
 final class DistinctUrls {
-  private final List<String> urls;
+  /** The input, immutable; the distinct URLs are its first {@link #size} entries while {@link #own} is null. */
+  private final List<String> input;
+  private List<String> own;
+  private int size;
   /** {@code hash << 32 | (index + 1)}; 0 marks an empty slot. */
   private long[] slots;
 
-  DistinctUrls(int expected) {
-    urls = new ArrayList<>(expected);
-    // Load factor at most one half, so probes stay short; a power of two, so the mask works.
-    slots = new long[Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2];
+  /** For the entries of {@code input}, which must not change. */
+  DistinctUrls(List<String> input) {
+    this.input = input;
+    // Load factor at most one half, so probes stay short (one slot per entry at most is taken); a power of two, so
+    // the mask works.
+    slots = new long[Integer.highestOneBit(Math.max(16, input.size()) * 2 - 1) * 2];
   }
 
   /**
-   * Appends {@code url} unless one the CDN reads as the same is already there ({@link UrlCheck#sameUrl}); true when it
-   * was new. {@code hash} is the same for such URLs (the checker computes one as it scans).
+   * Appends {@code url}, what entry {@code index} of the input stands for, unless one the CDN reads as the same is
+   * already there ({@link UrlCheck#sameUrl}); true when it was new. Indices come in increasing order. {@code hash} is
+   * the same for such URLs (the checker computes one as it scans).
    */
-  boolean add(String url, int hash) {
-    if ((urls.size() + 1) * 2 > slots.length) {
-      grow();
-    }
+  boolean add(int index, String url, int hash) {
     int mask = slots.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
       long entry = slots[slot];
       if (entry == 0) {
-        urls.add(url);
-        slots[slot] = (long) hash << 32 | urls.size();
+        append(index, url);
+        slots[slot] = (long) hash << 32 | size;
         return true;
       }
-      if ((int) (entry >>> 32) == hash && UrlCheck.sameUrl(urls.get((int) entry - 1), url)) {
-        return false;
+      if ((int) (entry >>> 32) == hash && UrlCheck.sameUrl(get((int) entry - 1), url)) {
+        return false; // the next URL kept, if any, no longer sits at its input index: append copies then
       }
     }
   }
 
-  private void grow() {
-    long[] old = slots;
-    slots = new long[old.length * 2];
-    int mask = slots.length - 1;
-    for (long entry : old) {
-      if (entry != 0) {
-        int slot = spread((int) (entry >>> 32)) & mask;
-        while (slots[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        slots[slot] = entry;
-      }
+  private void append(int index, String url) {
+    if (own == null && (index != size || url != input.get(index))) {
+      own = copyOfPrefix();
     }
+    if (own != null) {
+      own.add(url);
+    }
+    size++;
+  }
+
+  private List<String> copyOfPrefix() {
+    List<String> copy = new ArrayList<>(input.size());
+    copy.addAll(input.subList(0, size));
+    return copy;
+  }
+
+  private String get(int index) {
+    return own != null ? own.get(index) : input.get(index);
   }
 
   /** Mixes the hash so that URLs differing only in their last characters spread over the table. */
@@ -62,12 +73,12 @@ final class DistinctUrls {
     return h ^ (h >>> 16);
   }
 
-  /** The distinct URLs, in first-seen order; the caller takes ownership. */
+  /** The distinct URLs, in first-seen order: the input itself when it had neither duplicate nor change. */
   List<String> urls() {
-    return urls;
+    return own != null ? own : size == input.size() ? input : Collections.unmodifiableList(input.subList(0, size));
   }
 
   int size() {
-    return urls.size();
+    return size;
   }
 }

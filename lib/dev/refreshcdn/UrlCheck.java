@@ -66,18 +66,20 @@ final class UrlCheck {
   Result check(List<String> input) {
     List<String> entries = input instanceof RandomAccess ? input : new ArrayList<>(input);
     int n = entries.size();
-    String[] accepted = new String[n];
     int[] hashes = new int[n];
+    // The encoded length of each entry, -1 for a refused one; compacted in place to the distinct URLs' lengths.
     int[] lengths = new int[Math.max(16, n)];
     int chunks = (n + CHUNK - 1) / CHUNK;
     IntStream workers = chunks > 1 ? IntStream.range(0, chunks).parallel() : IntStream.range(0, chunks);
     List<List<InvalidUrl>> refusedByChunk = workers
-        .mapToObj(c -> new Scanner().check(entries, c * CHUNK, Math.min(n, (c + 1) * CHUNK), accepted, hashes, lengths))
+        .mapToObj(c -> new Scanner().check(entries, c * CHUNK, Math.min(n, (c + 1) * CHUNK), hashes, lengths))
         .collect(Collectors.toList());
 
-    DistinctUrls distinct = new DistinctUrls(n);
+    // The accepted URL is worked out again rather than kept from the first pass: no array of a million
+    // references, and for the common entry (nothing to trim, query kept) it is the entry itself.
+    DistinctUrls distinct = new DistinctUrls(entries);
     for (int i = 0; i < n; i++) {
-      if (accepted[i] != null && distinct.add(accepted[i], hashes[i])) {
+      if (lengths[i] >= 0 && distinct.add(i, accepted(entries.get(i)), hashes[i])) {
         lengths[distinct.size() - 1] = lengths[i];
       }
     }
@@ -85,6 +87,12 @@ final class UrlCheck {
     refusedByChunk.forEach(invalid::addAll);
     int duplicates = n - invalid.size() - distinct.size();
     return new Result(distinct.urls(), lengths, invalid, duplicates, n);
+  }
+
+  /** What is checked and sent of an entry that passed {@link #problem}: trimmed, without query with ignoreQuery. */
+  private String accepted(String entry) {
+    String url = trimmed(entry);
+    return ignoreQuery ? withoutQuery(url) : url;
   }
 
   /** One worker's state: the hash and the problem of the URL it last scanned. */
@@ -97,25 +105,24 @@ final class UrlCheck {
      * column is kept as its template and column, formatted when read: a million bad lines then cost no million
      * messages.
      */
-    List<InvalidUrl> check(List<String> entries, int from, int to, String[] accepted, int[] hashes, int[] lengths) {
+    List<InvalidUrl> check(List<String> entries, int from, int to, int[] hashes, int[] lengths) {
       List<InvalidUrl> refused = new ArrayList<>();
       for (int i = from; i < to; i++) {
         String entry = entries.get(i);
+        lengths[i] = -1;
         String url = trimmed(entry);
         String problem = problem(url);
         if (problem != null) {
           refused.add(new InvalidUrl(i + 1, entry, problem));
           continue;
         }
-        url = ignoreQuery ? withoutQuery(url) : url;
-        int length = scan(url);
+        int length = scan(ignoreQuery ? withoutQuery(url) : url);
         if (length < 0) {
           refused.add(new InvalidUrl(i + 1, entry, scanProblem, -length));
         } else if (length > maxEncodedLength) {
           refused.add(new InvalidUrl(i + 1, entry,
               "is too long: " + length + " bytes once encoded, a request holds at most " + maxEncodedLength));
         } else {
-          accepted[i] = url;
           hashes[i] = scannedHash;
           lengths[i] = length;
         }

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -284,29 +285,76 @@ class InputCheckTest {
   @Test
   void dedupeIsExactEvenWhenHashesCollide() {
     // given: "Aa" and "BB" have the same String hash, and so do all their concatenations
-    DistinctUrls distinct = new DistinctUrls(4);
     List<String> colliding = List.of("https://x.com/AaAa", "https://x.com/AaBB", "https://x.com/BBAa", "https://x.com/BBBB");
     assertEquals(1, colliding.stream().map(String::hashCode).distinct().count());
+    List<String> input = new ArrayList<>(colliding);
+    input.add(new String("https://x.com/BBAa"));
+    DistinctUrls distinct = new DistinctUrls(input);
     // when
-    for (String url : colliding) {
-      assertTrue(distinct.add(url, url.hashCode()));
+    for (int i = 0; i < colliding.size(); i++) {
+      assertTrue(distinct.add(i, input.get(i), input.get(i).hashCode()));
     }
+    boolean repeatKept = distinct.add(4, input.get(4), input.get(4).hashCode());
     // then
+    assertEquals(false, repeatKept);
     assertEquals(colliding, distinct.urls());
-    assertEquals(false, distinct.add("https://x.com/BBAa", "https://x.com/BBAa".hashCode()));
   }
 
   @Test
-  void dedupeKeepsAMillionDistinctUrlsAndGrowsPastItsFirstGuess() {
+  void dedupeKeepsTheFirstOfAMillionUrlsEachSeenTwiceInFirstSeenOrder() {
     // given
-    DistinctUrls distinct = new DistinctUrls(16);
-    // when
+    List<String> input = new ArrayList<>();
     for (int i = 0; i < 1_000_000; i++) {
-      distinct.add("https://www.test.com/p/" + i, i);
-      distinct.add("https://www.test.com/p/" + (i / 2), i / 2);
+      input.add("https://www.test.com/p/" + i);
+      input.add("https://www.test.com/p/" + (i / 2));
+    }
+    DistinctUrls distinct = new DistinctUrls(input);
+    // when
+    for (int i = 0; i < input.size(); i++) {
+      distinct.add(i, input.get(i), input.get(i).hashCode());
     }
     // then
     assertEquals(1_000_000, distinct.size());
+    assertEquals("https://www.test.com/p/0", distinct.urls().get(0));
+    assertEquals("https://www.test.com/p/1", distinct.urls().get(1));
     assertEquals("https://www.test.com/p/999999", distinct.urls().get(999_999));
+  }
+
+  @Test
+  void dedupeHandsBackTheInputItselfWhenEveryEntryIsKeptAsItIs() {
+    // given
+    List<String> input = List.of("https://x.com/a", "https://x.com/b", "https://x.com/c");
+    DistinctUrls distinct = new DistinctUrls(input);
+    // when
+    for (int i = 0; i < input.size(); i++) {
+      distinct.add(i, input.get(i), input.get(i).hashCode());
+    }
+    // then
+    assertSame(input, distinct.urls());
+  }
+
+  @Test
+  void dedupeKeepsTheChangedUrlWhereAnEntryWasTrimmedAndSkipsARefusedOne() {
+    // given: entry 1 is kept as a changed string (trimmed), entry 2 refused (never added), entry 3 as it is
+    List<String> input = List.of("https://x.com/a", " https://x.com/b", "ftp://x.com/", "https://x.com/c");
+    DistinctUrls distinct = new DistinctUrls(input);
+    // when
+    distinct.add(0, input.get(0), input.get(0).hashCode());
+    distinct.add(1, "https://x.com/b", "https://x.com/b".hashCode());
+    distinct.add(3, input.get(3), input.get(3).hashCode());
+    // then
+    assertEquals(List.of("https://x.com/a", "https://x.com/b", "https://x.com/c"), distinct.urls());
+  }
+
+  @Test
+  void dedupeEndingInARefusedEntryHandsBackTheKeptPrefix() {
+    // given
+    List<String> input = List.of("https://x.com/a", "https://x.com/b", "ftp://x.com/");
+    DistinctUrls distinct = new DistinctUrls(input);
+    // when
+    distinct.add(0, input.get(0), input.get(0).hashCode());
+    distinct.add(1, input.get(1), input.get(1).hashCode());
+    // then
+    assertEquals(List.of("https://x.com/a", "https://x.com/b"), distinct.urls());
   }
 }

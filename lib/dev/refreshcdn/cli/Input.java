@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 
 /**
@@ -32,9 +33,21 @@ final class Input {
    */
   static final int MAX_LINE_BYTES = Refresh.MAX_V3_POST_BYTES;
   private static final int BLOCK = 1 << 16;
+  /** Entries a chunk holds: 64 KB of references, so a million entries grow by no copying and in no huge array. */
+  private static final int CHUNK = 1 << 14;
+  private static final String[][] NO_CHUNKS = {};
 
-  private final List<String> urls = new ArrayList<>();
-  private int[] numbers = new int[256];
+  /** The entries in chunks of {@link #CHUNK}; the last one filling. */
+  private String[][] chunks = new String[16][];
+  private int size;
+  /**
+   * Line numbers without one int per entry: from file entry {@code skipStarts[k]} on (0-based among the file's
+   * entries), each entry's line is its place among them plus {@code skipped[k]} (blank and comment lines before it).
+   * A new pair only where that count changes, so a file without blank lines needs none.
+   */
+  private int[] skipStarts = new int[8];
+  private int[] skipped = new int[8];
+  private int changes;
   private int arguments;
   private String source = "stdin";
 
@@ -52,9 +65,9 @@ final class Input {
     // becomes U+FFFD), and the check refuses U+FFFD with its column. A Latin-1 locale decodes any byte, so there a
     // malformed argument cannot be told from a valid one.
     for (String argument : arguments) {
-      input.add(argument, input.urls.size() + 1);
+      input.add(argument);
     }
-    input.arguments = input.urls.size();
+    input.arguments = input.size;
     if (file != null || arguments.isEmpty()) {
       boolean isStdin = file == null || file.equals("-");
       input.source = isStdin ? "stdin" : file;
@@ -66,9 +79,10 @@ final class Input {
         throw new UsageException("cannot read " + input.source + ": " + e.getMessage());
       } catch (OutOfMemoryError e) {
         // Endless or huge text: what was read is only held here, so dropping it leaves the heap as it was.
-        int entries = input.urls.size();
-        input.urls.clear();
-        input.numbers = new int[0];
+        // Nothing may be allocated before the chunks are let go: the heap is full until then.
+        int entries = input.size;
+        input.chunks = NO_CHUNKS;
+        input.size = 0;
         throw new UsageException(input.source + " does not fit in memory (" + entries + " entries read, a heap of "
             + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): split it, or give the JVM more, e.g. "
             + "JAVA_TOOL_OPTIONS=-Xmx1g; nothing was sent");
@@ -79,7 +93,25 @@ final class Input {
 
   /** The entries, in order: arguments first, then lines; blank lines and comments are not entries. */
   public List<String> urls() {
-    return Collections.unmodifiableList(urls);
+    return new Entries();
+  }
+
+  /** A read-only view of the chunks (the library copies the references it keeps). */
+  private final class Entries extends AbstractList<String> implements RandomAccess {
+    private final int count = size;
+
+    @Override
+    public String get(int index) {
+      if (index < 0 || index >= count) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return chunks[index / CHUNK][index % CHUNK];
+    }
+
+    @Override
+    public int size() {
+      return count;
+    }
   }
 
   /** Whether the entry at 1-based {@code position} came from the command line. */
@@ -89,7 +121,13 @@ final class Input {
 
   /** The argument number or line number of the entry at 1-based {@code position}. */
   public int number(int position) {
-    return numbers[position - 1];
+    if (isArgument(position)) {
+      return position;
+    }
+    int entry = position - arguments - 1;
+    int k = Arrays.binarySearch(skipStarts, 0, changes, entry);
+    k = k >= 0 ? k : -k - 2;
+    return entry + 1 + (k < 0 ? 0 : skipped[k]);
   }
 
   /** Where the entry at 1-based {@code position} came from, e.g. {@code argument 2} or {@code urls.txt line 7}. */
@@ -105,7 +143,7 @@ final class Input {
   /** The distinct lower-case hosts of the entries that look like http(s) URLs, sorted (for the emulator's account). */
   public List<String> hosts() {
     TreeSet<String> hosts = new TreeSet<>();
-    for (String url : urls) {
+    for (String url : urls()) {
       int start = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
       if (start < 0) {
         continue;
@@ -187,7 +225,17 @@ final class Input {
     String url = ascii ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)
         : new String(bytes, from, to - from, StandardCharsets.UTF_8).strip();
     if (!url.isEmpty() && url.charAt(0) != '#') {
-      add(url, line);
+      int entry = size - arguments;
+      int before = line - 1 - entry;
+      if (before != (changes == 0 ? 0 : skipped[changes - 1])) {
+        if (changes == skipStarts.length) {
+          skipStarts = Arrays.copyOf(skipStarts, changes * 2);
+          skipped = Arrays.copyOf(skipped, changes * 2);
+        }
+        skipStarts[changes] = entry;
+        skipped[changes++] = before;
+      }
+      add(url);
     }
   }
 
@@ -196,11 +244,14 @@ final class Input {
     return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
   }
 
-  private void add(String url, int number) {
-    if (urls.size() == numbers.length) {
-      numbers = Arrays.copyOf(numbers, numbers.length * 2);
+  private void add(String url) {
+    int chunk = size / CHUNK;
+    if (chunk == chunks.length) {
+      chunks = Arrays.copyOf(chunks, chunk * 2);
     }
-    numbers[urls.size()] = number;
-    urls.add(url);
+    if (chunks[chunk] == null) {
+      chunks[chunk] = new String[CHUNK];
+    }
+    chunks[chunk][size++ % CHUNK] = url;
   }
 }

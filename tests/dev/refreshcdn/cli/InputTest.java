@@ -135,6 +135,34 @@ class InputTest {
   }
 
   @Test
+  void everyEntryOfAFileWithBlankLinesHereAndThereKeepsItsLineNumberAfterTheArguments() {
+    // given: two arguments, then 50,000 lines (past several chunks of entries) where every 7th line is blank
+    // and every 1000th a comment
+    StringBuilder text = new StringBuilder();
+    List<Integer> lineOfEntry = new java.util.ArrayList<>();
+    for (int line = 1; line <= 50_000; line++) {
+      if (line % 7 == 0) {
+        text.append('\n');
+      } else if (line % 1000 == 0) {
+        text.append("# batch ").append(line).append('\n');
+      } else {
+        text.append("https://a.test/").append(line).append('\n');
+        lineOfEntry.add(line);
+      }
+    }
+    // when
+    Input input = Input.read(List.of("https://a.test/x", "https://a.test/y"), "-", stdin(text.toString()));
+    // then
+    assertEquals(2 + lineOfEntry.size(), input.urls().size());
+    assertEquals("argument 2", input.where(2));
+    for (int i = 0; i < lineOfEntry.size(); i++) {
+      int line = lineOfEntry.get(i);
+      assertEquals("https://a.test/" + line, input.urls().get(2 + i));
+      assertEquals(line, input.number(3 + i), "entry " + (3 + i));
+    }
+  }
+
+  @Test
   void aLineOfBytesThatAreNotUtf8IsABadEntryNamedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
     // given: bytes FF FE, which no UTF-8 text has
     Path file = dir.resolve("urls.txt");
