@@ -29,7 +29,7 @@ final class DistinctUrls {
 
   /**
    * Appends {@code url}, what entry {@code index} of the input stands for, unless one the CDN reads as the same is
-   * already there ({@link UrlCheck#sameUrl}); true when it was new. Indices come in increasing order. {@code hash} is
+   * already there ({@link #sameUrl}); true when it was new. Indices come in increasing order. {@code hash} is
    * the same for such URLs (the checker computes one as it scans).
    */
   boolean add(int index, String url, int hash) {
@@ -41,7 +41,7 @@ final class DistinctUrls {
         slots[slot] = (long) hash << 32 | size;
         return true;
       }
-      if ((int) (entry >>> 32) == hash && UrlCheck.sameUrl(get((int) entry - 1), url)) {
+      if ((int) (entry >>> 32) == hash && sameUrl(get((int) entry - 1), url)) {
         return false; // the next URL kept, if any, no longer sits at its input index: append copies then
       }
     }
@@ -80,5 +80,39 @@ final class DistinctUrls {
 
   int size() {
     return size;
+  }
+
+  /** Where the authority of an accepted URL ({@code http://} or {@code https://}, then a host) ends. */
+  static int authorityEnd(String url) {
+    int end = url.charAt(4) == 's' ? 8 : 7;
+    while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
+      end++;
+    }
+    return end;
+  }
+
+  /** {@code :443} on https, {@code :80} on http, when the authority ending at {@code end} names it; else empty. */
+  static String defaultPort(String url, int end) {
+    String port = url.charAt(4) == 's' ? ":443" : ":80";
+    return url.startsWith(port, end - port.length()) ? port : "";
+  }
+
+  /**
+   * Whether two accepted URLs are one for the CDN: equal but for the case of their host and an explicit default port
+   * ({@code https://WWW.TEST.COM:443/a} is {@code https://www.test.com/a}). The first spelling is the one sent.
+   */
+  static boolean sameUrl(String a, String b) {
+    return a.equals(b) || canonical(a).equals(canonical(b));
+  }
+
+  private static String canonical(String url) {
+    int end = authorityEnd(url);
+    int portStart = end - defaultPort(url, end).length();
+    StringBuilder key = new StringBuilder(url.length());
+    for (int i = 0; i < portStart; i++) {
+      char c = url.charAt(i);
+      key.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c); // as scan hashes it: ASCII letters only
+    }
+    return key.append(url, end, url.length()).toString();
   }
 }

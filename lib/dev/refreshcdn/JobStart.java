@@ -16,16 +16,19 @@ import java.util.function.Consumer;
  * phases of one journaled job: the purge of the URLs, a wait for its tasks, then their prefetch.
  */
 final class JobStart {
-  private final Plan plan;
+  private final Batches batches;
+  private final RefreshException.Progress nothingSent;
   private final Settings settings;
   private final CdnApi api;
   private final HttpClient client;
   private final Consumer<? super Task> onTask;
   private final Consumer<? super Retry> onRetry;
 
-  JobStart(Plan plan, Settings settings, CdnApi api, HttpClient client, Consumer<? super Task> onTask,
-      Consumer<? super Retry> onRetry) {
-    this.plan = plan;
+  /** For the planned {@code batches}; {@code nothingSent} is the progress a stop before any request reports. */
+  JobStart(Batches batches, RefreshException.Progress nothingSent, Settings settings, CdnApi api, HttpClient client,
+      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
+    this.batches = batches;
+    this.nothingSent = nothingSent;
     this.settings = settings;
     this.api = api;
     this.client = client;
@@ -33,12 +36,16 @@ final class JobStart {
     this.onRetry = onRetry;
   }
 
-  Submission submit(Batches batches, int batchSize) {
+  /**
+   * Runs the job; a two-phase one then prefetches through {@code warm}, which plans the prefetch of the job's URLs
+   * (see {@link Plan}) and runs it with {@link #phase}.
+   */
+  Submission submit(int batchSize, WarmPhase warm) {
     Credentials credentials;
     try {
       credentials = settings.resolveCredentials();
     } catch (MissingCredentialsException e) {
-      throw new MissingCredentialsException(e, plan.nothingSent());
+      throw new MissingCredentialsException(e, nothingSent);
     }
     Duration purgeWait = settings.prefetch == null ? null : settings.prefetch.purgeFirst;
     // A fresh two-phase job, or one resumed in its purge phase, purges first.
@@ -50,23 +57,20 @@ final class JobStart {
       journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
           : settings.stateDir != null ? Journal.create(settings, batches.urls(), batchSize, credentials) : null;
     } catch (IOException e) {
-      throw new JournalException("cannot record the job in " + settings.stateDir, e, plan.nothingSent());
+      throw new JournalException("cannot record the job in " + settings.stateDir, e, nothingSent);
     }
     Submission purged = run(first, firstApi, batches, batchSize, credentials, journal, service);
     if (purgeWait == null) {
       return purged;
     }
-    return new PurgeFirst(settings, client, journal).prefetch(purged, purgeWait, batches.urls(), (prefetch, urls) -> {
-      CdnApi warmApi = CdnApis.of(prefetch);
-      Plan warm = Plan.of(urls, prefetch, warmApi, Limits.MAX_PUSH_BATCH_SIZE);
-      return new JobStart(warm, prefetch, warmApi, client, onTask, onRetry).phase(credentials, journal);
-    });
+    return new PurgeFirst(settings, client, journal).prefetch(purged, purgeWait, batches.urls(),
+        (prefetch, urls) -> warm.run(prefetch, urls, credentials, journal));
   }
 
   /** The second phase, journaled into the first one's journal. */
-  private Submission phase(Credentials credentials, Journal journal) {
+  Submission phase(Credentials credentials, Journal journal) {
     Quota service = chargedQuota(settings, api, credentials, journal);
-    return run(settings, api, plan.batches(), Limits.MAX_PUSH_BATCH_SIZE, credentials, journal, service);
+    return run(settings, api, batches, Limits.MAX_PUSH_BATCH_SIZE, credentials, journal, service);
   }
 
   /**
@@ -75,9 +79,9 @@ final class JobStart {
    */
   private Quota chargedQuota(Settings kind, CdnApi kindApi, Credentials credentials, Journal journal) {
     try {
-      return kindApi.signedBy(credentials).chargedQuota(plan.urls(), client);
+      return kindApi.signedBy(credentials).chargedQuota(batches.urls(), client);
     } catch (Refusal refusal) {
-      RefusedException e = Failures.refused(kindApi, refusal, false, plan.nothingSent());
+      RefusedException e = Failures.refused(kindApi, refusal, false, nothingSent);
       if (journal != null) {
         try (Journal closing = journal) {
           closing.stop(JournalFormat.StopReason.REFUSED, null, e.getMessage());
@@ -111,8 +115,8 @@ final class JobStart {
         .run(kindApi.signedBy(credentials));
   }
 
-  /** The prefetch phase, given the settings it runs with and the job's whole list of URLs. */
-  interface Phase {
-    Submission run(Settings prefetch, List<String> urls);
+  /** Plans and runs the prefetch phase: its settings, the job's whole list of URLs, the job's key pair and journal. */
+  interface WarmPhase {
+    Submission run(Settings prefetch, List<String> urls, Credentials credentials, Journal journal);
   }
 }

@@ -163,12 +163,14 @@ public final class Plan {
   public Submission submit(Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
     Objects.requireNonNull(onTask, "onTask");
     Objects.requireNonNull(onRetry, "onRetry");
-    return new JobStart(this, settings, api, client(), onTask, onRetry).submit(batches, batchSize);
-  }
-
-  /** The planned requests, for the submission. */
-  Batches batches() {
-    return batches;
+    HttpClient client = client();
+    return new JobStart(batches, nothingSent(), settings, api, client, onTask, onRetry).submit(batchSize,
+        (prefetch, urls, credentials, journal) -> {
+          CdnApi warmApi = CdnApis.of(prefetch);
+          Plan warm = Plan.of(urls, prefetch, warmApi, Limits.MAX_PUSH_BATCH_SIZE);
+          return new JobStart(warm.batches, warm.nothingSent(), prefetch, warmApi, client, onTask, onRetry)
+              .phase(credentials, journal);
+        });
   }
 
   RefreshException.Progress nothingSent() {

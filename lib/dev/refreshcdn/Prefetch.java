@@ -36,14 +36,6 @@ final class Prefetch {
     this.purgeFirst = purgeFirst;
   }
 
-  /** The options of {@code settings}, which must be a prefetch's; {@code option} names the setter that asks. */
-  static Prefetch of(Settings settings, String option) {
-    if (settings.prefetch == null) {
-      throw new IllegalStateException(option + " applies to a prefetch: call prefetch() first");
-    }
-    return settings.prefetch;
-  }
-
   Prefetch userAgent(String value) {
     checkValue("user agent", value);
     return new Prefetch(value, middleLayer, parseM3u8, disableRange, headers, purgeFirst);

@@ -25,7 +25,7 @@ final class PurgeFirst {
   }
 
   /** Waits up to {@code wait} for {@code purged}'s tasks, then runs {@code phase} on the job's URLs. */
-  Submission prefetch(Submission purged, Duration wait, List<String> planned, JobStart.Phase phase) {
+  Submission prefetch(Submission purged, Duration wait, List<String> planned, Phase phase) {
     List<String> urls;
     try {
       List<String> unfinished = new ArrayList<>();
@@ -67,5 +67,10 @@ final class PurgeFirst {
     } catch (IOException e) {
       why.addSuppressed(e);
     }
+  }
+
+  /** The prefetch phase, given the settings it runs with and the job's whole list of URLs. */
+  interface Phase {
+    Submission run(Settings prefetch, List<String> urls);
   }
 }

@@ -321,33 +321,33 @@ public final class Refresh {
    * time stops the job before the prefetch, with a {@link NoAnswerException}; resuming it prefetches.
    */
   public Refresh purgeFirst(Duration wait) {
-    Prefetch options = Prefetch.of(settings, "purgeFirst").purgeFirst(Checks.positive(wait, "wait"));
+    Prefetch options = settings.prefetchFor("purgeFirst").purgeFirst(Checks.positive(wait, "wait"));
     return with(s -> s.prefetch = options);
   }
 
   /** Prefetch only: the {@code User-Agent} the edge sends to the origin; default {@code TencentCdn}. */
   public Refresh userAgent(String userAgent) {
-    return with(s -> s.prefetch = Prefetch.of(settings, "userAgent").userAgent(userAgent));
+    return with(s -> s.prefetch = settings.prefetchFor("userAgent").userAgent(userAgent));
   }
 
   /** Prefetch only: adds a header the edge sends to the origin ({@code Headers}); repeatable, in order. */
   public Refresh header(String name, String value) {
-    return with(s -> s.prefetch = Prefetch.of(settings, "header").header(name, value));
+    return with(s -> s.prefetch = settings.prefetchFor("header").header(name, value));
   }
 
   /** Prefetch only: warms the middle tier only ({@code Layer: middle}), not the edge. */
   public Refresh middleLayer() {
-    return with(s -> s.prefetch = Prefetch.of(settings, "middleLayer").middleLayer());
+    return with(s -> s.prefetch = settings.prefetchFor("middleLayer").middleLayer());
   }
 
   /** Prefetch only: also prefetches the TS segments an M3U8 playlist lists ({@code ParseM3U8}). */
   public Refresh parseM3u8() {
-    return with(s -> s.prefetch = Prefetch.of(settings, "parseM3u8").parseM3u8());
+    return with(s -> s.prefetch = settings.prefetchFor("parseM3u8").parseM3u8());
   }
 
   /** Prefetch only: fetches each file whole from the origin, without range requests ({@code DisableRange}). */
   public Refresh disableRange() {
-    return with(s -> s.prefetch = Prefetch.of(settings, "disableRange").disableRange());
+    return with(s -> s.prefetch = settings.prefetchFor("disableRange").disableRange());
   }
 
   /** Leaves bad entries out of the plan, listed in {@link Plan#skipped()}, instead of refusing the input. */

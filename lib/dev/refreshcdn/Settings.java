@@ -68,6 +68,14 @@ final class Settings implements Cloneable {
     void sleep(Duration duration) throws InterruptedException;
   }
 
+  /** The prefetch options, which must be set; {@code option} names the setter that asks. */
+  Prefetch prefetchFor(String option) {
+    if (prefetch == null) {
+      throw new IllegalStateException(option + " applies to a prefetch: call prefetch() first");
+    }
+    return prefetch;
+  }
+
   Settings with(Consumer<Settings> change) {
     Settings copy;
     try {

@@ -138,9 +138,9 @@ final class UrlCheck {
     int scan(String url) {
       int length = 0;
       long hash = seed;
-      // The hash is of the URL as the CDN reads it: host case and an explicit default port do not count.
-      int authorityEnd = authorityEnd(url);
-      int portStart = authorityEnd - defaultPort(url, authorityEnd).length();
+      // The hash is of the URL as the CDN reads it (DistinctUrls.sameUrl): host case and a default port do not count.
+      int authorityEnd = DistinctUrls.authorityEnd(url);
+      int portStart = authorityEnd - DistinctUrls.defaultPort(url, authorityEnd).length();
       for (int i = 0; i < url.length(); i++) {
         char c = url.charAt(i);
         if (i >= authorityEnd || i < portStart && (c < 'A' || c > 'Z')) {
@@ -179,40 +179,6 @@ final class UrlCheck {
       scanProblem = problem;
       return -(index + 1);
     }
-  }
-
-  /** Where the authority of an accepted URL ({@code http://} or {@code https://}, then a host) ends. */
-  private static int authorityEnd(String url) {
-    int end = url.charAt(4) == 's' ? 8 : 7;
-    while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
-      end++;
-    }
-    return end;
-  }
-
-  /** {@code :443} on https, {@code :80} on http, when the authority ending at {@code end} names it; else empty. */
-  private static String defaultPort(String url, int end) {
-    String port = url.charAt(4) == 's' ? ":443" : ":80";
-    return url.startsWith(port, end - port.length()) ? port : "";
-  }
-
-  /**
-   * Whether two accepted URLs are one for the CDN: equal but for the case of their host and an explicit default port
-   * ({@code https://WWW.TEST.COM:443/a} is {@code https://www.test.com/a}). The first spelling is the one sent.
-   */
-  static boolean sameUrl(String a, String b) {
-    return a.equals(b) || canonical(a).equals(canonical(b));
-  }
-
-  private static String canonical(String url) {
-    int end = authorityEnd(url);
-    int portStart = end - defaultPort(url, end).length();
-    StringBuilder key = new StringBuilder(url.length());
-    for (int i = 0; i < portStart; i++) {
-      char c = url.charAt(i);
-      key.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c); // as scan hashes it: ASCII letters only
-    }
-    return key.append(url, end, url.length()).toString();
   }
 
   /** The entry without surrounding whitespace; the common case, nothing to strip, costs two comparisons. */
