@@ -142,7 +142,7 @@ final class V3Api implements CdnApi {
     if (taskId.isEmpty()) {
       throw Json.notDocumented("the answer has no Response.TaskId", body, null);
     }
-    return new Task(taskId, items.size(), items);
+    return new Task(taskId, items.size(), items, settings.prefetch != null);
   }
 
   /** A purge task, else a prefetch task of that id: the two kinds of ids look alike. */

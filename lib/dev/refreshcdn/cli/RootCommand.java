@@ -267,7 +267,7 @@ final class RootCommand implements Callable<Integer> {
     FollowUp followUp = new FollowUp(stateDir, context.env).target(chosen, plan.endpoint())
         .credentials(credentials.profile, credentials.file);
     return new Reporter(out, err, output.json, output.quiet).on(context).emulated(emulated).followUp(followUp)
-        .directories(directories)
+        .directories(directories).purgeFirst(prefetch)
         .submit(plan, entries, send.waitTimeout(), () -> Questions.quotaLeft(asked, directories, stateDir != null));
   }
 
