@@ -334,15 +334,17 @@ final class Reporter {
       return;
     }
     if (!quiet) {
-      out.println("Stopped: " + created + ", " + Texts.count(e.failedUrls().size(), directories) + " "
-          + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", "
+      // A job stopped between its phases left no request without answer: nothing to count there.
+      boolean between = noAnswer && e.failedUrls().isEmpty() && e.requestNumber() == 0;
+      out.println("Stopped: " + created + ", " + (between ? "" : Texts.count(e.failedUrls().size(), directories) + " "
+          + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", ")
           + Texts.count(e.unsentUrls().size(), directories) + " not sent.");
     }
     if (e.jobId().isPresent()) {
       // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
       return;
     }
-    if (refused || noAnswer || !e.failedUrls().isEmpty()) {
+    if (!e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
       out.println("# " + Texts.count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
           : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"

@@ -100,4 +100,35 @@ class PurgeThenPrefetchCliTest {
     assertEquals(1, job.get("prefetched"));
     assertEquals(1, job.get("pending"));
   }
+
+  @Test
+  void aFailedPurgeTaskIsNamedAsFailedAndTheResumeHintKeepsTheStateDir() {
+    // given every purge of a.js fails
+    start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
+    // when
+    Cli.Result r = refreshCdn("--prefetch", HOST + "a.js");
+    // then
+    assertEquals(4, r.exit(), r::toString);
+    String taskId = emu.requests().stream().filter(q -> q.action().equals("PurgeUrlsCache")).findFirst()
+        .flatMap(q -> q.taskId()).orElseThrow();
+    assertTrue(r.err().contains("purge task " + taskId + " failed, so nothing was prefetched"), r::toString);
+    for (String wrong : new String[] {"no usable answer", "not done", " s (", "did not reach the service"}) {
+      assertFalse(r.err().contains(wrong), wrong + "\n" + r);
+    }
+    assertTrue(r.err().matches("(?s).*: refresh-cdn resume \\S+ --state-dir " + state + "\n.*"), r::toString);
+    assertTrue(r.out().contains("Stopped: 1 task created (above), 1 URL not sent."), r::toString);
+    assertEquals(0, emu.requests().stream().filter(q -> q.action().equals("PushUrlsCache")).count());
+  }
+
+  @Test
+  void aPurgeNotDoneInTimeSaysTheWaitAsTheUserTypedIt() {
+    // given purge tasks that take an hour
+    start(Emulator.builder().taskCompletion(Duration.ofHours(1)));
+    // when
+    Cli.Result r = refreshCdn("--prefetch", "--wait-timeout", "1500ms", HOST + "a.js");
+    // then
+    assertEquals(4, r.exit(), r::toString);
+    assertTrue(r.err().matches("(?s).*purge task \\S+ is not done after 1\\.5s, so nothing was "
+        + "prefetched.*"), r::toString);
+  }
 }
