@@ -256,7 +256,7 @@ final class Reporter {
       quotaStop((QuotaExhaustedException) e);
     } else if (e instanceof RefusedException) {
       status = "refused";
-      err.println("refresh-cdn: " + e.getMessage() + hint((RefusedException) e));
+      err.println("refresh-cdn: " + e.getMessage() + RefusedDomains.hint((RefusedException) e));
     } else if (e instanceof NoAnswerException) {
       status = "no_answer";
       err.println("refresh-cdn: " + e.getMessage());
@@ -274,7 +274,11 @@ final class Reporter {
       err.println("refresh-cdn: stopped before every " + (directories ? "directory" : "URL") + " was sent: "
           + StateDir.explain(e));
     }
-    if (interruption.received() && e.jobId().isPresent()) {
+    if (e.jobId().isPresent() && emulated != null) {
+      // --emulator --state-dir: the journal stays, but the emulator, and what it accepted, end with this run.
+      err.println("  Job " + e.jobId().get() + " is journaled in the state directory, but cannot be resumed: the "
+          + "emulator it ran against stopped with this run");
+    } else if (interruption.received() && e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " recorded what was accepted; to send the rest: "
           + followUp.resume(e.jobId().get()));
     } else if (!(e instanceof QuotaExhaustedException) && e.jobId().isPresent()) {
@@ -304,7 +308,9 @@ final class Reporter {
         + Texts.count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
     err.println("  The quota returns at " + Times.both(e.quotaReturns(), zone) + ".");
     if (e.jobId().isPresent()) {
-      err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
+      if (emulated == null) { // else: failed says why it cannot be resumed
+        err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
+      }
     } else {
       err.println("  No state directory was kept, so they are listed on stdout: submit them again then.");
     }
@@ -369,17 +375,6 @@ final class Reporter {
 
   private String resent(int n) {
     return Texts.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
-  }
-
-  /** What a refusal most likely means, for the codes users meet most. */
-  static String hint(RefusedException e) {
-    if (!RefusedDomains.hint(e).isEmpty()) {
-      return RefusedDomains.hint(e);
-    }
-    if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
-      return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";
-    }
-    return "";
   }
 
   /** The duplicates dropped and bad entries skipped, in parentheses after the summary. */

@@ -131,7 +131,8 @@ final class RootCommand implements Callable<Integer> {
 
   @Option(names = "--emulator",
       description = "Send to an emulator started in this process on loopback, with a generated key pair "
-          + "(no state is kept unless --state-dir is given).")
+          + "(no state is kept unless --state-dir is given; a job so journaled cannot be resumed: the emulator ends "
+          + "with the run).")
   boolean emulator;
 
   @Option(names = "--api", paramLabel = "v2|v3", description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
