@@ -43,7 +43,10 @@ final class BadInput {
     listInvalid(context.err, plan.skipped(), entries);
   }
 
-  /** Lists the first {@link Reporter#LISTED} bad entries on {@code err}, each with where it came from, then counts the rest. */
+  /**
+   * Lists the first {@link Reporter#LISTED} bad entries on {@code err}, each with where it came from, then counts the
+   * rest.
+   */
   static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
     for (int i = 0; i < invalid.size() && i < Reporter.LISTED; i++) {
       err.println("  " + entries.describe(invalid.get(i)));

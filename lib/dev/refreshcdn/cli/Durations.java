@@ -36,7 +36,8 @@ final class Durations {
         long n = Long.parseLong(part.group(1));
         String unit = part.group(3);
         long fraction = part.group(2) == null ? 0 : Long.parseLong((part.group(2) + "00").substring(0, 3));
-        sum = sum.plus(unit.equals("ms") ? Duration.ofMillis(n) : unit.equals("s") ? Duration.ofMillis(n * 1000 + fraction)
+        sum = sum.plus(unit.equals("ms") ? Duration.ofMillis(n)
+            : unit.equals("s") ? Duration.ofMillis(n * 1000 + fraction)
             : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n));
         end = part.end();
       }
@@ -49,7 +50,10 @@ final class Durations {
     throw new IllegalArgumentException("expected a duration such as 30s, 2m, 500ms or PT1M30S: " + value);
   }
 
-  /** {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s}, {@code 1.5s}. */
+  /**
+   * {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s},
+   * {@code 1.5s}.
+   */
   static String format(Duration duration) {
     return Texts.duration(duration);
   }

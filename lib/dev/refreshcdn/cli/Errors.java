@@ -30,11 +30,19 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
   public int handleParseException(ParameterException e, String[] args) {
     String message = enumNamed(e).getMessage();
     int exit = ExitCodes.of(e);
-    context.err.println("refresh-cdn: " + message);
-    List<String> suggestions = e instanceof UnmatchedArgumentException
-        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
     String command = args.length > 0 && e.getCommandLine().getCommandSpec().parent() == null
         ? closestCommand(args[0], e.getCommandLine().getCommandSpec()) : null;
+    String word = unmatchedWord(e);
+    String sub = word == null ? null : closestCommand(word, e.getCommandLine().getCommandSpec());
+    if (command == null && sub != null) { // refresh-cdn jobs dorp x: one of the subcommands of jobs, misspelt
+      CommandSpec spec = e.getCommandLine().getCommandSpec();
+      String name = spec.qualifiedName(" ").substring(spec.root().name().length() + 1);
+      message = name + " has no subcommand '" + word + "'";
+      command = name + " " + sub;
+    }
+    context.err.println("refresh-cdn: " + message);
+    List<String> suggestions = e instanceof UnmatchedArgumentException && sub == null
+        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
     if (suggestions.isEmpty() && command != null) {
       context.err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
     } else if (!suggestions.isEmpty()) {
@@ -82,6 +90,16 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** The first argument left unmatched by a command that has subcommands, when it is a word; else null. */
+  private static String unmatchedWord(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException) || e.getCommandLine().getCommandSpec().parent() == null
+        || e.getCommandLine().getCommandSpec().subcommands().isEmpty()) {
+      return null;
+    }
+    List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
+    return unmatched.isEmpty() ? null : unmatched.get(0);
   }
 
   /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */

@@ -73,6 +73,9 @@ public final class RefreshCdnCli {
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setExecutionStrategy(RefreshCdnCli::execute);
+    for (String v3Only : new String[] {"prefetch", "status", "quota"}) {
+      commandLine.getSubcommands().get(v3Only).setResourceBundle(ConnectionOptions.endpointHelp(v3Only));
+    }
     return commandLine;
   }
 

@@ -49,12 +49,12 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin JobsDirOption state;
 
-  @Option(names = "--api", paramLabel = "v3",
+  @Option(names = "--api", paramLabel = "v3", completionCandidates = Candidates.V3.class,
       description = "v3: move a job of the retired API 2.0 to API 3.0: its pending URLs are planned afresh there, "
           + "with API 3.0's endpoint (or --endpoint); later resumes stay on API 3.0 (default: the job's own API).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas",
+  @Option(names = "--area", paramLabel = "mainland|overseas", completionCandidates = Candidates.PurgeAreas.class,
       description = "API 3.0 only: purge only in this area from now on, e.g. after a refusal that named the area "
           + "(default: the job's own).")
   Area area;

@@ -135,12 +135,12 @@ final class RootCommand implements Callable<Integer> {
           + "with the run).")
   boolean emulator;
 
-  @Option(names = "--api", paramLabel = "v2|v3", description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
+  @Option(names = "--api", paramLabel = "v2|v3", completionCandidates = Candidates.Apis.class, description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
           + "2.0 (RefreshCdnUrl, RefreshCdnDir), retired by Tencent on 2022-11-30 (default: $REFRESH_CDN_API, else "
           + "the credentials profile's api setting, else v3).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas", converter = Converters.ToPurgeArea.class,
+  @Option(names = "--area", paramLabel = "mainland|overseas", completionCandidates = Candidates.PurgeAreas.class, converter = Converters.ToPurgeArea.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
           + "(default: wherever the domain is accelerated).")
   Area area;
@@ -212,7 +212,7 @@ final class RootCommand implements Callable<Integer> {
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
       checkApiOptions(chosen, context.env);
       if (prefetch) {
-        PrefetchCommand.checkPurgeThenPrefetch(chosen, directories);
+        PrefetchCommand.checkPurgeThenPrefetch(chosen, api, context.env, directories);
       }
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
       if (!dryRun) {
