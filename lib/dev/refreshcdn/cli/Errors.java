@@ -41,9 +41,12 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
       command = name + " " + sub;
     }
     context.err.println("refresh-cdn: " + message);
-    List<String> suggestions = e instanceof UnmatchedArgumentException && sub == null
+    String owner = command == null ? ownerOf(e) : null; // stauts --task 1: status, the subcommand meant
+    List<String> suggestions = e instanceof UnmatchedArgumentException && sub == null && owner == null
         ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
-    if (suggestions.isEmpty() && command != null) {
+    if (owner != null) { // refresh-cdn --layer middle URL: prefetch's option, not the purge's
+      context.err.println("  (" + owner + ")");
+    } else if (suggestions.isEmpty() && command != null) {
       context.err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
     } else if (!suggestions.isEmpty()) {
       context.err.println("  did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3,
@@ -90,6 +93,22 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** Which subcommand takes the unknown option {@code e} is about, said as {@code --layer is an option of ...}; or null. */
+  private String ownerOf(ParameterException e) {
+    List<String> unmatched = e instanceof UnmatchedArgumentException
+        ? ((UnmatchedArgumentException) e).getUnmatched() : List.of();
+    if (unmatched.isEmpty() || !unmatched.get(0).startsWith("-")) {
+      return null;
+    }
+    String option = unmatched.get(0).split("=", 2)[0];
+    for (CommandLine sub : e.getCommandLine().getCommandSpec().root().subcommands().values()) {
+      if (sub.getCommandSpec().findOption(option) != null) {
+        return option + " is an option of '" + FollowUp.program(context.env) + " " + sub.getCommandSpec().name() + "'";
+      }
+    }
+    return null;
   }
 
   /** The first argument left unmatched by a command that has subcommands, when it is a word; else null. */

@@ -113,7 +113,7 @@ class OptionPlacementTest {
     Cli.Result purge = InProcess.refreshCdn("--area", "global", "jobs").run();
     // then
     assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("--layer"), r::toString);
+    assertTrue(r.err().contains("(--layer is an option of 'refresh-cdn prefetch')"), r::toString);
     assertTrue(r.err().split("\n").length <= 4, r::toString);
     assertEquals(2, purge.exit(), purge::toString);
     assertTrue(purge.err().contains("--area"), purge::toString);
