@@ -131,4 +131,18 @@ class PurgeThenPrefetchCliTest {
     assertTrue(r.err().matches("(?s).*purge task \\S+ is not done after 1\\.5s, so nothing was "
         + "prefetched.*"), r::toString);
   }
+
+  @Test
+  void withoutAJournalTheUrlsNotPrefetchedAreListedAndNoEmptyListIsPrinted() {
+    // given every purge of a.js fails, and no state directory (HOME unset, no --state-dir)
+    start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
+    // when
+    Cli.Result r = InProcess.refreshCdn("--prefetch", "--endpoint", emu.endpointV3().toString(), HOST + "a.js")
+        .withCredentials().env("HOME", "").run();
+    // then
+    assertEquals(4, r.exit(), r::toString);
+    assertTrue(r.out().contains("Stopped: 1 task created (above), 1 URL not sent.\n# 1 URL not sent:\n" + HOST
+        + "a.js\n"), r::toString);
+    assertFalse(r.out().contains("# 0 "), r::toString);
+  }
 }
