@@ -34,6 +34,13 @@ final class Failures {
         earlierAttemptReached, progress, api.hint(refusal));
   }
 
+  /** A refusal of the quota query a job asks before its first request: {@code quotaAction} names it. */
+  static RefusedException quotaRefused(CdnApi api, Refusal refusal, RefreshException.Progress progress,
+      String quotaAction) {
+    return new RefusedException(refusal.code, refusal.codeDesc, refusal.message, refusal.requestId, false, progress,
+        api.hint(refusal), quotaAction);
+  }
+
   static NoAnswerException noAnswer(CdnApi api, Unanswered failure, RefreshException.Progress progress) {
     return new NoAnswerException(failure.getMessage(), failure.status, failure.excerpt, failure.mayHaveReachedService,
         progress, failure.getCause(), api.hint(failure));

@@ -81,7 +81,8 @@ final class JobStart {
     try {
       return kindApi.signedBy(credentials).chargedQuota(batches.urls(), client);
     } catch (Refusal refusal) {
-      RefusedException e = Failures.refused(kindApi, refusal, false, nothingSent);
+      RefusedException e = Failures.quotaRefused(kindApi, refusal, nothingSent,
+          kind.prefetch != null ? V3Api.PUSH_QUOTA_ACTION : V3Api.QUOTA_ACTION);
       if (journal != null) {
         try (Journal closing = journal) {
           closing.stop(JournalFormat.StopReason.REFUSED, null, e.getMessage());

@@ -126,9 +126,13 @@ public final class JobStore {
 
   private static Job job(JobRecord record, boolean running) {
     Job.State state = running ? Job.State.RUNNING : Job.State.valueOf(record.state.name());
-    return new Job(record.id, record.file.created, state, record.api, record.endpoint,
-        record.file.directories, record.urlCount, record.accepted.cardinality(), record.taskIds,
-        state == Job.State.QUOTA ? record.quotaReturns : null, record.lastError, record.damage());
+    Prefetch prefetch = record.file.prefetch;
+    Job.Kind kind = record.file.directories ? Job.Kind.DIRECTORIES : prefetch == null ? Job.Kind.PURGE
+        : prefetch.purgeFirst != null ? Job.Kind.PURGE_THEN_PREFETCH : Job.Kind.PREFETCH;
+    // A two-phase job counts each URL once a phase: in its prefetch phase, every URL was purged.
+    int accepted = record.accepted.cardinality() + (record.prefetchPhase ? record.urlCount : 0);
+    return new Job(record.id, record.file.created, state, kind, record.api, record.endpoint, record.urlCount, accepted,
+        record.taskIds, state == Job.State.QUOTA ? record.quotaReturns : null, record.lastError, record.damage());
   }
 
   @Override
@@ -160,12 +164,24 @@ public final class JobStore {
       UNREADABLE
     }
 
+    /** What a job does to its URLs. */
+    public enum Kind {
+      /** Purges URLs ({@link Refresh#urls}). */
+      PURGE,
+      /** Purges directories ({@link Refresh#dirs}). */
+      DIRECTORIES,
+      /** Prefetches URLs ({@link Refresh#prefetch()}). */
+      PREFETCH,
+      /** Purges URLs, waits for the purge tasks, then prefetches them ({@link Refresh#purgeFirst}): two phases. */
+      PURGE_THEN_PREFETCH
+    }
+
     private final String id;
     private final Instant created;
     private final State state;
+    private final Kind kind;
     private final Api api;
     private final URI endpoint;
-    private final boolean directories;
     private final int urlCount;
     private final int acceptedUrls;
     private final List<String> taskIds;
@@ -173,14 +189,14 @@ public final class JobStore {
     private final String lastError;
     private final String problem;
 
-    Job(String id, Instant created, State state, Api api, URI endpoint, boolean directories, int urlCount,
-        int acceptedUrls, List<String> taskIds, Instant quotaReturns, String lastError, String problem) {
+    Job(String id, Instant created, State state, Kind kind, Api api, URI endpoint, int urlCount, int acceptedUrls,
+        List<String> taskIds, Instant quotaReturns, String lastError, String problem) {
       this.id = Objects.requireNonNull(id);
       this.created = created;
       this.state = state;
+      this.kind = kind;
       this.api = api;
       this.endpoint = endpoint;
-      this.directories = directories;
       this.urlCount = urlCount;
       this.acceptedUrls = acceptedUrls;
       this.taskIds = List.copyOf(taskIds);
@@ -191,7 +207,7 @@ public final class JobStore {
 
     /** A job whose files cannot be read, known by its directory's name only. */
     static Job unreadable(String id, String problem) {
-      return new Job(id, null, State.UNREADABLE, null, null, false, 0, 0, List.of(), null, null, problem);
+      return new Job(id, null, State.UNREADABLE, null, null, null, 0, 0, List.of(), null, null, problem);
     }
 
     /** The job's id, e.g. {@code 20261127-231502-3f9a}: its creation time (UTC), then random hex. */
@@ -221,7 +237,12 @@ public final class JobStore {
 
     /** Whether the job refreshes directories ({@link Refresh#dirs}) rather than URLs. */
     public boolean directories() {
-      return directories;
+      return kind == Kind.DIRECTORIES;
+    }
+
+    /** What the job does to its URLs; null for an {@linkplain State#UNREADABLE unreadable} job. */
+    public Kind kind() {
+      return kind;
     }
 
     /** How many distinct URLs (or directories) the job was asked to refresh. */
@@ -229,14 +250,17 @@ public final class JobStore {
       return urlCount;
     }
 
-    /** How many of them the service has accepted so far. */
+    /**
+     * How many of them the service has accepted so far; a {@link Kind#PURGE_THEN_PREFETCH} job counts each URL once a
+     * phase (0 to twice {@link #urlCount()}: its purge phase is done once it passes {@link #urlCount()}).
+     */
     public int acceptedUrls() {
       return acceptedUrls;
     }
 
-    /** How many are not accepted yet: what a resumption sends. */
+    /** How many are not accepted yet, each URL once a phase left: what a resumption sends. */
     public int pendingUrls() {
-      return urlCount - acceptedUrls;
+      return (kind == Kind.PURGE_THEN_PREFETCH ? 2 * urlCount : urlCount) - acceptedUrls;
     }
 
     /**
@@ -271,7 +295,8 @@ public final class JobStore {
       if (state == State.UNREADABLE) {
         return "Job " + id + " (UNREADABLE)";
       }
-      return "Job " + id + " (" + state + ", " + acceptedUrls + " of " + urlCount + (directories ? " directories" : " URLs")
+      return "Job " + id + " (" + state + ", " + kind + ", " + acceptedUrls + " of " + urlCount
+          + (directories() ? " directories" : " URLs") + (kind == Kind.PURGE_THEN_PREFETCH ? ", each in 2 phases" : "")
           + " accepted)";
     }
   }

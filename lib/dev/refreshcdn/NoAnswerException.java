@@ -27,6 +27,21 @@ public final class NoAnswerException extends RefreshException {
     this.mayHaveReachedService = mayHaveReachedService;
   }
 
+  /**
+   * A job that stopped between its phases without a verdict it could act on ({@link PurgeFirst}): {@code why} is the
+   * whole message, as no request went unanswered.
+   */
+  static NoAnswerException between(String why, Progress progress) {
+    return new NoAnswerException(why, progress);
+  }
+
+  private NoAnswerException(String why, Progress progress) {
+    super(why, progress, null);
+    this.statusCode = 0;
+    this.bodyExcerpt = null;
+    this.mayHaveReachedService = false;
+  }
+
   private static String describe(String what, int status, String excerpt, boolean reached, Progress progress) {
     StringBuilder message = new StringBuilder(progress.requestCount == 0 ? "no usable answer to the query"
         : "no usable answer to request " + progress.requestNumber + " of " + progress.requestCount).append(": ")

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.refreshcdn.internal.Texts;
 
 /**
  * Between the two phases of a purge-then-prefetch job: waits for the purge tasks, then hands the job's whole list
@@ -28,19 +29,13 @@ final class PurgeFirst {
   Submission prefetch(Submission purged, Duration wait, List<String> planned, Phase phase) {
     List<String> urls;
     try {
-      List<String> unfinished = new ArrayList<>();
-      for (TaskStatus status : purged.await(wait)) {
-        if (status.state() != TaskStatus.State.DONE) {
-          unfinished.add(status.taskId() + " " + status.state().name().toLowerCase(java.util.Locale.ROOT));
-        }
-      }
+      List<TaskStatus> statuses = purged.await(wait);
       urls = journal != null ? journal.jobUrls() : planned;
-      if (!unfinished.isEmpty()) {
-        throw new NoAnswerException("the purge is not done after " + wait.getSeconds() + " s ("  + String.join(", ",
-            unfinished) + "), so nothing was prefetched"
-            + (journal == null ? "" : ": `refresh-cdn resume " + journal.id + "` prefetches"), 0, null, false,
+      String why = why(statuses, wait);
+      if (!why.isEmpty()) {
+        throw NoAnswerException.between(why + ", so nothing was prefetched (it would warm the old copies)",
             new RefreshException.Progress(purged.tasks(), List.of(), urls, 0, 0,
-                journal == null ? null : journal.id, 0, false), null);
+                journal == null ? null : journal.id, 0, false));
       }
     } catch (RefreshException | IOException e) {
       RuntimeException thrown = e instanceof RefreshException ? (RefreshException) e
@@ -55,6 +50,38 @@ final class PurgeFirst {
       s.batchSize = 0;
     });
     return phase.run(prefetch, urls);
+  }
+
+  /**
+   * {@code purge task 12 failed}, {@code purge tasks 12 and 13 are not done after 10m}, both joined by
+   * "; "; empty when every purge task is done.
+   */
+  private static String why(List<TaskStatus> statuses, Duration wait) {
+    List<String> failed = new ArrayList<>();
+    List<String> unfinished = new ArrayList<>();
+    for (TaskStatus status : statuses) {
+      if (status.state() == TaskStatus.State.FAILED) {
+        failed.add(status.taskId());
+      } else if (status.state() != TaskStatus.State.DONE) {
+        unfinished.add(status.taskId());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!failed.isEmpty()) {
+      parts.add(tasks(failed) + " failed");
+    }
+    if (!unfinished.isEmpty()) {
+      parts.add(tasks(unfinished) + (unfinished.size() == 1 ? " is" : " are") + " not done after "
+          + Texts.duration(wait));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** {@code purge task 12}, {@code purge tasks 12 and 13}, {@code purge tasks 12, 13 and 14}. */
+  private static String tasks(List<String> ids) {
+    int last = ids.size() - 1;
+    return (last == 0 ? "purge task " : "purge tasks ") + (last == 0 ? ids.get(0)
+        : String.join(", ", ids.subList(0, last)) + " and " + ids.get(last));
   }
 
   /** Records why the job stopped between its phases, and closes its journal. */

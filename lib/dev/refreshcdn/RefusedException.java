@@ -19,8 +19,15 @@ public final class RefusedException extends RefreshException {
 
   RefusedException(String code, String codeDesc, String serviceMessage, String requestId,
       boolean earlierAttemptMayHaveReachedService, Progress progress, String hint) {
-    super(describe(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress) + hint,
-        progress, null);
+    this(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress, hint,
+        V3Api.QUOTA_ACTION);
+  }
+
+  /** A refusal of the quota query a job asks first, {@code quotaAction}, names that action. */
+  RefusedException(String code, String codeDesc, String serviceMessage, String requestId,
+      boolean earlierAttemptMayHaveReachedService, Progress progress, String hint, String quotaAction) {
+    super(describe(code, codeDesc, serviceMessage, requestId, earlierAttemptMayHaveReachedService, progress,
+        quotaAction) + hint, progress, null);
     this.code = code;
     this.codeDesc = codeDesc;
     this.serviceMessage = serviceMessage;
@@ -29,14 +36,14 @@ public final class RefusedException extends RefreshException {
   }
 
   private static String describe(String code, String codeDesc, String message, String requestId, boolean earlier,
-      Progress progress) {
+      Progress progress, String quotaAction) {
     if (!progress.refusedDomains.isEmpty() && ServiceCodes.aboutDomain(code, codeDesc, message)) {
       return domains(progress, requestId, earlier);
     }
     // A query (status, quota) sends no URLs: requestCount 0. A job refused at its quota query: request 0 of n.
     String what = progress.requestCount == 0 ? "the service refused the query"
         : progress.requestNumber == 0
-        ? "the service refused the quota query (DescribePurgeQuota) asked before the first request"
+        ? "the service refused the quota query (" + quotaAction + ") asked before the first request"
         : String.format("the service refused request %d of %d (%s)", progress.requestNumber,
             progress.requestCount, progress.count(progress.failedUrls.size()));
     return String.format("%s: code %s%s, message %s%s%s%s", what, code,

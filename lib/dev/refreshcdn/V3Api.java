@@ -72,7 +72,7 @@ final class V3Api implements CdnApi {
           + "choose the legacy API 2.0 for it, or an API 3.0 endpoint such as " + Api.V3.defaultEndpoint());
     }
     if (settings.area == Area.GLOBAL && (settings.prefetch == null || settings.prefetch.purgeFirst != null)) {
-      throw new IllegalArgumentException("a purge is in the mainland or overseas area; GLOBAL is for a prefetch alone");
+      throw new IllegalArgumentException("a purge is in the mainland or overseas area; global is for a prefetch alone");
     }
     if (settings.signatureMethod != null) {
       throw new IllegalArgumentException("API 3.0 requests are signed with TC3-HMAC-SHA256; signatureMethod(...) is for "
@@ -142,7 +142,7 @@ final class V3Api implements CdnApi {
     if (taskId.isEmpty()) {
       throw Json.notDocumented("the answer has no Response.TaskId", body, null);
     }
-    return new Task(taskId, items.size(), items);
+    return new Task(taskId, items.size(), items, settings.prefetch != null);
   }
 
   /** A purge task, else a prefetch task of that id: the two kinds of ids look alike. */

@@ -1,8 +1,11 @@
 package dev.refreshcdn.cli;
 
 import dev.refreshcdn.Plan;
+import dev.refreshcdn.RefreshException.InvalidUrl;
 import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.internal.Texts;
+import java.io.PrintStream;
+import java.util.List;
 
 /** What a purge and a prefetch print about bad entries: those that stopped the run, and those skipped. */
 final class BadInput {
@@ -20,7 +23,7 @@ final class BadInput {
       int bad = e.invalid().size();
       context.err.println("refresh-cdn: " + bad + " of " + Texts.plural(entries.urls().size(), "entry")
           + (bad == 1 ? " is not a valid URL" : " are not valid URLs") + " to " + verb + "; nothing was sent:");
-      Reporter.listInvalid(context.err, e.invalid(), entries);
+      listInvalid(context.err, e.invalid(), entries);
       if (suggestion != null) {
         context.err.println("  " + suggestion);
       }
@@ -37,6 +40,19 @@ final class BadInput {
       return;
     }
     context.err.println("refresh-cdn: skipped " + Texts.plural(plan.skipped().size(), "bad entry") + ":");
-    Reporter.listInvalid(context.err, plan.skipped(), entries);
+    listInvalid(context.err, plan.skipped(), entries);
+  }
+
+  /**
+   * Lists the first {@link Reporter#LISTED} bad entries on {@code err}, each with where it came from, then counts the
+   * rest.
+   */
+  static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
+    for (int i = 0; i < invalid.size() && i < Reporter.LISTED; i++) {
+      err.println("  " + entries.describe(invalid.get(i)));
+    }
+    if (invalid.size() > Reporter.LISTED) {
+      err.println("  … and " + (invalid.size() - Reporter.LISTED) + " more");
+    }
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code refresh-cdn completion bash|zsh}: the shell completion script, as picocli generates it. */
 @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Version.class,
     usageHelpAutoWidth = true,
-    description = {"Print a completion script for the subcommands and options of refresh-cdn. Load it in the "
-        + "current shell, or from ~/.bashrc or ~/.zshrc:",
+    description = {"Print a completion script (bash or zsh) for the subcommands and options of refresh-cdn.",
+        "Load it in the current shell, or from ~/.bashrc or ~/.zshrc:",
         "  source <(refresh-cdn completion bash)",
         "  source <(refresh-cdn completion zsh)", ""})
 final class CompletionCommand implements Callable<Integer> {

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
  * every command that talks to the service, applied to a {@link Refresh} the same way by each of them.
  */
 final class ConnectionOptions {
-  @Option(names = "--endpoint", paramLabel = "URL",
+  @Option(names = "--endpoint", paramLabel = "URL", descriptionKey = "endpoint",
       description = {"The endpoint; by default a resumed job's own, else the API's:",
           "https://cdn.tencentcloudapi.com/ (v3)", "https://cdn.api.qcloud.com/v2/index.php (v2)"})
   String endpoint;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.ToDuration.class,
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.ToPositiveDuration.class,
       description = "How long to wait for each answer, e.g. 30s, 2m, 500ms or PT1M (default: 30s).")
   Duration timeout;
 
@@ -66,6 +66,25 @@ final class ConnectionOptions {
       refresh = refresh.proxy(proxy);
     }
     return refresh;
+  }
+
+  /**
+   * The help of --endpoint for a command that is not a job's: prefetch (API 3.0 only), status (the API's endpoint;
+   * no job of its own), as a bundle that overrides the annotation's words.
+   */
+  static java.util.ResourceBundle endpointHelp(String command) {
+    Object[][] lines = command.equals("prefetch")
+        ? new Object[][] {{"endpoint.0", "The endpoint (default: API 3.0's):"},
+            {"endpoint.1", "https://cdn.tencentcloudapi.com/"}}
+        : new Object[][] {{"endpoint.0", "The endpoint (default: the API's):"},
+            {"endpoint.1", "https://cdn.tencentcloudapi.com/ (v3)"},
+            {"endpoint.2", "https://cdn.api.qcloud.com/v2/index.php (v2)"}};
+    return new java.util.ListResourceBundle() {
+      @Override
+      protected Object[][] getContents() {
+        return lines;
+      }
+    };
   }
 
   /** The default endpoint of an API generation (the library's {@link Api#defaultEndpoint()}). */

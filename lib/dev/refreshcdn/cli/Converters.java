@@ -39,6 +39,18 @@ final class Converters {
     }
   }
 
+  /** A duration above zero, e.g. --timeout; a zero or negative one is refused as typed. */
+  static final class ToPositiveDuration implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration duration = converted(value, Durations::parse);
+      if (duration.isZero() || duration.isNegative()) {
+        throw new TypeConversionException("must be positive: " + value);
+      }
+      return duration;
+    }
+  }
+
   /** An ISO instant, or Beijing time as the service writes it. */
   static final class ToInstant implements ITypeConverter<Instant> {
     @Override

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a duration as a person types it: 30s, 2m, 500ms, 1h, 1m30s, a bare number of seconds, or ISO-8601; and
+ * Reads a duration as a person types it: 30s, 1.5s, 2m, 500ms, 1h, 1m30s, a bare number of seconds, or ISO-8601; and
  * writes one back the same way for messages.
  */
 final class Durations {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern PART = Pattern.compile("(\\d+)(?:\\.(\\d{1,3})(?=s))?(ms|s|m|h)");
 
   private Durations() {}
 
@@ -34,8 +34,10 @@ final class Durations {
       int end = 0;
       while (part.find() && part.start() == end) {
         long n = Long.parseLong(part.group(1));
-        String unit = part.group(2);
-        sum = sum.plus(unit.equals("ms") ? Duration.ofMillis(n) : unit.equals("s") ? Duration.ofSeconds(n)
+        String unit = part.group(3);
+        long fraction = part.group(2) == null ? 0 : Long.parseLong((part.group(2) + "00").substring(0, 3));
+        sum = sum.plus(unit.equals("ms") ? Duration.ofMillis(n)
+            : unit.equals("s") ? Duration.ofMillis(n * 1000 + fraction)
             : unit.equals("m") ? Duration.ofMinutes(n) : Duration.ofHours(n));
         end = part.end();
       }
@@ -48,7 +50,10 @@ final class Durations {
     throw new IllegalArgumentException("expected a duration such as 30s, 2m, 500ms or PT1M30S: " + value);
   }
 
-  /** {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s}. */
+  /**
+   * {@code duration} as a person would type it, and as {@link #parse} reads it back: {@code 10m}, {@code 1m30s},
+   * {@code 1.5s}.
+   */
   static String format(Duration duration) {
     return Texts.duration(duration);
   }

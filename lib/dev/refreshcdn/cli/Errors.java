@@ -30,12 +30,23 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
   public int handleParseException(ParameterException e, String[] args) {
     String message = enumNamed(e).getMessage();
     int exit = ExitCodes.of(e);
-    context.err.println("refresh-cdn: " + message);
-    List<String> suggestions = e instanceof UnmatchedArgumentException
-        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
     String command = args.length > 0 && e.getCommandLine().getCommandSpec().parent() == null
         ? closestCommand(args[0], e.getCommandLine().getCommandSpec()) : null;
-    if (suggestions.isEmpty() && command != null) {
+    String word = unmatchedWord(e);
+    String sub = word == null ? null : closestCommand(word, e.getCommandLine().getCommandSpec());
+    if (command == null && sub != null) { // refresh-cdn jobs dorp x: one of the subcommands of jobs, misspelt
+      CommandSpec spec = e.getCommandLine().getCommandSpec();
+      String name = spec.qualifiedName(" ").substring(spec.root().name().length() + 1);
+      message = name + " has no subcommand '" + word + "'";
+      command = name + " " + sub;
+    }
+    context.err.println("refresh-cdn: " + message);
+    String owner = command == null ? ownerOf(e) : null; // stauts --task 1: status, the subcommand meant
+    List<String> suggestions = e instanceof UnmatchedArgumentException && sub == null && owner == null
+        ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
+    if (owner != null) { // refresh-cdn --layer middle URL: prefetch's option, not the purge's
+      context.err.println("  (" + owner + ")");
+    } else if (suggestions.isEmpty() && command != null) {
       context.err.println("  did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
     } else if (!suggestions.isEmpty()) {
       context.err.println("  did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3,
@@ -82,6 +93,32 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** Which subcommand takes the unknown option {@code e} is about, said as {@code --layer is an option of ...}; or null. */
+  private String ownerOf(ParameterException e) {
+    List<String> unmatched = e instanceof UnmatchedArgumentException
+        ? ((UnmatchedArgumentException) e).getUnmatched() : List.of();
+    if (unmatched.isEmpty() || !unmatched.get(0).startsWith("-")) {
+      return null;
+    }
+    String option = unmatched.get(0).split("=", 2)[0];
+    for (CommandLine sub : e.getCommandLine().getCommandSpec().root().subcommands().values()) {
+      if (sub.getCommandSpec().findOption(option) != null) {
+        return option + " is an option of '" + FollowUp.program(context.env) + " " + sub.getCommandSpec().name() + "'";
+      }
+    }
+    return null;
+  }
+
+  /** The first argument left unmatched by a command that has subcommands, when it is a word; else null. */
+  private static String unmatchedWord(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException) || e.getCommandLine().getCommandSpec().parent() == null
+        || e.getCommandLine().getCommandSpec().subcommands().isEmpty()) {
+      return null;
+    }
+    List<String> unmatched = ((UnmatchedArgumentException) e).getUnmatched();
+    return unmatched.isEmpty() ? null : unmatched.get(0);
   }
 
   /** {@code refresh-cdn [SUBCOMMAND] --help}, spelled as the user runs refresh-cdn. */

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {JobsCommand.Drop.class, JobsCommand.Prune.class},
     description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
-        + "quota, refused, unfinished, running, unreadable), URLs accepted of all, URLs pending, API and endpoint "
-        + "host; then why a job cannot be read, or which lines of its journal cannot be.",
+        + "quota, refused, unfinished, running, unreadable), kind (purge, directories, prefetch, purge+prefetch), URLs "
+        + "accepted of all (purge+prefetch: in each phase), URLs pending (each phase's), API and endpoint host; then why a job cannot be read, or which lines of its journal cannot be.",
         "`refresh-cdn jobs drop JOB` deletes a job (it can no longer be resumed); `refresh-cdn jobs prune` deletes "
             + "every done job.", ""})
 final class JobsCommand implements Callable<Integer> {

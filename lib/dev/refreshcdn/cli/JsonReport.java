@@ -215,10 +215,15 @@ final class JsonReport {
       j.put("api", job.api() == null ? null : job.api().name().toLowerCase(Locale.ROOT));
       j.put("endpoint", job.endpoint() == null ? null : job.endpoint().toString());
       boolean known = job.state() != Job.State.UNREADABLE; // of an unreadable job, only the id is known
+      j.put("kind", known ? Tables.kind(job.kind()) : null); // purge, directories, prefetch, purge+prefetch
       j.put("directories", known ? job.directories() : null);
       j.put("urls", known ? job.urlCount() : null);
-      j.put("accepted", known ? job.acceptedUrls() : null);
+      j.put("accepted", known ? job.acceptedUrls() : null); // purge+prefetch: each URL once a phase, up to 2 × urls
       j.put("pending", known ? job.pendingUrls() : null);
+      if (known && job.kind() == Job.Kind.PURGE_THEN_PREFETCH) {
+        j.put("purged", Math.min(job.acceptedUrls(), job.urlCount()));
+        j.put("prefetched", Math.max(0, job.acceptedUrls() - job.urlCount()));
+      }
       List<String> taskIds = new ArrayList<>(job.taskIds());
       taskIds.removeIf(String::isEmpty); // RefreshCdnDir's requests create tasks without an id
       j.put("task_ids", taskIds);

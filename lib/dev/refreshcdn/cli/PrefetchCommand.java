@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +48,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "6:after --wait, a task failed", "7:--wait timed out", "130:interrupted (SIGINT)", "143:terminated (SIGTERM)"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  refresh-cdn prefetch https://www.example.com/app.js https://www.example.com/app.css",
+        "  refresh-cdn prefetch https://example.com/app.js https://example.com/app.css",
         "  refresh-cdn prefetch --area global --wait -i release.txt",
-        "  refresh-cdn prefetch --header 'Referer: https://www.example.com/' --user-agent Warm/1.0 -i urls.txt",
-        "  refresh-cdn prefetch --parse-m3u8 https://www.example.com/live/index.m3u8",
+        "  refresh-cdn prefetch --header 'Referer: https://example.com/' -i urls.txt",
+        "  refresh-cdn prefetch --user-agent Warm/1.0 -i urls.txt",
+        "  refresh-cdn prefetch --parse-m3u8 https://example.com/live/index.m3u8",
         ""})
 final class PrefetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,7 +64,7 @@ final class PrefetchCommand implements Callable<Integer> {
       description = "Read URLs from FILE, one per line, as the purge does; - is stdin.")
   String input;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas|global",
+  @Option(names = "--area", paramLabel = "mainland|overseas|global", completionCandidates = Candidates.PrefetchAreas.class,
       description = "Prefetch only in the Chinese mainland, only outside it (billed as traffic), or both, charged "
           + "to both areas' quotas (default: as the service decides).")
   Area area;
@@ -93,7 +95,7 @@ final class PrefetchCommand implements Callable<Integer> {
   @Option(names = "--emulator", description = "Send to an emulator started in this process on loopback.")
   boolean emulator;
 
-  @Option(names = "--api", paramLabel = "v3", description = "v3 only: API 2.0's prefetch actions are retired.")
+  @Option(names = "--api", paramLabel = "v3", completionCandidates = Candidates.V3.class, description = "v3 only: API 2.0's prefetch actions are retired.")
   Api api;
 
   @Option(names = "--batch-size", paramLabel = "N",
@@ -135,18 +137,25 @@ final class PrefetchCommand implements Callable<Integer> {
   }
 
   /** {@code refresh-cdn --prefetch}: URLs on API 3.0. */
-  static void checkPurgeThenPrefetch(Api chosen, boolean directories) {
-    checkApi(chosen, "--prefetch");
+  static void checkPurgeThenPrefetch(Api chosen, Api given, Map<String, String> env, boolean directories) {
+    checkApi(chosen, given, env, "--prefetch");
     if (directories) {
       throw new UsageException("--prefetch takes URLs: PushUrlsCache prefetches no directory; leave out --dir");
     }
   }
 
-  /** Prefetch is API 3.0 only: refused before anything is read or sent. */
-  static void checkApi(Api chosen, String option) {
+  /**
+   * Prefetch is API 3.0 only: refused before anything is read or sent, naming what chose API 2.0 ({@code given}, the
+   * --api option, else the variable or the credentials profile).
+   */
+  static void checkApi(Api chosen, Api given, Map<String, String> env, String option) {
     if (chosen == Api.V2) {
+      String variable = env.get(Choices.API_VARIABLE);
+      String source = given != null ? "leave out --api v2"
+          : variable != null && !variable.isBlank() ? "unset " + Choices.API_VARIABLE + " (it says v2) or add --api v3"
+          : "the credentials profile's api setting says v2: add --api v3";
       throw new UsageException(option + " is API 3.0 only (PushUrlsCache): API 2.0's prefetch actions (CdnPusherV2, "
-          + "GetPushLogs) are retired with it; leave out --api v2");
+          + "GetPushLogs) are retired with it; " + source);
     }
   }
 
@@ -165,7 +174,7 @@ final class PrefetchCommand implements Callable<Integer> {
         throw new UsageException(send.waitOption() + " does not combine with --dry-run: a dry run creates no task");
       }
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
-      checkApi(chosen, "refresh-cdn prefetch");
+      checkApi(chosen, api, context.env, "refresh-cdn prefetch");
       options(Refresh.urls().prefetch()); // a bad option is refused before any input is read
       entries = Input.read(arguments, input, context.in);
       return submit(entries);
@@ -254,6 +263,13 @@ final class PrefetchCommand implements Callable<Integer> {
         + "; nothing was sent.");
     if (output.quiet) {
       return Exit.OK;
+    }
+    if (dailyQuota != null) { // else the quota is DescribePushQuota's, a request a dry run does not send
+      int count = run.urlCount();
+      out.println("Quota: " + Texts.count(dailyQuota, false) + " left today (--daily-quota " + dailyQuota
+          + "; no ledger read): " + (count <= dailyQuota ? (count == 1 ? "it fits." : "all " + Texts.count(count, false)
+          + " fit.") : dailyQuota + " of these " + Texts.count(count, false) + " would be sent today, "
+          + (count - dailyQuota) + " kept pending (exit 5)."));
     }
     out.println("When sent, requests are cut further to the batch DescribePushQuota reports (a dry run asks "
         + "nothing). Signed with " + creds.describe() + "; the signature and the SecretKey are redacted.");

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the quota was shown", "2:usage error", "3:refused", "4:no usable answer"})
 final class QuotaCommand implements Callable<Integer> {
-  @Option(names = "--api", paramLabel = "v2|v3",
+  @Option(names = "--api", paramLabel = "v2|v3", completionCandidates = Candidates.Apis.class,
       description = "v3: API 3.0's DescribePurgeQuota; v2: the legacy API 2.0, which has no quota query: the local "
           + "ledger counts (default: $REFRESH_CDN_API, else the credentials profile's api setting, else v3).")
   Api api;

@@ -34,7 +34,11 @@ public final class RefreshCdnCli {
 
   private static int run(Context context, String[] args) {
     try {
-      return versionAlone(args) ? printVersion(context) : commandLine(context).execute(args);
+      if (versionAlone(args)) {
+        return printVersion(context);
+      }
+      CommandLine commandLine = commandLine(context);
+      return commandLine.execute(Placement.of(commandLine.getCommandSpec(), args));
     } finally {
       context.out.flush();
       context.err.flush();
@@ -69,6 +73,9 @@ public final class RefreshCdnCli {
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setExecutionStrategy(RefreshCdnCli::execute);
+    for (String v3Only : new String[] {"prefetch", "status", "quota"}) {
+      commandLine.getSubcommands().get(v3Only).setResourceBundle(ConnectionOptions.endpointHelp(v3Only));
+    }
     return commandLine;
   }
 
@@ -106,8 +113,10 @@ public final class RefreshCdnCli {
   }
 
   /**
-   * Options of the root given before the subcommand's name ({@code refresh-cdn --json jobs}) count as given after it,
-   * unless given there too; one the subcommand does not take is a usage error, never silently dropped.
+   * Options of a command given before its subcommand's name that the subcommand does not take itself (but a
+   * subcommand of it does: {@code refresh-cdn --state-dir X jobs drop ID}) count as given after it, unless given there
+   * too; one the last subcommand does not take is a usage error, never silently dropped. {@link Placement} moved the
+   * others after the name already.
    */
   static void inherit(ParseResult root, ParseResult leaf) {
     CommandSpec target = leaf.commandSpec();

@@ -44,7 +44,7 @@ final class RefusedDomains {
     return list;
   }
 
-  /** What a refusal about domains most likely means; empty when it was not about a domain. */
+  /** What a refusal most likely means, for the codes users meet most (domains, signatures); else empty. */
   static String hint(RefusedException e) {
     if (!e.refusedDomains().isEmpty()) {
       return "\n  (" + (e.refusedDomains().size() == 1 ? "this domain is" : "these domains are") + " not a CDN"
@@ -55,6 +55,9 @@ final class RefusedDomains {
     }
     if ("ResourceNotFound.CdnHostNotExists".equals(e.code())) {
       return "\n  (a domain in this request is not a CDN domain of this account)";
+    }
+    if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
+      return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";
     }
     return "";
   }

@@ -36,6 +36,9 @@ final class Reporter {
   private FollowUp followUp = new FollowUp(null, Map.of());
   private ZoneId zone = ZoneId.systemDefault();
   private boolean directories;
+  /** The job purges, then prefetches ({@code refresh-cdn --prefetch}). */
+  private boolean purgeFirst;
+  private TaskLines lines = new TaskLines(false, 0, false);
   /** SIGINT and SIGTERM during {@link #submit}. */
   private Interruption interruption;
   private boolean signals;
@@ -58,6 +61,12 @@ final class Reporter {
   /** How the resume and status commands printed for later are spelled (the state directory, API, credentials). */
   public Reporter followUp(FollowUp followUp) {
     this.followUp = followUp;
+    return this;
+  }
+
+  /** Says that the job purges, waits for the purge tasks, then prefetches. */
+  Reporter purgeFirst(boolean purgeFirst) {
+    this.purgeFirst = purgeFirst;
     return this;
   }
 
@@ -112,13 +121,18 @@ final class Reporter {
 
   private int send(Plan plan, Input entries, Duration wait, IntSupplier quotaLeft) {
     Progress progress = progress(plan, quotaLeft);
+    lines = new TaskLines(directories, plan.urls().size(), purgeFirst);
     Submission submission;
     try {
       submission = plan.submit(task -> {
         progress.clear();
+        String line = lines.created(task);
         if (!json && (!quiet || !task.taskId().isEmpty())) {
-          out.println(quiet ? task.taskId() : taskLine(task, directories));
+          out.println(quiet ? task.taskId() : line);
           out.flush();
+        }
+        if (lines.purgeSent(task) && !json && !quiet) {
+          err.println("refresh-cdn: waiting for the purge tasks to finish before prefetching…");
         }
         progress.advance(task.urls().size());
       }, retry -> progress.retried());
@@ -136,7 +150,7 @@ final class Reporter {
     }
     progress.clear();
     if (!json && !quiet) {
-      out.println("Submitted " + Texts.count(submission.urlCount(), directories) + " in " + tasks(submission.tasks())
+      out.println("Submitted " + lines.summary(submission)
           + (emulated != null ? " to the emulator." : ".")
           + submission.jobId().map(id -> " Job " + id + ": every " + (directories ? "directory" : "URL") + " accepted.")
           .orElse(""));
@@ -175,7 +189,7 @@ final class Reporter {
     if (json) {
       String status = interruption.received() ? "interrupted" : exit == Exit.TASK_FAILED ? "task_failed"
           : exit == Exit.WAIT_TIMEOUT ? "wait_timeout" : "submitted";
-      Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, submission.tasks(), null, plan, entries);
+      Map<String, Object> doc = outcome(status, exit, submission.tasks(), null, plan, entries);
       JsonReport.withJob(doc, submission.jobId().orElse(null), 0, null, submission.resentUrls());
       doc.put("statuses", statuses == null ? null : JsonReport.statuses(statuses));
       out.println(JsonReport.text(doc));
@@ -196,7 +210,7 @@ final class Reporter {
     int exit = interruption.received() ? interruption.exitCode()
         : e instanceof RefusedException ? Exit.REFUSED : Exit.NO_ANSWER;
     if (json) {
-      Map<String, Object> doc = JsonReport.outcome(emulated, interruption.received() ? "interrupted" : "wait_failed",
+      Map<String, Object> doc = outcome(interruption.received() ? "interrupted" : "wait_failed",
           exit, submission.tasks(), null, plan, entries);
       JsonReport.withJob(doc, submission.jobId().orElse(null), 0, null, submission.resentUrls());
       out.println(JsonReport.text(doc));
@@ -242,7 +256,7 @@ final class Reporter {
       quotaStop((QuotaExhaustedException) e);
     } else if (e instanceof RefusedException) {
       status = "refused";
-      err.println("refresh-cdn: " + e.getMessage() + hint((RefusedException) e));
+      err.println("refresh-cdn: " + e.getMessage() + RefusedDomains.hint((RefusedException) e));
     } else if (e instanceof NoAnswerException) {
       status = "no_answer";
       err.println("refresh-cdn: " + e.getMessage());
@@ -260,7 +274,11 @@ final class Reporter {
       err.println("refresh-cdn: stopped before every " + (directories ? "directory" : "URL") + " was sent: "
           + StateDir.explain(e));
     }
-    if (interruption.received() && e.jobId().isPresent()) {
+    if (e.jobId().isPresent() && emulated != null) {
+      // --emulator --state-dir: the journal stays, but the emulator, and what it accepted, end with this run.
+      err.println("  Job " + e.jobId().get() + " is journaled in the state directory, but cannot be resumed: the "
+          + "emulator it ran against stopped with this run");
+    } else if (interruption.received() && e.jobId().isPresent()) {
       err.println("  Job " + e.jobId().get() + " recorded what was accepted; to send the rest: "
           + followUp.resume(e.jobId().get()));
     } else if (!(e instanceof QuotaExhaustedException) && e.jobId().isPresent()) {
@@ -268,7 +286,7 @@ final class Reporter {
           + "fixed): " + followUp.resume(e.jobId().get()));
     }
     if (json) {
-      Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, e.tasks(), e, plan, entries);
+      Map<String, Object> doc = outcome(status, exit, e.tasks(), e, plan, entries);
       QuotaExhaustedException q = e instanceof QuotaExhaustedException ? (QuotaExhaustedException) e : null;
       JsonReport.withJob(doc, e.jobId().orElse(null), q != null ? q.pendingUrls()
           : e.failedUrls().size() + e.unsentUrls().size(), q != null ? q.quotaReturns() : null, e.resentUrls());
@@ -290,7 +308,9 @@ final class Reporter {
         + Texts.count(e.pendingUrls(), directories) + (e.pendingUrls() == 1 ? " is" : " are") + " pending.");
     err.println("  The quota returns at " + Times.both(e.quotaReturns(), zone) + ".");
     if (e.jobId().isPresent()) {
-      err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
+      if (emulated == null) { // else: failed says why it cannot be resumed
+        err.println("  Job " + e.jobId().get() + " keeps them; then run: " + followUp.resume(e.jobId().get()));
+      }
     } else {
       err.println("  No state directory was kept, so they are listed on stdout: submit them again then.");
     }
@@ -304,7 +324,8 @@ final class Reporter {
     boolean quota = e instanceof QuotaExhaustedException;
     boolean refused = e instanceof RefusedException;
     boolean noAnswer = e instanceof NoAnswerException;
-    String created = Texts.plural(e.tasks().size(), "task") + " created" + (e.tasks().isEmpty() ? "" : " (above)");
+    int made = lines.all(e.tasks()).size();
+    String created = Texts.plural(made, "task") + " created" + (made == 0 ? "" : " (above)");
     if (quota) {
       if (!quiet) {
         out.println("Stopped by the daily quota: " + created + ", "
@@ -319,15 +340,17 @@ final class Reporter {
       return;
     }
     if (!quiet) {
-      out.println("Stopped: " + created + ", " + Texts.count(e.failedUrls().size(), directories) + " "
-          + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", "
+      // A job stopped between its phases left no request without answer: nothing to count there.
+      boolean between = noAnswer && e.failedUrls().isEmpty() && e.requestNumber() == 0;
+      out.println("Stopped: " + created + ", " + (between ? "" : Texts.count(e.failedUrls().size(), directories) + " "
+          + (refused ? "refused" : noAnswer ? "in a request without answer" : "failed") + ", ")
           + Texts.count(e.unsentUrls().size(), directories) + " not sent.");
     }
     if (e.jobId().isPresent()) {
       // The job's journal keeps every one of them for `resume`; --json lists them for scripts.
       return;
     }
-    if (refused || noAnswer || !e.failedUrls().isEmpty()) {
+    if (!e.failedUrls().isEmpty()) {
       boolean reached = noAnswer && ((NoAnswerException) e).mayHaveReachedService();
       out.println("# " + Texts.count(e.failedUrls().size(), directories) + " " + (refused ? "refused by the service:"
           : !noAnswer ? "that failed:" : reached ? "whose request may have reached the service:"
@@ -340,38 +363,18 @@ final class Reporter {
     }
   }
 
-  /** One line per task: its id, count and first URL; one without an id (RefreshCdnDir) is an accepted request. */
-  static String taskLine(Task task, boolean directories) {
-    List<String> urls = task.urls();
-    String first = urls.isEmpty() ? "" : ", first " + urls.get(0);
-    if (task.taskId().isEmpty()) {
-      return "request accepted: " + Texts.count(task.count(), directories) + " ("
-          + (directories ? "RefreshCdnDir gives" : "the service gave") + " no task id)" + first;
+  /** The --json document of the run; a purge-then-prefetch job's lists its purge tasks too. */
+  private Map<String, Object> outcome(String status, int exit, List<Task> tasks, RefreshException e, Plan plan,
+      Input entries) {
+    Map<String, Object> doc = JsonReport.outcome(emulated, status, exit, tasks, e, plan, entries);
+    if (purgeFirst) {
+      doc.put("purge_tasks", lines.purgeTaskIds());
     }
-    return "task " + task.taskId() + ": " + Texts.count(task.count(), directories) + first;
-  }
-
-
-  /** {@code 2 tasks}; {@code 2 requests} when the service named no task (the legacy RefreshCdnDir). */
-  static String tasks(List<Task> tasks) {
-    long named = tasks.stream().filter(task -> !task.taskId().isEmpty()).count();
-    return named == tasks.size() ? Texts.plural(named, "task") : Texts.plural(tasks.size(), "request")
-        + (named == 0 ? "" : " (" + Texts.plural(named, "task") + " with an id)");
+    return doc;
   }
 
   private String resent(int n) {
     return Texts.count(n, directories) + (n == 1 ? " was" : " were") + " sent again";
-  }
-
-  /** What a refusal most likely means, for the codes users meet most. */
-  static String hint(RefusedException e) {
-    if (!RefusedDomains.hint(e).isEmpty()) {
-      return RefusedDomains.hint(e);
-    }
-    if ("4100".equals(e.code()) || "AuthFailure.SignatureFailure".equals(e.code())) {
-      return "\n  (" + e.code() + ": the signature check failed: is the SecretKey right for this SecretId?)";
-    }
-    return "";
   }
 
   /** The duplicates dropped and bad entries skipped, in parentheses after the summary. */
@@ -382,16 +385,6 @@ final class Reporter {
     List<InvalidUrl> skipped = plan.skipped();
     if (!skipped.isEmpty()) {
       out.println("(" + Texts.plural(skipped.size(), "bad entry") + " skipped)");
-    }
-  }
-
-  /** Lists the first {@link #LISTED} bad entries on {@code err}, each with where it came from, then counts the rest. */
-  static void listInvalid(PrintStream err, List<InvalidUrl> invalid, Input entries) {
-    for (int i = 0; i < invalid.size() && i < LISTED; i++) {
-      err.println("  " + entries.describe(invalid.get(i)));
-    }
-    if (invalid.size() > LISTED) {
-      err.println("  … and " + (invalid.size() - LISTED) + " more");
     }
   }
 }

@@ -49,12 +49,12 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin JobsDirOption state;
 
-  @Option(names = "--api", paramLabel = "v3",
+  @Option(names = "--api", paramLabel = "v3", completionCandidates = Candidates.V3.class,
       description = "v3: move a job of the retired API 2.0 to API 3.0: its pending URLs are planned afresh there, "
           + "with API 3.0's endpoint (or --endpoint); later resumes stay on API 3.0 (default: the job's own API).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas",
+  @Option(names = "--area", paramLabel = "mainland|overseas", completionCandidates = Candidates.PurgeAreas.class,
       description = "API 3.0 only: purge only in this area from now on, e.g. after a refusal that named the area "
           + "(default: the job's own).")
   Area area;
@@ -117,14 +117,16 @@ final class ResumeCommand implements Callable<Integer> {
       job.problem().ifPresent(problem -> err.println("refresh-cdn: " + problem));
       if (!output.json && !output.quiet) {
         out.println("Resuming job " + job.id() + (jobId == null ? " (" + why(job) + ")" : "") + ": "
-            + job.pendingUrls() + " of " + Texts.count(job.urlCount(), job.directories()) + " pending, "
-            + job.acceptedUrls() + " accepted before" + (target != job.api() ? ", moved to API 3.0." : "."));
+            + (job.kind() == Job.Kind.PURGE_THEN_PREFETCH ? Tables.accepted(job) + ", " + job.pendingUrls()
+            + " pending" : job.pendingUrls() + " of " + Texts.count(job.urlCount(), job.directories()) + " pending, "
+            + job.acceptedUrls() + " accepted before") + (target != job.api() ? ", moved to API 3.0." : "."));
         out.flush();
       }
       Refresh asked = refresh;
       FollowUp followUp = new FollowUp(dir, env).target(target, plan.endpoint())
           .credentials(credentials.profile, credentials.file);
       return new Reporter(out, err, output.json, output.quiet).on(context).followUp(followUp).directories(job.directories())
+          .purgeFirst(job.kind() == Job.Kind.PURGE_THEN_PREFETCH)
           .submit(plan, null, send.waitTimeout(), () -> Questions.quotaLeft(asked, job.directories(), true));
     } finally {
       out.flush();

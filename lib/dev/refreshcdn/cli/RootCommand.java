@@ -131,15 +131,16 @@ final class RootCommand implements Callable<Integer> {
 
   @Option(names = "--emulator",
       description = "Send to an emulator started in this process on loopback, with a generated key pair "
-          + "(no state is kept unless --state-dir is given).")
+          + "(no state is kept unless --state-dir is given; a job so journaled cannot be resumed: the emulator ends "
+          + "with the run).")
   boolean emulator;
 
-  @Option(names = "--api", paramLabel = "v2|v3", description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
+  @Option(names = "--api", paramLabel = "v2|v3", completionCandidates = Candidates.Apis.class, description = "v3: API 3.0 (PurgeUrlsCache, PurgePathCache), signed with TC3-HMAC-SHA256; v2: the legacy API "
           + "2.0 (RefreshCdnUrl, RefreshCdnDir), retired by Tencent on 2022-11-30 (default: $REFRESH_CDN_API, else "
           + "the credentials profile's api setting, else v3).")
   Api api;
 
-  @Option(names = "--area", paramLabel = "mainland|overseas", converter = Converters.ToPurgeArea.class,
+  @Option(names = "--area", paramLabel = "mainland|overseas", completionCandidates = Candidates.PurgeAreas.class, converter = Converters.ToPurgeArea.class,
       description = "API 3.0 only: purge only the caches in the Chinese mainland, or only those outside it "
           + "(default: wherever the domain is accelerated).")
   Area area;
@@ -211,7 +212,7 @@ final class RootCommand implements Callable<Integer> {
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
       checkApiOptions(chosen, context.env);
       if (prefetch) {
-        PrefetchCommand.checkPurgeThenPrefetch(chosen, directories);
+        PrefetchCommand.checkPurgeThenPrefetch(chosen, api, context.env, directories);
       }
       checkWait(chosen, directories, send.waitTimeout() != null, send.waitOption(), false);
       if (!dryRun) {
@@ -267,7 +268,7 @@ final class RootCommand implements Callable<Integer> {
     FollowUp followUp = new FollowUp(stateDir, context.env).target(chosen, plan.endpoint())
         .credentials(credentials.profile, credentials.file);
     return new Reporter(out, err, output.json, output.quiet).on(context).emulated(emulated).followUp(followUp)
-        .directories(directories)
+        .directories(directories).purgeFirst(prefetch)
         .submit(plan, entries, send.waitTimeout(), () -> Questions.quotaLeft(asked, directories, stateDir != null));
   }
 

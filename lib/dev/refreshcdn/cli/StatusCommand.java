@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
           + "tasks. A --task ID is looked up among both.")
   boolean prefetch;
 
-  @Option(names = "--api", paramLabel = "v2|v3",
+  @Option(names = "--api", paramLabel = "v2|v3", completionCandidates = Candidates.Apis.class,
       description = "The API the tasks were created with: v3, API 3.0 (DescribePurgeTasks); v2, the legacy API 2.0 "
           + "(GetCdnRefreshLog) (default: $REFRESH_CDN_API, else the credentials profile's api setting, "
           + "else v3).")
@@ -69,7 +69,7 @@ final class StatusCommand implements Callable<Integer> {
       }
       Api chosen = Choices.api(api, context.env, () -> credentials.apiSetting(context));
       if (prefetch) {
-        PrefetchCommand.checkApi(chosen, "status --prefetch");
+        PrefetchCommand.checkApi(chosen, api, context.env, "status --prefetch");
       }
       Account account = Account.of(Questions.account(prefetch ? Refresh.urls().prefetch() : Refresh.urls(), chosen,
           connection, credentials, context));

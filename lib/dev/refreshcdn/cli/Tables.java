@@ -18,22 +18,36 @@ final class Tables {
    */
   static String jobs(List<Job> jobs, ZoneId local) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"JOB", "CREATED (local)", "STATE", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
+    rows.add(new String[] {"JOB", "CREATED (local)", "STATE", "KIND", "ACCEPTED", "PENDING", "API", "ENDPOINT"});
     StringBuilder problems = new StringBuilder();
     for (Job job : jobs) {
       job.problem().ifPresent(problem -> problems.append("job ").append(job.id())
           .append(job.state() == Job.State.UNREADABLE ? " cannot be read: " : ": ").append(problem).append('\n'));
       if (job.state() == Job.State.UNREADABLE) {
-        rows.add(new String[] {job.id(), "", "unreadable", "", "", "", ""});
+        rows.add(new String[] {job.id(), "", "unreadable", "", "", "", "", ""});
         continue;
       }
       rows.add(new String[] {job.id(), job.created() == null ? "" : Times.wall(job.created(), local),
-          job.state().name().toLowerCase(Locale.ROOT),
-          job.acceptedUrls() + "/" + job.urlCount() + (job.directories() ? " dirs" : ""),
+          job.state().name().toLowerCase(Locale.ROOT), kind(job.kind()), accepted(job),
           String.valueOf(job.pendingUrls()), job.api() == null ? "" : job.api().name().toLowerCase(Locale.ROOT),
           job.endpoint() == null ? "" : hostOf(job.endpoint())});
     }
     return align(rows) + problems;
+  }
+
+  /** A job's kind as users say it: purge, directories, prefetch, purge+prefetch. */
+  static String kind(Job.Kind kind) {
+    return kind == Job.Kind.PURGE_THEN_PREFETCH ? "purge+prefetch" : kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code 3/8}; a two-phase job, each phase: {@code 8/8 purged, 2/8 prefetched}. */
+  static String accepted(Job job) {
+    int n = job.urlCount();
+    if (job.kind() == Job.Kind.PURGE_THEN_PREFETCH) {
+      return Math.min(job.acceptedUrls(), n) + "/" + n + " purged, " + Math.max(0, job.acceptedUrls() - n) + "/" + n
+          + " prefetched";
+    }
+    return job.acceptedUrls() + "/" + n;
   }
 
   /**

@@ -72,7 +72,7 @@ public final class Texts {
   }
 
   /**
-   * A duration as a person types it, e.g. on the command line: {@code 10m}, {@code 1m30s}, {@code 500ms}, {@code 1h};
+   * A duration as a person types it, e.g. on the command line: {@code 10m}, {@code 1m30s}, {@code 1.5s}, {@code 500ms}, {@code 1h};
    * never ISO-8601's {@code PT10M} or a count of milliseconds. Below a millisecond counts as {@code 0s}.
    */
   public static String duration(java.time.Duration duration) {
@@ -81,13 +81,22 @@ public final class Texts {
       return "0s";
     }
     StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "");
-    long[] sizes = {3_600_000, 60_000, 1000, 1};
-    String[] units = {"h", "m", "s", "ms"};
+    long[] sizes = {3_600_000, 60_000};
+    String[] units = {"h", "m"};
     for (int i = 0; i < sizes.length; i++) {
       if (millis >= sizes[i]) {
         text.append(millis / sizes[i]).append(units[i]);
         millis %= sizes[i];
       }
+    }
+    long seconds = millis / 1000;
+    long fraction = millis % 1000;
+    if (seconds > 0 && fraction > 0) { // 1.5s, not 1s500ms
+      text.append(seconds).append('.').append(String.format("%03d", fraction).replaceAll("0+$", "")).append('s');
+    } else if (seconds > 0) {
+      text.append(seconds).append('s');
+    } else if (fraction > 0) {
+      text.append(fraction).append("ms");
     }
     return text.toString();
   }

@@ -16,6 +16,7 @@ class DurationsTest {
     assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
     assertEquals(Duration.ofHours(1), Durations.parse("1h"));
     assertEquals(Duration.ofSeconds(90), Durations.parse("1m30s"));
+    assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
     assertEquals(Duration.ofSeconds(45), Durations.parse(" 45 "));
     assertEquals(Duration.ofSeconds(90), Durations.parse("PT1M30S"));
     assertEquals(Duration.ofSeconds(90), Durations.parse("pt1m30s"));
@@ -24,7 +25,7 @@ class DurationsTest {
   @Test
   void anythingElseIsRefusedNamingTheValue() {
     // then
-    for (String bad : new String[] {"", "s", "30 s", "1.5s", "30sec", "-1s", "1d", "P"}) {
+    for (String bad : new String[] {"", "s", "30 s", "1.5m", "1.5ms", "1.2345s", "30sec", "-1s", "1d", "P"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(bad), bad);
       assertEquals("expected a duration such as 30s, 2m, 500ms or PT1M30S: " + bad, e.getMessage());
     }
@@ -38,7 +39,8 @@ class DurationsTest {
     assertEquals("500ms", Durations.format(Duration.ofMillis(500)));
     assertEquals("1h", Durations.format(Duration.ofHours(1)));
     assertEquals("1m30s", Durations.format(Duration.ofSeconds(90)));
-    assertEquals("2h5m1s250ms", Durations.format(Duration.parse("PT2H5M1.25S")));
+    assertEquals("2h5m1.25s", Durations.format(Duration.parse("PT2H5M1.25S")));
+    assertEquals("1.5s", Durations.format(Duration.ofMillis(1500)));
     assertEquals("0s", Durations.format(Duration.ZERO));
   }
 

@@ -58,7 +58,7 @@ class JsonReportTest {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     // when
     Map<String, Object> doc = JSON.std.mapFrom(JsonReport.text(JsonReport.invalid(e, entries, 2)));
-    Reporter.listInvalid(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), e.invalid(),
+    BadInput.listInvalid(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), e.invalid(),
         entries);
     // then
     List<?> listed = (List<?>) doc.get("invalid");

@@ -74,4 +74,48 @@ class OptionPlacementTest {
     assertTrue(badArea.err().contains("expected mainland or overseas: global"), badArea::toString);
     assertTrue(badArea.out().contains("expected mainland or overseas: global"), "the --json document\n" + badArea);
   }
+
+  @Test
+  void aSubcommandsOwnOptionsWorkBeforeItsNameAsAfterIt() {
+    // given prefetch's own options, which the purge (the root command) does not take or reads otherwise
+    String[] own = {"--header", "Referer: https://www.test.com/", "--layer", "middle", "--user-agent", "Warm/1.0",
+        "--parse-m3u8", "--disable-range", "--area", "global"};
+    // when
+    java.util.List<String> before = new java.util.ArrayList<>(java.util.List.of(own));
+    before.addAll(java.util.List.of("prefetch", "--dry-run", "-v", "https://www.test.com/1"));
+    java.util.List<String> after = new java.util.ArrayList<>(java.util.List.of("prefetch"));
+    after.addAll(java.util.List.of(own));
+    after.addAll(java.util.List.of("--dry-run", "-v", "https://www.test.com/1"));
+    Cli.Result b = InProcess.refreshCdn(before.toArray(new String[0])).withCredentials().run();
+    Cli.Result a = InProcess.refreshCdn(after.toArray(new String[0])).withCredentials().run();
+    // then
+    assertEquals(0, b.exit(), b::toString);
+    assertEquals(a.toString(), b.toString());
+    for (String field : new String[] {"Area: global", "Layer", "Referer", "Warm/1.0", "ParseM3U8", "DisableRange"}) {
+      assertTrue(b.out().contains(field), field + "\n" + b);
+    }
+  }
+
+  @Test
+  void anOptionGivenBeforeAndAfterTheNameCountsAsGivenAfterIt() {
+    // when
+    Cli.Result r = InProcess.refreshCdn("--area", "mainland", "prefetch", "--area", "overseas", "--dry-run", "-v",
+        "https://www.test.com/1").withCredentials().run();
+    // then
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().contains("Area: overseas"), r::toString);
+  }
+
+  @Test
+  void aSubcommandsOptionBeforeAnotherSubcommandIsAShortUsageError() {
+    // when
+    Cli.Result r = InProcess.refreshCdn("--layer", "middle", "jobs").run();
+    Cli.Result purge = InProcess.refreshCdn("--area", "global", "jobs").run();
+    // then
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("(--layer is an option of 'refresh-cdn prefetch')"), r::toString);
+    assertTrue(r.err().split("\n").length <= 4, r::toString);
+    assertEquals(2, purge.exit(), purge::toString);
+    assertTrue(purge.err().contains("--area"), purge::toString);
+  }
 }

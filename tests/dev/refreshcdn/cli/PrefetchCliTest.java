@@ -230,4 +230,18 @@ class PrefetchCliTest {
     Map<?, ?> task = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(byId.out()).get("tasks")).get(0);
     assertEquals(40, task.get("percent"));
   }
+
+  @Test
+  void aRefusedDescribePushQuotaIsNamedAsSuchAndNothingIsSent() {
+    // given the service refuses the prefetch quota query
+    answer("DescribePushQuota", "\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\",\"Message\":\"no such key\"}");
+    // when
+    Cli.Result r = InProcess.refreshCdn("prefetch", "--endpoint", endpoint(), "--state-dir", state.toString(),
+        "https://www.test.com/a.js").withCredentials().run();
+    // then
+    assertEquals(3, r.exit(), r::toString);
+    assertTrue(r.err().contains("the service refused the quota query (DescribePushQuota)"), r::toString);
+    assertFalse(r.err().contains("DescribePurgeQuota"), r::toString);
+    assertTrue(asked("PushUrlsCache").isEmpty());
+  }
 }

@@ -65,9 +65,9 @@ class ReporterTest {
   @Test
   void aTaskWithoutAnIdIsAnAcceptedRequestNeverTaskColonNothing() {
     assertEquals("request accepted: 1 directory (RefreshCdnDir gives no task id), first https://www.test.com/a/",
-        Reporter.taskLine(Values.task("", 1, List.of("https://www.test.com/a/")), true));
+        TaskLines.taskLine(Values.task("", 1, List.of("https://www.test.com/a/")), true));
     assertEquals("task 42: 2 URLs, first https://www.test.com/a",
-        Reporter.taskLine(Values.task("42", 2, List.of("https://www.test.com/a", "https://www.test.com/b")), false));
+        TaskLines.taskLine(Values.task("42", 2, List.of("https://www.test.com/a", "https://www.test.com/b")), false));
   }
 
   @Test

@@ -27,9 +27,10 @@ class TablesTest {
     String table = Tables.jobs(jobs, ZoneOffset.UTC);
     // then
     assertEquals(""
-        + "JOB                   CREATED (local)      STATE  ACCEPTED   PENDING  API  ENDPOINT\n"
-        + "20261127-080000-3f9a  2026-11-27 08:00:00  quota  2500/6000  3500     v2   cdn.api.qcloud.com\n"
-        + "20261127-090000-0b1c  2026-11-27 09:00:00  done   3/3 dirs   0        v3   127.0.0.1:8080\n", table);
+        + "JOB                   CREATED (local)      STATE  KIND         ACCEPTED   PENDING  API  ENDPOINT\n"
+        + "20261127-080000-3f9a  2026-11-27 08:00:00  quota  purge        2500/6000  3500     v2   cdn.api.qcloud.com\n"
+        + "20261127-090000-0b1c  2026-11-27 09:00:00  done   directories  3/3        0        v3   127.0.0.1:8080\n",
+        table);
   }
 
   @Test
@@ -43,8 +44,8 @@ class TablesTest {
     String table = Tables.jobs(List.of(damaged, unreadable), ZoneOffset.UTC);
     // then
     assertEquals(""
-        + "JOB                   CREATED (local)      STATE       ACCEPTED  PENDING  API  ENDPOINT\n"
-        + "20261127-080000-3f9a  2026-11-27 08:00:00  unfinished  1/3       2        v2   cdn.api.qcloud.com\n"
+        + "JOB                   CREATED (local)      STATE       KIND   ACCEPTED  PENDING  API  ENDPOINT\n"
+        + "20261127-080000-3f9a  2026-11-27 08:00:00  unfinished  purge  1/3       2        v2   cdn.api.qcloud.com\n"
         + "20261127-090000-0b1c                       unreadable\n"
         + "job 20261127-080000-3f9a: /s/jobs/20261127-080000-3f9a/journal.jsonl: line 4 is not UTF-8 text; …\n"
         + "job 20261127-090000-0b1c cannot be read: /s/jobs/20261127-090000-0b1c/job.json is empty\n", table);

@@ -29,18 +29,19 @@ final class Values {
 
   static Job job(String id, Instant created, Job.State state, Api api, URI endpoint, boolean directories, int urls,
       int accepted, List<String> taskIds) {
-    return create(Job.class, id, created, state, api, endpoint, directories, urls, accepted, taskIds, null, null, null);
+    return create(Job.class, id, created, state, directories ? Job.Kind.DIRECTORIES : Job.Kind.PURGE, api, endpoint,
+        urls, accepted, taskIds, null, null, null);
   }
 
   /** {@code job}, read without its damaged journal lines, as {@code problem} says. */
   static Job withProblem(Job job, String problem) {
-    return create(Job.class, job.id(), job.created(), job.state(), job.api(), job.endpoint(), job.directories(),
+    return create(Job.class, job.id(), job.created(), job.state(), job.kind(), job.api(), job.endpoint(),
         job.urlCount(), job.acceptedUrls(), job.taskIds(), null, null, problem);
   }
 
   /** A job whose files cannot be read: only its id is known, and why. */
   static Job unreadable(String id, String problem) {
-    return create(Job.class, id, null, Job.State.UNREADABLE, null, null, false, 0, 0, List.of(), null, null, problem);
+    return create(Job.class, id, null, Job.State.UNREADABLE, null, null, null, 0, 0, List.of(), null, null, problem);
   }
 
   static Task task(String taskId, int count, List<String> urls) {
