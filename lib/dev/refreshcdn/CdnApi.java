@@ -72,6 +72,9 @@ interface CdnApi {
    */
   Quota chargedQuota(List<String> items, HttpClient client) throws Refusal;
 
+  /** The action that asks this job's quota, for a refusal's message: {@code DescribePushQuota} for a prefetch. */
+  String quotaAction();
+
   /** What a failure's message adds: a pointer to API 3.0 where the legacy API is retired, else nothing. */
   String hint(Refusal refusal);
 

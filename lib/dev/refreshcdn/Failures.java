@@ -34,11 +34,10 @@ final class Failures {
         earlierAttemptReached, progress, api.hint(refusal));
   }
 
-  /** A refusal of the quota query a job asks before its first request: {@code quotaAction} names it. */
-  static RefusedException quotaRefused(CdnApi api, Refusal refusal, RefreshException.Progress progress,
-      String quotaAction) {
+  /** A refusal of the quota query a job asks before its first request, which the message names. */
+  static RefusedException quotaRefused(CdnApi api, Refusal refusal, RefreshException.Progress progress) {
     return new RefusedException(refusal.code, refusal.codeDesc, refusal.message, refusal.requestId, false, progress,
-        api.hint(refusal), quotaAction);
+        api.hint(refusal), api.quotaAction());
   }
 
   static NoAnswerException noAnswer(CdnApi api, Unanswered failure, RefreshException.Progress progress) {

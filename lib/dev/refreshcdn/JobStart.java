@@ -81,8 +81,7 @@ final class JobStart {
     try {
       return kindApi.signedBy(credentials).chargedQuota(batches.urls(), client);
     } catch (Refusal refusal) {
-      RefusedException e = Failures.quotaRefused(kindApi, refusal, nothingSent,
-          kind.prefetch != null ? V3Api.PUSH_QUOTA_ACTION : V3Api.QUOTA_ACTION);
+      RefusedException e = Failures.quotaRefused(kindApi, refusal, nothingSent);
       if (journal != null) {
         try (Journal closing = journal) {
           closing.stop(JournalFormat.StopReason.REFUSED, null, e.getMessage());

@@ -83,6 +83,11 @@ final class V2Api implements CdnApi {
   }
 
   @Override
+  public String quotaAction() {
+    return "the local ledger"; // the legacy API has no quota query: a refusal never comes from one
+  }
+
+  @Override
   public String describe() {
     return (settings.directories ? "RefreshCdnDir, " : "") + settings.signatureMethod();
   }

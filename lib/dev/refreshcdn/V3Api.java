@@ -90,6 +90,11 @@ final class V3Api implements CdnApi {
     return "API 3.0 " + action() + ", TC3-HMAC-SHA256";
   }
 
+  @Override
+  public String quotaAction() {
+    return settings.prefetch != null ? PUSH_QUOTA_ACTION : QUOTA_ACTION;
+  }
+
   private String action() {
     return settings.prefetch != null ? PUSH_ACTION : settings.directories ? DIR_ACTION : ACTION;
   }
