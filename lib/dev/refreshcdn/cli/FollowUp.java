@@ -52,7 +52,8 @@ final class FollowUp {
       credentialOptions.add("--profile " + StateDir.shellQuoted(profile));
     }
     if (file != null) {
-      credentialOptions.add("--credentials " + StateDir.shellQuoted(file.toString()));
+      // Absolute, as --state-dir is: a hint must work from any directory.
+      credentialOptions.add("--credentials " + StateDir.shellQuoted(file.toAbsolutePath().normalize().toString()));
     }
     return this;
   }

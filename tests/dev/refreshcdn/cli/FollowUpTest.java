@@ -26,6 +26,15 @@ class FollowUpTest {
   }
 
   @Test
+  void aRelativeCredentialsFileIsNamedByItsAbsolutePathSoTheHintWorksFromAnyDirectory() {
+    // when
+    String hint = new FollowUp(null, HOME).target(Api.V3, Refresh.DEFAULT_ENDPOINT)
+        .credentials(null, Path.of("creds/../cred.json")).resume("j1");
+    // then
+    assertEquals("refresh-cdn resume j1 --credentials " + Path.of("cred.json").toAbsolutePath(), hint);
+  }
+
+  @Test
   void theCommandsAreSpelledAsTheLauncherSaysTheUserRunsIt() {
     // given
     Map<String, String> env = Map.of("HOME", "/home/ci", FollowUp.COMMAND_VARIABLE, "./jbang refresh-cdn");
