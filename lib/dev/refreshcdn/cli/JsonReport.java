@@ -174,19 +174,19 @@ final class JsonReport {
   }
 
   /**
-   * Task statuses, one per task ({@link StatusRows}): {@code task_id}, {@code state} (processing, done, failed,
-   * unknown), {@code created}, {@code urls}.
+   * Task statuses, one per task: {@code task_id}, {@code state} (processing, done, failed, unknown), {@code percent}
+   * (prefetch tasks only), {@code created}, {@code urls}.
    */
   static List<Object> statuses(List<TaskStatus> statuses) {
     List<Object> list = new ArrayList<>();
-    for (StatusRows task : StatusRows.of(statuses)) {
+    for (TaskStatus task : statuses) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("task_id", idOrNull(task.taskId));
-      s.put("state", task.state.name().toLowerCase(Locale.ROOT));
-      task.percent.ifPresent(percent -> s.put("percent", percent)); // prefetch tasks only
-      s.put("created", task.created);
-      s.put("count", task.urls.size());
-      s.put("urls", task.urls);
+      s.put("task_id", idOrNull(task.taskId()));
+      s.put("state", task.state().name().toLowerCase(Locale.ROOT));
+      task.percent().ifPresent(percent -> s.put("percent", percent));
+      s.put("created", task.created());
+      s.put("count", task.urls().size());
+      s.put("urls", task.urls());
       list.add(s);
     }
     return list;

@@ -51,17 +51,17 @@ final class Tables {
   }
 
   /**
-   * Task statuses, one row per task ({@link StatusRows}): id, state, URL count, creation (Beijing time, UTC+8, as the
-   * service writes it) and the first URL. A legacy task found by time has no id: {@code (no id)}.
+   * Task statuses, one row per task: id, state (a prefetch's with its percent), URL count, creation (Beijing time,
+   * UTC+8, as the service writes it) and the first URL. A legacy task found by time has no id: {@code (no id)}.
    */
   static String statuses(List<TaskStatus> statuses) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"TASK", "STATE", "URLS", "CREATED (UTC+8)", "FIRST URL"});
-    for (StatusRows task : StatusRows.of(statuses)) {
-      rows.add(new String[] {task.taskId.isEmpty() ? "(no id)" : task.taskId,
-          task.state.name().toLowerCase(Locale.ROOT) + (task.percent.isPresent() // a prefetch's progress
-              ? " " + task.percent.getAsInt() + "%" : ""), String.valueOf(task.urls.size()), task.created,
-          task.urls.isEmpty() ? "" : task.urls.get(0)});
+    for (TaskStatus task : statuses) {
+      rows.add(new String[] {task.taskId().isEmpty() ? "(no id)" : task.taskId(),
+          task.state().name().toLowerCase(Locale.ROOT) + (task.percent().isPresent() // a prefetch's progress
+              ? " " + task.percent().getAsInt() + "%" : ""), String.valueOf(task.urls().size()), task.created(),
+          task.urls().isEmpty() ? "" : task.urls().get(0)});
     }
     return align(rows);
   }
