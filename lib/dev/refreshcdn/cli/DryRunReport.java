@@ -97,9 +97,14 @@ final class DryRunReport {
     } else {
       source += "; no ledger read";
     }
-    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Texts.count(count, command.directories) + " fit.")
-        : left + " of these " + Texts.count(count, command.directories) + " would be sent today, " + (count - left)
+    return quotaLine(left, source, count, command.directories);
+  }
+
+  /** {@code Quota: N left today (SOURCE): } then whether {@code count} fit, or how many would be kept pending. */
+  static String quotaLine(int left, String source, int count, boolean directories) {
+    String fit = count <= left ? (count == 1 ? "it fits." : "all " + Texts.count(count, directories) + " fit.")
+        : left + " of these " + Texts.count(count, directories) + " would be sent today, " + (count - left)
             + " kept pending (exit 5).";
-    return "Quota: " + Texts.count(left, command.directories) + " left today (" + source + "): " + fit;
+    return "Quota: " + Texts.count(left, directories) + " left today (" + source + "): " + fit;
   }
 }

@@ -6,11 +6,8 @@ import dev.refreshcdn.Area.Quota;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
 import dev.refreshcdn.RefreshException.InvalidInputException;
-import dev.refreshcdn.emulator.Emulator;
-import dev.refreshcdn.emulator.Tenant;
 import dev.refreshcdn.internal.Texts;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,8 +121,7 @@ final class PrefetchCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   private final Context context;
-  private Emulator emu;
-  private String emulated;
+  private LocalEmulator emu;
 
   PrefetchCommand(Context context) {
     this.context = context;
@@ -167,12 +163,8 @@ final class PrefetchCommand implements Callable<Integer> {
       if (arguments.isEmpty() && input == null && context.isTerminal(0)) {
         throw new UsageException("no URLs given (pass them as arguments, with --input FILE or on stdin)");
       }
-      if (emulator && connection.endpoint != null) {
-        throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
-      }
-      if (dryRun && send.waitTimeout() != null) {
-        throw new UsageException(send.waitOption() + " does not combine with --dry-run: a dry run creates no task");
-      }
+      LocalEmulator.checkNoEndpoint(emulator, connection);
+      send.checkNotDryRun(dryRun);
       Api chosen = Choices.api(api, context.env, emulator ? () -> null : () -> credentials.apiSetting(context));
       checkApi(chosen, api, context.env, "refresh-cdn prefetch");
       options(Refresh.urls().prefetch()); // a bad option is refused before any input is read
@@ -197,8 +189,10 @@ final class PrefetchCommand implements Callable<Integer> {
     if (dailyQuota != null) {
       refresh = refresh.dailyQuota(dailyQuota);
     }
-    Creds creds = emulator ? startEmulator(entries) : credentials.resolve(context, dryRun);
-    if (emulator) {
+    emu = emulator ? LocalEmulator.start(entries, Api.V3, context, output) : null;
+    String emulated = emu == null ? null : emu.endpoint;
+    Creds creds = emu != null ? emu.creds() : credentials.resolve(context, dryRun);
+    if (emu != null) {
       refresh = refresh.endpoint(emulated);
     }
     refresh = creds.applyTo(refresh);
@@ -254,6 +248,7 @@ final class PrefetchCommand implements Callable<Integer> {
   private int dryRun(Plan plan, Creds creds, Input entries) {
     PrintStream out = context.out;
     if (output.json) {
+      String emulated = emu == null ? null : emu.endpoint;
       out.println(JsonReport.text(JsonReport.dryRun(plan, creds.describe(), entries, emulated)));
       return Exit.OK;
     }
@@ -265,11 +260,8 @@ final class PrefetchCommand implements Callable<Integer> {
       return Exit.OK;
     }
     if (dailyQuota != null) { // else the quota is DescribePushQuota's, a request a dry run does not send
-      int count = run.urlCount();
-      out.println("Quota: " + Texts.count(dailyQuota, false) + " left today (--daily-quota " + dailyQuota
-          + "; no ledger read): " + (count <= dailyQuota ? (count == 1 ? "it fits." : "all " + Texts.count(count, false)
-          + " fit.") : dailyQuota + " of these " + Texts.count(count, false) + " would be sent today, "
-          + (count - dailyQuota) + " kept pending (exit 5)."));
+      out.println(DryRunReport.quotaLine(dailyQuota, "--daily-quota " + dailyQuota + "; no ledger read",
+          run.urlCount(), false));
     }
     out.println("When sent, requests are cut further to the batch DescribePushQuota reports (a dry run asks "
         + "nothing). Signed with " + creds.describe() + "; the signature and the SecretKey are redacted.");
@@ -281,15 +273,4 @@ final class PrefetchCommand implements Callable<Integer> {
     return Exit.OK;
   }
 
-  /** --emulator: one on loopback for the hosts of the entries, with a generated key pair. */
-  private Creds startEmulator(Input entries) {
-    emu = Emulator.builder().account(Tenant.generate(entries.hosts().toArray(new String[0]))).start();
-    URI endpoint = emu.endpointV3();
-    emulated = endpoint.toString();
-    if (!output.quiet && !output.json) {
-      context.out.println("[emulator] " + emulated + " — nothing leaves this machine");
-      context.out.flush();
-    }
-    return Creds.of(emu.secretId(), emu.secretKey(), "the emulator's generated key pair");
-  }
 }

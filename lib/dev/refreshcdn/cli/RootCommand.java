@@ -7,12 +7,9 @@ import dev.refreshcdn.Area;
 import dev.refreshcdn.RefreshException.InvalidInputException;
 import dev.refreshcdn.Plan;
 import dev.refreshcdn.Refresh;
-import dev.refreshcdn.emulator.Emulator;
-import dev.refreshcdn.emulator.Tenant;
 import dev.refreshcdn.internal.HttpClients;
 import dev.refreshcdn.internal.Texts;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,8 +186,7 @@ final class RootCommand implements Callable<Integer> {
   final Context context;
   final PrintStream out;
   final PrintStream err;
-  private Emulator emu;
-  private String emulated;
+  private LocalEmulator emu;
 
   RootCommand(Context context) {
     this.context = context;
@@ -242,8 +238,10 @@ final class RootCommand implements Callable<Integer> {
     if (dailyQuota != null) {
       refresh = refresh.dailyQuota(dailyQuota);
     }
-    Creds creds = emulator ? startEmulator(entries, chosen) : credentials(refresh);
-    if (emulator) {
+    emu = emulator ? LocalEmulator.start(entries, chosen, context, output) : null;
+    String emulated = emu == null ? null : emu.endpoint;
+    Creds creds = emu != null ? emu.creds() : credentials(refresh);
+    if (emu != null) {
       refresh = refresh.endpoint(emulated);
     }
     refresh = creds.applyTo(refresh);
@@ -272,18 +270,6 @@ final class RootCommand implements Callable<Integer> {
         .submit(plan, entries, send.waitTimeout(), () -> Questions.quotaLeft(asked, directories, stateDir != null));
   }
 
-  /** --emulator: one on loopback for the hosts of the entries, with a generated key pair. */
-  private Creds startEmulator(Input entries, Api chosen) {
-    emu = Emulator.builder().account(Tenant.generate(entries.hosts().toArray(new String[0]))).start();
-    URI endpoint = chosen == Api.V3 ? emu.endpointV3() : emu.endpoint();
-    emulated = endpoint.toString();
-    if (!output.quiet && !output.json) {
-      out.println("[emulator] " + emulated + " — nothing leaves this machine");
-      out.flush();
-    }
-    return Creds.of(emu.secretId(), emu.secretKey(), "the emulator's generated key pair");
-  }
-
   private int usageError(String message) {
     if (output.json) {
       out.println(JsonReport.text(JsonReport.usage(message, Exit.USAGE)));
@@ -292,15 +278,11 @@ final class RootCommand implements Callable<Integer> {
   }
 
   private void checkCombinations() {
-    if (emulator && connection.endpoint != null) {
-      throw new UsageException("--emulator and --endpoint do not combine: --emulator starts its own endpoint");
-    }
+    LocalEmulator.checkNoEndpoint(emulator, connection);
     if (flushAll && !directories) {
       throw new UsageException("--flush-all applies to directories: add --dir");
     }
-    if (dryRun && send.waitTimeout() != null) {
-      throw new UsageException(send.waitOption() + " does not combine with --dry-run: a dry run creates no task");
-    }
+    send.checkNotDryRun(dryRun);
   }
 
   /**

@@ -30,6 +30,13 @@ final class SendOptions {
     return waitTimeout != null ? "--wait-timeout" : "--wait";
   }
 
+  /** Waiting needs tasks, which a dry run does not create: refused before anything is read. */
+  void checkNotDryRun(boolean dryRun) {
+    if (dryRun && waitTimeout() != null) {
+      throw new UsageException(waitOption() + " does not combine with --dry-run: a dry run creates no task");
+    }
+  }
+
   Refresh applyTo(Refresh refresh, Path stateDir) {
     if (stateDir != null) {
       refresh = refresh.stateDir(stateDir);
