@@ -82,8 +82,9 @@ final class JobsCommand implements Callable<Integer> {
         throw new UsageException("no job " + ids.get(0) + ": there is no state directory yet ("
             + StateDir.defaultDir(context.env) + ")");
       }
+      JobStore store = JobStore.at(dir);
       for (String id : ids) {
-        JobStore.at(dir).forget(id);
+        store.forget(id);
         context.out.println("Dropped job " + id + ".");
       }
       context.out.flush();
@@ -107,11 +108,12 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Path dir = StateDir.existing(state.dir, context.env);
-      List<Job> jobs = dir == null ? List.of() : JobStore.at(dir).list();
+      JobStore store = dir == null ? null : JobStore.at(dir);
+      List<Job> jobs = store == null ? List.of() : store.list();
       int dropped = 0;
       for (Job job : jobs) {
         if (job.state() == Job.State.DONE) {
-          JobStore.at(dir).forget(job.id());
+          store.forget(job.id());
           dropped++;
         }
       }
