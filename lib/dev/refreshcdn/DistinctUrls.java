@@ -82,19 +82,15 @@ final class DistinctUrls {
     return size;
   }
 
-  /** Where the authority of an accepted URL ({@code http://} or {@code https://}, then a host) ends. */
-  static int authorityEnd(String url) {
-    int end = url.charAt(4) == 's' ? 8 : 7;
-    while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?' && url.charAt(end) != '#') {
-      end++;
-    }
-    return end;
-  }
-
-  /** {@code :443} on https, {@code :80} on http, when the authority ending at {@code end} names it; else empty. */
-  static String defaultPort(String url, int end) {
+  /**
+   * Where an explicit default port ({@code :443} on https, {@code :80} on http) after the host ending at
+   * {@code hostEnd} ends; {@code hostEnd} when the URL names none. The CDN reads neither it nor the host's case.
+   */
+  static int defaultPortEnd(String url, int hostEnd) {
     String port = url.charAt(4) == 's' ? ":443" : ":80";
-    return url.startsWith(port, end - port.length()) ? port : "";
+    int end = hostEnd + port.length();
+    boolean named = url.startsWith(port, hostEnd) && (end == url.length() || "/?#".indexOf(url.charAt(end)) >= 0);
+    return named ? end : hostEnd;
   }
 
   /**
@@ -106,13 +102,11 @@ final class DistinctUrls {
   }
 
   private static String canonical(String url) {
-    int end = authorityEnd(url);
-    int portStart = end - defaultPort(url, end).length();
+    int hostEnd = Hosts.hostEnd(url, Hosts.hostStart(url));
     StringBuilder key = new StringBuilder(url.length());
-    for (int i = 0; i < portStart; i++) {
-      char c = url.charAt(i);
-      key.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c); // as scan hashes it: ASCII letters only
+    for (int i = 0; i < hostEnd; i++) {
+      key.append(Hosts.fold(url.charAt(i)));
     }
-    return key.append(url, end, url.length()).toString();
+    return key.append(url, defaultPortEnd(url, hostEnd), url.length()).toString();
   }
 }

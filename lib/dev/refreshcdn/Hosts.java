@@ -67,12 +67,12 @@ final class Hosts {
     return new Hosts(counts, positions);
   }
 
-  private static int hostStart(String url) {
+  static int hostStart(String url) {
     return url.charAt(4) == 's' ? "https://".length() : "http://".length();
   }
 
   /** Where the host ends: at the port, path, query or fragment; an IPv6 host ends after its bracket. */
-  private static int hostEnd(String url, int start) {
+  static int hostEnd(String url, int start) {
     int i = start;
     if (i < url.length() && url.charAt(i) == '[') {
       int close = url.indexOf(']', i);
@@ -103,7 +103,8 @@ final class Hosts {
     return true;
   }
 
-  private static char fold(char c) {
+  /** A host's character as hosts compare: without case. */
+  static char fold(char c) {
     return c <= 'Z' ? (c >= 'A' ? (char) (c + ('a' - 'A')) : c) : c < 0x80 ? c : Character.toLowerCase(c);
   }
 

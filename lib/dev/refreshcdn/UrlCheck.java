@@ -139,14 +139,14 @@ final class UrlCheck {
       int length = 0;
       long hash = seed;
       // The hash is of the URL as the CDN reads it (DistinctUrls.sameUrl): host case and a default port do not count.
-      int authorityEnd = DistinctUrls.authorityEnd(url);
-      int portStart = authorityEnd - DistinctUrls.defaultPort(url, authorityEnd).length();
+      int hostEnd = Hosts.hostEnd(url, Hosts.hostStart(url));
+      int portEnd = DistinctUrls.defaultPortEnd(url, hostEnd);
       for (int i = 0; i < url.length(); i++) {
         char c = url.charAt(i);
-        if (i >= authorityEnd || i < portStart && (c < 'A' || c > 'Z')) {
+        if (i < hostEnd) {
+          hash = (hash ^ Hosts.fold(c)) * seed;
+        } else if (i >= portEnd) {
           hash = (hash ^ c) * seed;
-        } else if (i < portStart) {
-          hash = (hash ^ (c + ('a' - 'A'))) * seed;
         }
         if (c < 0x80) {
           if (c <= 0x20 || c == 0x7f) {
