@@ -55,16 +55,16 @@ interface CdnApi {
   Task readPurge(String body, List<String> items) throws Unanswered, Refusal;
 
   /** What the service says about one task; {@link TaskStatus.State#UNKNOWN} when it has no record of it. */
-  TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal;
+  TaskStatus taskStatus(String taskId, Transport transport) throws Unanswered, Refusal;
 
   /** The tasks created between {@code since} and {@code until}, oldest first. */
-  List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal;
+  List<TaskStatus> taskStatus(Instant since, Instant until, Transport transport) throws Unanswered, Refusal;
 
   /** Where a submitted task stands, asked as cheaply as the API allows; it carries the task's URLs. */
-  TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal;
+  TaskStatus poll(Task task, Transport transport) throws Unanswered, Refusal;
 
   /** Today's quotas, URLs then directories. */
-  List<Quota> quota(Sender sender) throws Unanswered, Refusal;
+  List<Quota> quota(Transport transport) throws Unanswered, Refusal;
 
   /**
    * The service's own account of today's quota for a submission of {@code items}, in the area it is charged;
@@ -80,9 +80,9 @@ interface CdnApi {
 
   String hint(Unanswered failure);
 
-  /** One purge request as a question for the sender. */
-  default Sender.Question<Task> purgeOf(List<String> items) {
-    return new Sender.Question<Task>() {
+  /** One purge request as a question for the transport. */
+  default Transport.Question<Task> purgeOf(List<String> items) {
+    return new Transport.Question<Task>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return purge(items, timestamp, nonce);

@@ -47,14 +47,14 @@ final class DomainAreas {
    * empty when the service cannot say. Pages through the account's domains rather than filtering by name, as
    * the number of values a filter takes is not documented.
    */
-  static Map<String, String> of(V3Call call, Sender sender, Set<String> hosts) {
+  static Map<String, String> of(V3Call call, Transport transport, Set<String> hosts) {
     Map<String, String> areas = new HashMap<>();
     try {
       for (int page = 0, offset = 0; page < MAX_PAGES; page++) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("Offset", offset);
         payload.put("Limit", PAGE_SIZE);
-        Map<String, Object> response = sender.ask(new Sender.Question<Map<String, Object>>() {
+        Map<String, Object> response = transport.ask(new Transport.Question<Map<String, Object>>() {
           @Override
           public EncodedRequest encode(long timestamp, int nonce) {
             return call.encode(ACTION, payload, timestamp, 0, "Offset: " + payload.get("Offset"));

@@ -135,11 +135,11 @@ final class JobRun {
 
   /** One sender's loop: take the next piece of the plan, send it, record what happened. */
   private void work(CdnApi signer) {
-    Sender sender = new Sender(settings, client, pacer, nonces);
+    Transport transport = new Transport(settings, client, pacer, nonces);
     for (Chunk chunk = next(); chunk != null; chunk = next()) {
       List<String> urls = plan.urls().subList(chunk.from, chunk.to);
       try {
-        Task task = sender.ask(signer.purgeOf(urls), chunk.number, this::retrying);
+        Task task = transport.ask(signer.purgeOf(urls), chunk.number, this::retrying);
         accepted(chunk, task);
       } catch (Refusal refusal) {
         refused(chunk, refusal);

@@ -10,14 +10,14 @@ import java.util.Objects;
 final class Questions {
   /** A question to the service about the account. */
   private interface Question<T> {
-    T ask(CdnApi api, Sender sender) throws Unanswered, Refusal;
+    T ask(CdnApi api, Transport transport) throws Unanswered, Refusal;
   }
 
   private Questions() {}
 
   static TaskStatus taskStatus(Settings settings, HttpClient client, String taskId) {
     Objects.requireNonNull(taskId, "taskId");
-    return ask(settings, client, (api, sender) -> api.taskStatus(taskId, sender));
+    return ask(settings, client, (api, transport) -> api.taskStatus(taskId, transport));
   }
 
   static List<TaskStatus> taskStatus(Settings settings, HttpClient client, Instant since, Instant until) {
@@ -26,7 +26,7 @@ final class Questions {
     if (until.isBefore(since)) {
       throw new IllegalArgumentException("until is before since: " + since + " .. " + until);
     }
-    return ask(settings, client, (api, sender) -> api.taskStatus(since, until, sender));
+    return ask(settings, client, (api, transport) -> api.taskStatus(since, until, transport));
   }
 
   static List<Quota> quota(Settings settings, HttpClient client) {
@@ -39,7 +39,7 @@ final class Questions {
     if (settings.prefetch != null) {
       api.checkOptions(); // prefetch tasks are API 3.0's: the legacy API refuses an account made of a prefetch
     }
-    Sender sender = Sender.forQuestions(settings, client, api.queryInterval());
-    return Failures.call(api, () -> question.ask(api, sender));
+    Transport transport = Transport.forQuestions(settings, client, api.queryInterval());
+    return Failures.call(api, () -> question.ask(api, transport));
   }
 }

@@ -4,7 +4,7 @@ import dev.refreshcdn.internal.Texts;
 
 /**
  * The service refused a request, with its own code; the caller adds where the job stood. Checked, so every
- * sender of a request decides what a refusal means for it.
+ * caller of {@link Transport#ask} decides what a refusal means for its request.
  */
 final class Refusal extends Exception {
   private static final long serialVersionUID = 1L;

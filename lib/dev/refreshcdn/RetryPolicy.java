@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
  * When to try a request again: exponential backoff with full jitter (a random wait between zero and
  * {@code base · 2^n}, capped), at least what a {@code Retry-After} asked for, a bounded number of
  * retries and a bounded total time. What may be retried at all (network trouble, HTTP 5xx and 429, the
- * service's "busy" codes of {@link ServiceCodes}) the sender decides; this is timing only.
+ * service's "busy" codes of {@link ServiceCodes}) {@link Transport} decides; this is timing only.
  */
 final class RetryPolicy {
   /** The first backoff step; the n-th retry waits up to {@code BASE · 2^(n-1)}. */

@@ -2,6 +2,7 @@ package dev.refreshcdn;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.Api.HttpMethod;
+import dev.refreshcdn.Submission.Retry;
 import dev.refreshcdn.internal.Texts;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,16 +13,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Sends encoded requests over one {@link HttpClient} and hands back the body of a 200 answer. Every text
- * it hands on, body, excerpt or message, is {@linkplain NetworkText cleaned} first, and no body is read
- * further than it can be used.
+ * Puts the requests of one submission, and the questions of task status and quota, on the wire: signs each attempt
+ * afresh (a resent request with the same Nonce and Timestamp would be refused as a replay), paces the attempts to the
+ * documented call rate, retries what may succeed later, and hands back the body of a 200 answer from one
+ * {@link HttpClient}. Every text it hands on, body, excerpt or message, is {@linkplain NetworkText cleaned} first,
+ * and no body is read further than it can be used.
  */
 final class Transport {
   static final String USER_AGENT = "refresh-cdn/" + Limits.VERSION + " (Java " + Runtime.version().feature() + ")";
-  /** How much of an unexpected body goes into an exception message. */
   /**
    * How much of an answer other than 200 is read: room for an excerpt even after whitespace and a secret
    * cut at the end; the rest is never read.
@@ -34,22 +38,109 @@ final class Transport {
    */
   static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
+  private final Settings settings;
   private final HttpClient client;
-  private final Duration timeout;
   /** The credentials requests are signed with, so that an answer echoing them can be cleaned; may be null. */
   private final Credentials credentials;
+  private final IntSupplier nonces;
+  private final RetryPolicy retries;
+  private final Pacer pacer;
 
-  Transport(HttpClient client, Duration timeout, Credentials credentials) {
-    this.client = client;
-    this.timeout = timeout;
-    this.credentials = credentials;
+  /**
+   * One kind of request: how an attempt is signed, and what its answer says. {@link #read} throws a
+   * {@link Refusal} when the service said no; a busy refusal is retried, any other ends the request.
+   */
+  interface Question<T> {
+    EncodedRequest encode(long timestamp, int nonce);
+
+    T read(String body) throws Unanswered, Refusal;
   }
 
-  /** Sends {@code request}; returns the body of an HTTP 200 answer as JSON text whose every string is clean. */
-  String send(EncodedRequest request) throws Unanswered {
+  /** A transport for one thread; the transports of one submission share its {@code pacer} and {@code nonces}. */
+  Transport(Settings settings, HttpClient client, Pacer pacer, IntSupplier nonces) {
+    this.settings = settings;
+    this.client = client;
+    this.credentials = settings.resolveCredentials();
+    this.nonces = nonces;
+    this.retries = settings.retryPolicy();
+    this.pacer = pacer;
+  }
+
+  /** A transport of its own pacing ({@code interval} apart) and nonces, for questions outside any submission. */
+  static Transport forQuestions(Settings settings, HttpClient client, Duration interval) {
+    return new Transport(settings, client, new Pacer(settings, interval), settings.nonceSource());
+  }
+
+  /**
+   * Asks until answered, refused for good, or the retries are spent, telling {@code onRetry} before each
+   * retry of request number {@code number}. A refusal or a failure says whether any attempt may have
+   * reached the service.
+   */
+  <T> T ask(Question<T> question, int number, Consumer<Retry> onRetry)
+      throws Unanswered, Refusal {
+    long start = settings.ticker.getAsLong();
+    boolean reached = false; // whether any attempt so far may have reached the service
+    for (int attempt = 1; ; attempt++) {
+      pace(reached);
+      EncodedRequest request = question.encode(settings.clock.instant().getEpochSecond(), nonces.getAsInt());
+      Duration wait;
+      String reason;
+      try {
+        return question.read(send(request));
+      } catch (Refusal refusal) {
+        wait = refusal.busy ? retries.delay(attempt, Duration.ZERO, since(start)) : null;
+        if (wait == null) {
+          throw refusal.afterAttempts(reached);
+        }
+        reached = true;
+        reason = refusal.describe();
+      } catch (Unanswered failure) {
+        reached |= failure.mayHaveReachedService;
+        wait = failure.worthRetrying ? retries.delay(attempt, failure.retryAfter, since(start)) : null;
+        if (wait == null) {
+          throw attempt == 1 ? failure : afterAttempts(failure, attempt, reached);
+        }
+        reason = failure.getMessage() + (failure.status > 0 ? " (HTTP " + failure.status + ")" : "");
+      }
+      onRetry.accept(new Retry(number, attempt + 1, wait, reason));
+      sleep(wait, "interrupted while waiting to retry", reached);
+    }
+  }
+
+  /** Waits until a request may start without going over the call rate. */
+  private void pace(boolean reached) throws Unanswered {
+    try {
+      pacer.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unanswered("interrupted while waiting to send", 0, null, reached, e);
+    }
+  }
+
+  private Duration since(long startNanos) {
+    return Duration.ofNanos(settings.ticker.getAsLong() - startNanos);
+  }
+
+  /** The last failure, said to come after several attempts, any of which may have reached the service. */
+  private static Unanswered afterAttempts(Unanswered failure, int attempts, boolean reached) {
+    return new Unanswered(failure.getMessage() + " (after " + attempts + " attempts)", failure.status,
+        failure.excerpt, reached, failure.getCause());
+  }
+
+  private void sleep(Duration wait, String interrupted, boolean reached) throws Unanswered {
+    try {
+      settings.sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unanswered(interrupted, 0, null, reached, e);
+    }
+  }
+
+  /** Sends {@code request} once; returns the body of an HTTP 200 answer as JSON text whose every string is clean. */
+  private String send(EncodedRequest request) throws Unanswered {
     NetworkText text = new NetworkText(credentials, request);
     HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri)
-        .timeout(timeout)
+        .timeout(settings.timeout)
         .header("User-Agent", USER_AGENT);
     if (request.method == HttpMethod.POST) {
       builder.header("Content-Type", request.contentType)
@@ -67,7 +158,8 @@ final class Transport {
       throw new Unanswered("could not connect to " + request.uri.getHost() + ": " + describe(e, text), 0, null, false,
           true, Duration.ZERO, safe(e, text));
     } catch (HttpTimeoutException e) {
-      throw new Unanswered("no answer within " + Texts.duration(timeout), 0, null, true, true, Duration.ZERO, e);
+      throw new Unanswered("no answer within " + Texts.duration(settings.timeout), 0, null, true, true, Duration.ZERO,
+          e);
     } catch (IOException e) {
       if (causedBy(e, SSLHandshakeException.class)) {
         // Certificates and protocols do not fix themselves, and no request was sent.

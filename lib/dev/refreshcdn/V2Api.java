@@ -131,9 +131,9 @@ final class V2Api implements CdnApi {
   }
 
   @Override
-  public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
+  public TaskStatus taskStatus(String taskId, Transport transport) throws Unanswered, Refusal {
     // The log names no task: every record found by taskId belongs to that task.
-    List<Map<String, Object>> records = refreshLog(Map.of("taskId", taskId), sender);
+    List<Map<String, Object>> records = refreshLog(Map.of("taskId", taskId), transport);
     if (records.isEmpty()) {
       return new TaskStatus(taskId, TaskStatus.State.UNKNOWN, List.of(), "");
     }
@@ -150,9 +150,9 @@ final class V2Api implements CdnApi {
   }
 
   @Override
-  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal {
+  public List<TaskStatus> taskStatus(Instant since, Instant until, Transport transport) throws Unanswered, Refusal {
     String[] range = TaskRows.beijingRange(since, until);
-    List<Map<String, Object>> records = refreshLog(Map.of("startDate", range[0], "endDate", range[1]), sender);
+    List<Map<String, Object>> records = refreshLog(Map.of("startDate", range[0], "endDate", range[1]), transport);
     records.sort(Comparator.comparing((Map<String, Object> r) -> Json.text(r.get("datetime")))
         .thenComparing(r -> r.get("id") instanceof Number ? ((Number) r.get("id")).longValue() : 0L));
     List<TaskStatus> tasks = new ArrayList<>();
@@ -166,15 +166,15 @@ final class V2Api implements CdnApi {
 
   /** One GetCdnRefreshLog, which lists a task whole. */
   @Override
-  public TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal {
-    TaskStatus status = taskStatus(task.taskId(), sender);
+  public TaskStatus poll(Task task, Transport transport) throws Unanswered, Refusal {
+    TaskStatus status = taskStatus(task.taskId(), transport);
     return status.state() == TaskStatus.State.UNKNOWN ? status
         : new TaskStatus(task.taskId(), status.state(), task.urls(), status.created());
   }
 
   /** The legacy API has no quota query: what the local ledger counts. */
   @Override
-  public List<Quota> quota(Sender sender) {
+  public List<Quota> quota(Transport transport) {
     return QuotaLedger.localQuota(settings, maxBatchSize());
   }
 
@@ -206,9 +206,9 @@ final class V2Api implements CdnApi {
   }
 
   /** The records GetCdnRefreshLog lists for {@code parameters}; empty when it says there are none. */
-  private List<Map<String, Object>> refreshLog(Map<String, String> parameters, Sender sender)
+  private List<Map<String, Object>> refreshLog(Map<String, String> parameters, Transport transport)
       throws Unanswered, Refusal {
-    return sender.ask(new Sender.Question<List<Map<String, Object>>>() {
+    return transport.ask(new Transport.Question<List<Map<String, Object>>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return codec.encode(LOG_ACTION, parameters, ARRAY, List.of(), timestamp, nonce);

@@ -152,16 +152,16 @@ final class V3Api implements CdnApi {
 
   /** A purge task, else a prefetch task of that id: the two kinds of ids look alike. */
   @Override
-  public TaskStatus taskStatus(String taskId, Sender sender) throws Unanswered, Refusal {
+  public TaskStatus taskStatus(String taskId, Transport transport) throws Unanswered, Refusal {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("TaskId", taskId);
-    for (TaskStatus task : new V3Tasks(call, sender, false).tasks(filter)) {
+    for (TaskStatus task : new V3Tasks(call, transport, false).tasks(filter)) {
       if (task.taskId().equals(taskId)) {
         return task;
       }
     }
     try {
-      for (TaskStatus task : new V3Tasks(call, sender, true).tasks(filter)) {
+      for (TaskStatus task : new V3Tasks(call, transport, true).tasks(filter)) {
         if (task.taskId().equals(taskId)) {
           return task;
         }
@@ -176,19 +176,19 @@ final class V3Api implements CdnApi {
   }
 
   @Override
-  public List<TaskStatus> taskStatus(Instant since, Instant until, Sender sender) throws Unanswered, Refusal {
+  public List<TaskStatus> taskStatus(Instant since, Instant until, Transport transport) throws Unanswered, Refusal {
     String[] range = TaskRows.beijingRange(since, until);
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("StartTime", range[0]);
     filter.put("EndTime", range[1]);
-    List<TaskStatus> tasks = new ArrayList<>(new V3Tasks(call, sender, settings.prefetch != null).tasks(filter));
+    List<TaskStatus> tasks = new ArrayList<>(new V3Tasks(call, transport, settings.prefetch != null).tasks(filter));
     tasks.sort(Comparator.comparing(TaskStatus::created));
     return List.copyOf(tasks);
   }
 
   @Override
-  public TaskStatus poll(Task task, Sender sender) throws Unanswered, Refusal {
-    return new V3Tasks(call, sender, settings.prefetch != null).poll(task);
+  public TaskStatus poll(Task task, Transport transport) throws Unanswered, Refusal {
+    return new V3Tasks(call, transport, settings.prefetch != null).poll(task);
   }
 
   /**
@@ -197,10 +197,10 @@ final class V3Api implements CdnApi {
    * purge quotas alone.
    */
   @Override
-  public List<Quota> quota(Sender sender) throws Unanswered, Refusal {
-    List<Quota> quotas = new ArrayList<>(quota(sender, false));
+  public List<Quota> quota(Transport transport) throws Unanswered, Refusal {
+    List<Quota> quotas = new ArrayList<>(quota(transport, false));
     try {
-      quotas.addAll(quota(sender, true));
+      quotas.addAll(quota(transport, true));
     } catch (Refusal e) {
       if (e.code.startsWith("AuthFailure")) {
         throw e;
@@ -210,8 +210,8 @@ final class V3Api implements CdnApi {
   }
 
   /** One quota action: {@code DescribePushQuota} when {@code push}, else {@code DescribePurgeQuota}. */
-  private List<Quota> quota(Sender sender, boolean push) throws Unanswered, Refusal {
-    return sender.ask(new Sender.Question<List<Quota>>() {
+  private List<Quota> quota(Transport transport, boolean push) throws Unanswered, Refusal {
+    return transport.ask(new Transport.Question<List<Quota>>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return call.encode(push ? PUSH_QUOTA_ACTION : QUOTA_ACTION, Map.of(), timestamp, 0, "");
@@ -245,7 +245,7 @@ final class V3Api implements CdnApi {
   public Quota chargedQuota(List<String> items, HttpClient client) throws Refusal {
     List<Quota> quotas;
     try {
-      quotas = quota(Sender.forQuestions(settings, client, INTERVAL), settings.prefetch != null);
+      quotas = quota(Transport.forQuestions(settings, client, INTERVAL), settings.prefetch != null);
     } catch (Refusal e) {
       if (e.code.startsWith("AuthFailure")) {
         throw e;
@@ -272,7 +272,7 @@ final class V3Api implements CdnApi {
       return most;
     }
     Set<String> hosts = DomainAreas.hosts(items);
-    Sender domains = Sender.forQuestions(settings, client, DomainAreas.INTERVAL);
+    Transport domains = Transport.forQuestions(settings, client, DomainAreas.INTERVAL);
     Set<Area> areas = chargedAreas(hosts, DomainAreas.of(call, domains, hosts));
     if (settings.prefetch != null && areas != null && areas.size() > 1) {
       areas = null; // a global domain's prefetch without an Area is charged where the service decides

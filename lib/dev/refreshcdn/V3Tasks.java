@@ -26,15 +26,15 @@ final class V3Tasks {
   static final int DEFAULT_PAGE_SIZE = 20;
 
   private final V3Call call;
-  private final Sender sender;
+  private final Transport transport;
   /** Prefetch tasks ({@code DescribePushTasks}) rather than purge tasks. */
   private final boolean push;
   /** The page asked for; {@link #DEFAULT_PAGE_SIZE} from the first refusal of a larger one on. */
   private int pageSize = PAGE_SIZE;
 
-  V3Tasks(V3Call call, Sender sender, boolean push) {
+  V3Tasks(V3Call call, Transport transport, boolean push) {
     this.call = call;
-    this.sender = sender;
+    this.transport = transport;
     this.push = push;
   }
 
@@ -111,7 +111,7 @@ final class V3Tasks {
     Map<String, Object> payload = new LinkedHashMap<>(filter);
     payload.put("Offset", offset);
     payload.put("Limit", limit);
-    return sender.ask(new Sender.Question<Page>() {
+    return transport.ask(new Transport.Question<Page>() {
       @Override
       public EncodedRequest encode(long timestamp, int nonce) {
         return call.encode(push ? PUSH_ACTION : ACTION, payload, timestamp, 0, "Offset: " + offset);

@@ -41,7 +41,7 @@ final class Waiting {
       pending[i] = !task.taskId().isEmpty();
     }
     CdnApi api = null; // signed only when some task can be asked about
-    Sender sender = null;
+    Transport transport = null;
     Duration interval = FIRST_INTERVAL;
     while (true) {
       boolean anyPending = false;
@@ -51,10 +51,10 @@ final class Waiting {
         }
         if (api == null) {
           api = CdnApis.of(settings).signedBy(settings.resolveCredentials());
-          sender = Sender.forQuestions(settings, client, api.queryInterval());
+          transport = Transport.forQuestions(settings, client, api.queryInterval());
         }
         CdnApi asked = api;
-        Sender by = sender;
+        Transport by = transport;
         Task task = tasks.get(i);
         TaskStatus status = Failures.call(api, () -> asked.poll(task, by));
         // A task the service has not recorded yet keeps the URLs it was submitted with.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Directories through the API generations {@link CdnApis#of} picks, sent by the real
- * Sender: RefreshCdnDir with dirs.N and type, PurgePathCache with Paths and FlushType, and the refusals
+ * Transport: RefreshCdnDir with dirs.N and type, PurgePathCache with Paths and FlushType, and the refusals
  * that say the daily quota is spent.
  */
 class DirsTest {
@@ -61,7 +61,8 @@ class DirsTest {
 
   private static Task send(Settings settings, List<String> dirs) throws Exception {
     CdnApi api = CdnApis.of(settings).signedBy(settings.credentials);
-    return Sender.forQuestions(settings, settings.client(), Duration.ofMillis(50)).ask(api.purgeOf(dirs), 1, retry -> { });
+    return Transport.forQuestions(settings, settings.client(), Duration.ofMillis(50))
+        .ask(api.purgeOf(dirs), 1, retry -> { });
   }
 
   private static Refusal refusal(Settings settings, List<String> dirs) {
