@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The domains a job run's requests were refused for ({@link Refusal#aboutDomain}): each with the service's first
- * refusal and how many of the run's URLs it held back. Guarded by its {@link JobRun}.
+ * refusal and how many of the run's URLs it held back. Guarded by its {@link JobOutcome}.
  */
 final class DomainRefusals {
   private static final class Tally {

@@ -1,90 +1,176 @@
 package dev.refreshcdn;
 
-import dev.refreshcdn.RefreshException.QuotaExhaustedException;
+import dev.refreshcdn.Area.Quota;
+import dev.refreshcdn.JobOutcome.Chunk;
+import dev.refreshcdn.RefreshException.JournalException;
+import dev.refreshcdn.RefreshException.MissingCredentialsException;
 import dev.refreshcdn.Submission.Retry;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * One submission of a plan: hands its requests, in order, to one sender or up to
- * {@link Refresh#parallel} of them, within the daily quota, journaling each before and after it is sent.
- * A planned request (the plan has already cut it to the service's batch) is cut shorter when the quota has less left.
- * The first failure stops new requests; those in flight finish and are accounted for. A refusal about a request's
- * domain (each request holds one) stops only that domain: its later requests are held back, the others go on, and
- * the job ends refused, naming the domains.
+ * What {@link Plan#submit()} does: asks the service for the quota that will be charged, opens the job's journal, counts
+ * the daily quota, then hands the requests, in order, to one sender or up to {@link Refresh#parallel} of them, within
+ * that quota, journaling each before and after it is sent. A planned request (the plan has already cut it to the
+ * service's batch) is cut shorter when the quota has less left. The first failure stops new requests; those in flight
+ * finish and are accounted for ({@link JobOutcome}). A refusal about a request's domain (each request holds one) stops
+ * only that domain: its later requests are held back, the others go on, and the job ends refused, naming the domains.
+ * A prefetch with {@link Refresh#purgeFirst} runs as two phases of one journaled job: the purge of the URLs, a wait
+ * for its tasks ({@link PurgeFirst}), then their prefetch.
  */
 final class JobRun {
-  /** A piece of the plan handed to a sender: plan positions {@code [from, to)} and the quota taken for them. */
-  private static final class Chunk {
-    final int number;
-    final int from;
-    final int to;
-    final DailyQuota.Grant grant;
-
-    Chunk(int number, int from, int to, DailyQuota.Grant grant) {
-      this.number = number;
-      this.from = from;
-      this.to = to;
-      this.grant = grant;
-    }
-  }
-
+  /** The job's plan; in a phase being sent, cut to the service's batch. */
   private final Batches plan;
+  /** The progress a stop before any request reports. */
+  private final RefreshException.Progress nothingSent;
   private final Settings settings;
-  /** The API generation, unsigned: what failures add to their message. */
+  /** The API generation, unsigned: it asks for the quota and signs each sender's copy. */
   private final CdnApi api;
-  private final Credentials credentials;
   private final HttpClient client;
   private final Consumer<? super Task> onTask;
   private final Consumer<? super Retry> onRetry;
+  // The phase being sent, a JobRun of its own (a job has one, a purge-then-prefetch two); null in the job itself.
+  private final Credentials credentials;
   private final Journal journal;
   private final DailyQuota quota;
+  private final JobOutcome outcome;
   private final Pacer pacer;
   private final IntSupplier nonces;
   private final Object listenerLock = new Object();
 
-  // Guarded by this.
+  // Guarded by outcome, the one lock of handing out and accounting.
   private int request;
   private int position;
   private int chunks;
-  /** Why the job stopped early; the first one wins. */
-  private Stop stop;
-  private Chunk stoppedAt;
-  private boolean earlierAttemptReached;
   /** Whether the caller's thread was interrupted while it waited for the senders; restored on the way out. */
   private boolean interrupted;
-  private final List<Chunk> acceptedChunks = new ArrayList<>();
-  private final List<Task> acceptedTasks = new ArrayList<>();
-  private final List<Chunk> failed = new ArrayList<>();
-  private final DomainRefusals domains = new DomainRefusals();
 
-  JobRun(Batches plan, Settings settings, CdnApi api, Credentials credentials, HttpClient client,
-      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry, Journal journal, DailyQuota quota) {
-    this.onRetry = onRetry;
-    this.api = api;
-    this.credentials = credentials;
-    this.plan = plan;
+  /** The job of the planned {@code batches}. */
+  JobRun(Batches batches, RefreshException.Progress nothingSent, Settings settings, CdnApi api, HttpClient client,
+      Consumer<? super Task> onTask, Consumer<? super Retry> onRetry) {
+    this.plan = batches;
+    this.nothingSent = nothingSent;
     this.settings = settings;
+    this.api = api;
     this.client = client;
     this.onTask = onTask;
+    this.onRetry = onRetry;
+    this.credentials = null;
+    this.journal = null;
+    this.quota = null;
+    this.outcome = null;
+    this.pacer = null;
+    this.nonces = null;
+  }
+
+  /** One phase of {@code job}: {@code plan} sent with {@code settings}, journaled in {@code journal}. */
+  private JobRun(JobRun job, Batches plan, Settings settings, CdnApi api, Credentials credentials, Journal journal,
+      DailyQuota quota) {
+    this.plan = plan;
+    this.nothingSent = job.nothingSent;
+    this.settings = settings;
+    this.api = api;
+    this.client = job.client;
+    this.onTask = job.onTask;
+    this.onRetry = job.onRetry;
+    this.credentials = credentials;
     this.journal = journal;
     this.quota = quota;
+    this.outcome = new JobOutcome(plan, settings, api, client, journal, quota);
     this.pacer = new Pacer(settings);
     this.nonces = settings.nonceSource();
   }
 
+  /**
+   * Runs the job; a two-phase one then prefetches through {@code warm}, which plans the prefetch of the job's URLs
+   * (see {@link Plan}) and runs it with {@link #phase}.
+   */
+  Submission submit(int batchSize, WarmPhase warm) {
+    Credentials credentials;
+    try {
+      credentials = settings.resolveCredentials();
+    } catch (MissingCredentialsException e) {
+      throw new MissingCredentialsException(e, nothingSent);
+    }
+    Duration purgeWait = settings.prefetch == null ? null : settings.prefetch.purgeFirst;
+    // A fresh two-phase job, or one resumed in its purge phase, purges first.
+    Settings first = purgeWait == null ? settings : settings.with(s -> s.prefetch = null);
+    CdnApi firstApi = purgeWait == null ? api : CdnApis.of(first);
+    Quota service = chargedQuota(first, firstApi, credentials, null);
+    Journal journal;
+    try {
+      journal = settings.resumption != null ? Journal.reopen(settings, settings.resumption)
+          : settings.stateDir != null ? Journal.create(settings, plan.urls(), batchSize, credentials) : null;
+    } catch (IOException e) {
+      throw new JournalException("cannot record the job in " + settings.stateDir, e, nothingSent);
+    }
+    Submission purged = run(first, firstApi, batchSize, credentials, journal, service);
+    if (purgeWait == null) {
+      return purged;
+    }
+    return new PurgeFirst(settings, client, journal).prefetch(purged, purgeWait, plan.urls(),
+        (prefetch, urls) -> warm.run(prefetch, urls, credentials, journal));
+  }
+
+  /** The second phase, journaled into the first one's journal. */
+  Submission phase(Credentials credentials, Journal journal) {
+    Quota service = chargedQuota(settings, api, credentials, journal);
+    return run(settings, api, Limits.MAX_PUSH_BATCH_SIZE, credentials, journal, service);
+  }
+
+  /**
+   * The service's quota for this kind of job, or null (see {@link CdnApi#chargedQuota}); a refusal stops the job
+   * with nothing sent, recorded in {@code journal} when the job already has one (a second phase).
+   */
+  private Quota chargedQuota(Settings kind, CdnApi kindApi, Credentials credentials, Journal journal) {
+    try {
+      return kindApi.signedBy(credentials).chargedQuota(plan.urls(), client);
+    } catch (Refusal refusal) {
+      RefusedException e = Failures.quotaRefused(kindApi, refusal, nothingSent);
+      if (journal != null) {
+        try (Journal closing = journal) {
+          closing.stop(JournalFormat.StopReason.REFUSED, null, e.getMessage());
+        } catch (IOException unrecorded) {
+          e.addSuppressed(unrecorded);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** One phase: the daily quota of its kind, then the requests, journaled in {@code journal}. */
+  private Submission run(Settings kind, CdnApi kindApi, int batchSize, Credentials credentials, Journal journal,
+      Quota service) {
+    QuotaLedger ledger = kind.stateDir == null ? null
+        : new QuotaLedger(kind.stateDir, credentials.secretId(), kind.kind());
+    String jobId = journal == null ? null : journal.id;
+    DailyQuota quota;
+    if (kind.dailyQuota != null) {
+      quota = new DailyQuota(kind, ledger, jobId, kind.dailyQuota, -1);
+    } else if (service != null) {
+      quota = new DailyQuota(kind, ledger, jobId, service.total(), service.available());
+    } else {
+      // The service would not say: on API 3.0 the documented quota of one area bounds this job alone; the
+      // ledger, which cannot tell areas apart, only records, so jobs of two areas never hold each other back.
+      int documented = kind.dailyQuotaOrDefault();
+      quota = new DailyQuota(kind, ledger, jobId, documented, kindApi.availableUnasked(documented));
+    }
+    int chunkSize = Math.max(1, Math.min(batchSize, service != null ? service.batch() : kind.safeBatchSize()));
+    return new JobRun(this, plan.cutTo(chunkSize), kind, kindApi, credentials, journal, quota)
+        .send(kindApi.signedBy(credentials));
+  }
+
   /** Sends everything, or stops at the first failure; {@code first} is the already-built signer of thread one. */
-  Submission run(CdnApi first) {
+  private Submission send(CdnApi first) {
     int threads = Math.min(settings.parallel, plan.requestCount());
     if (threads <= 1) {
       work(first);
@@ -108,7 +194,7 @@ final class JobRun {
       }
     }
     try {
-      return finish();
+      return outcome.finish(position, chunks);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -124,7 +210,7 @@ final class JobRun {
       } catch (InterruptedException e) {
         // No new request starts; those in flight are abandoned, as with one sender, and journaled before this returns.
         interrupted = true;
-        stop(null, Stop.noAnswer(new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
+        outcome.stop(null, Stop.noAnswer(new Unanswered("interrupted: the requests in flight were abandoned", 0, null,
             true, e)), false);
         pool.shutdownNow();
       } catch (ExecutionException e) {
@@ -152,50 +238,46 @@ final class JobRun {
   }
 
   /** The next piece to send, journaled as sent; null when everything is handed out or the job is stopping. */
-  private synchronized Chunk next() {
-    holdBackRefusedDomains();
-    if (stop != null || position == plan.urls().size()) {
-      return null;
-    }
-    if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
-      stop(null, Stop.noAnswer(new Unanswered("interrupted before sending", 0, null, false, null)), false);
-      return null;
-    }
-    int end = plan.requestEnd(request); // the plan's requests are already cut to the service's batch
-    DailyQuota.Grant grant;
-    try {
-      grant = quota.take(end - position);
-    } catch (IOException e) {
-      stop(null, Stop.journal(e), false);
-      return null;
-    }
-    if (grant.count == 0) {
-      stop(null, Stop.quota(null), false);
-      return null;
-    }
-    Chunk chunk = new Chunk(++chunks, position, position + grant.count, grant);
-    try {
-      if (journal != null) {
-        journal.sending(chunk.number, chunk.from, chunk.to);
+  private Chunk next() {
+    synchronized (outcome) { // one lock with the accounting: no answer is recorded mid-hand-out
+      // The requests of domains already refused are skipped: they would be refused too, and stay pending.
+      while (position < plan.urls().size() && outcome.heldBack(position, plan.requestEnd(request))) {
+        position = plan.requestEnd(request++);
       }
-    } catch (IOException e) {
-      giveBackQuietly(chunk);
-      stop(null, Stop.journal(e), false);
-      return null;
-    }
-    position = chunk.to;
-    if (position == plan.requestEnd(request)) {
-      request++;
-    }
-    return chunk;
-  }
-
-  /** Skips the requests of domains already refused: they would be refused too. They stay pending. */
-  private void holdBackRefusedDomains() {
-    while (stop == null && !domains.isEmpty() && position < plan.urls().size()
-        && domains.heldBack(plan.domainAt(position), plan.requestEnd(request) - position)) {
-      failed.add(new Chunk(0, position, plan.requestEnd(request), null));
-      position = plan.requestEnd(request++);
+      if (outcome.stopped() || position == plan.urls().size()) {
+        return null;
+      }
+      if (Thread.currentThread().isInterrupted()) { // e.g. while the task listener ran: no request starts after it
+        outcome.stop(null, Stop.noAnswer(new Unanswered("interrupted before sending", 0, null, false, null)), false);
+        return null;
+      }
+      int end = plan.requestEnd(request); // the plan's requests are already cut to the service's batch
+      DailyQuota.Grant grant;
+      try {
+        grant = quota.take(end - position);
+      } catch (IOException e) {
+        outcome.stop(null, Stop.journal(e), false);
+        return null;
+      }
+      if (grant.count == 0) {
+        outcome.stop(null, Stop.quota(null), false);
+        return null;
+      }
+      Chunk chunk = new Chunk(++chunks, position, position + grant.count, grant);
+      try {
+        if (journal != null) {
+          journal.sending(chunk.number, chunk.from, chunk.to);
+        }
+      } catch (IOException e) {
+        giveBackQuietly(chunk);
+        outcome.stop(null, Stop.journal(e), false);
+        return null;
+      }
+      position = chunk.to;
+      if (position == plan.requestEnd(request)) {
+        request++;
+      }
+      return chunk;
     }
   }
 
@@ -208,18 +290,17 @@ final class JobRun {
     } catch (IOException e) {
       unrecorded = e;
     }
-    synchronized (this) {
-      acceptedChunks.add(chunk);
-      acceptedTasks.add(task);
+    synchronized (outcome) {
+      outcome.accepted(chunk, task);
       if (unrecorded != null) {
-        stop(chunk, Stop.journal(unrecorded), false);
+        outcome.stop(chunk, Stop.journal(unrecorded), false);
       }
     }
     synchronized (listenerLock) {
       try {
         onTask.accept(task);
       } catch (RuntimeException e) {
-        stop(chunk, Stop.stopped(e), false);
+        outcome.stop(chunk, Stop.stopped(e), false);
       }
     }
   }
@@ -230,7 +311,7 @@ final class JobRun {
       try {
         onRetry.accept(retry);
       } catch (RuntimeException e) {
-        stop(null, Stop.stopped(e), false);
+        outcome.stop(null, Stop.stopped(e), false);
       }
     }
   }
@@ -248,18 +329,16 @@ final class JobRun {
             refusal.earlierAttemptMayHaveReached);
       }
     } catch (IOException e) {
-      failed(chunk, Stop.journal(e), false);
+      outcome.failed(chunk, Stop.journal(e), false);
       return;
     }
     String domain = refusal.aboutDomain && !dailyQuota ? domainOf(chunk) : null;
     if (domain != null) {
-      synchronized (this) {
-        failed.add(chunk);
-        domains.refused(domain, refusal, chunk.number, chunk.to - chunk.from);
-      }
+      outcome.domainRefused(chunk, domain, refusal);
       return;
     }
-    failed(chunk, dailyQuota ? Stop.quota(refusal) : Stop.refused(refusal), refusal.earlierAttemptMayHaveReached);
+    outcome.failed(chunk, dailyQuota ? Stop.quota(refusal) : Stop.refused(refusal),
+        refusal.earlierAttemptMayHaveReached);
   }
 
   /** The one domain of a chunk's URLs; null if they had two (a plan always cuts at domains, so never). */
@@ -277,10 +356,10 @@ final class JobRun {
         journal.noAnswer(chunk.from, chunk.to, failure.mayHaveReachedService, failure.getMessage());
       }
     } catch (IOException e) {
-      failed(chunk, Stop.journal(e), false);
+      outcome.failed(chunk, Stop.journal(e), false);
       return;
     }
-    failed(chunk, Stop.noAnswer(failure), failure.mayHaveReachedService);
+    outcome.failed(chunk, Stop.noAnswer(failure), failure.mayHaveReachedService);
   }
 
   /**
@@ -295,21 +374,7 @@ final class JobRun {
     } catch (IOException e) {
       bug.addSuppressed(e);
     }
-    failed(chunk, Stop.internal(bug), true);
-  }
-
-  private synchronized void failed(Chunk chunk, Stop why, boolean reached) {
-    failed.add(chunk);
-    stop(chunk, why, reached);
-  }
-
-  /** Records the first reason to stop; later ones only add their chunk to the failed ones. */
-  private synchronized void stop(Chunk chunk, Stop why, boolean reached) {
-    if (stop == null) {
-      stop = why;
-      stoppedAt = chunk;
-      earlierAttemptReached = reached;
-    }
+    outcome.failed(chunk, Stop.internal(bug), true);
   }
 
   private void giveBackQuietly(Chunk chunk) {
@@ -320,80 +385,8 @@ final class JobRun {
     }
   }
 
-  /** The submission, or the exception that says where the job stood. */
-  private synchronized Submission finish() {
-    List<Task> tasks = tasksInOrder();
-    String jobId = journal == null ? null : journal.id;
-    int resent = settings.resumption == null ? 0 : settings.resumption.resentUrls;
-    if (stop == null && !domains.isEmpty()) {
-      // Every other domain's requests went through: the job ends refused, for the refused domains.
-      stop = Stop.refused(domains.first());
-      stoppedAt = null;
-      earlierAttemptReached = domains.earlierAttemptMayHaveReached();
-    }
-    if (stop == null) {
-      closeJournal(() -> journal.done());
-      return new Submission(tasks, jobId, resent, new Waiting(settings, client)::await);
-    }
-    failed.sort(Comparator.comparingInt(c -> c.from));
-    List<String> failedUrls = new ArrayList<>();
-    for (Chunk chunk : failed) {
-      failedUrls.addAll(plan.urls().subList(chunk.from, chunk.to));
-    }
-    List<String> unsent = plan.urls().subList(position, plan.urls().size());
-    // Stopped with no request of its own to blame: for the refused domains, or before the next request.
-    int number = stoppedAt != null ? stoppedAt.number : stop.reason == JournalFormat.StopReason.REFUSED
-        ? domains.firstRequest() : chunks + 1;
-    RefreshException.Progress progress = new RefreshException.Progress(tasks, failedUrls, unsent, number,
-        Math.max(plan.requestCount(), chunks), jobId, resent, settings.directories)
-        .withRefusedDomains(domains.list());
-    RuntimeException bug = stop.bug();
-    if (bug != null) {
-      closeJournal(() -> journal.stop(stop.reason, null, String.valueOf(bug)));
-      throw bug;
-    }
-    RefreshException e = stop.exception(progress, api, settings, quota.limit(), earlierAttemptReached);
-    Instant returns = e instanceof QuotaExhaustedException ? ((QuotaExhaustedException) e).quotaReturns() : null;
-    closeJournal(() -> journal.stop(stop.reason, returns, e.getMessage()));
-    throw e;
-  }
-
-  private List<Task> tasksInOrder() {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < acceptedChunks.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt(i -> acceptedChunks.get(i).from));
-    List<Task> tasks = new ArrayList<>(order.size());
-    for (int i : order) {
-      tasks.add(acceptedTasks.get(i));
-    }
-    return tasks;
-  }
-
-  private interface JournalStep {
-    void write() throws IOException;
-  }
-
-  /**
-   * Writes the journal's last line and closes it. A failure here cannot change what was sent: every send
-   * was forced to disk before its request left, and a job whose last lines are missing reads as unfinished,
-   * its unconfirmed requests as possibly sent, which a resume settles by sending them again.
-   */
-  private void closeJournal(JournalStep last) {
-    if (journal == null) {
-      return;
-    }
-    try {
-      last.write();
-    } catch (IOException e) {
-      // See above: the worst outcome is URLs sent twice on resume, never a URL lost.
-    } finally {
-      try {
-        journal.close();
-      } catch (IOException e) {
-        // Closing a channel whose lines were each forced on write loses nothing.
-      }
-    }
+  /** Plans and runs the prefetch phase: its settings, the job's whole list of URLs, the job's key pair and journal. */
+  interface WarmPhase {
+    Submission run(Settings prefetch, List<String> urls, Credentials credentials, Journal journal);
   }
 }

@@ -164,11 +164,11 @@ public final class Plan {
     Objects.requireNonNull(onTask, "onTask");
     Objects.requireNonNull(onRetry, "onRetry");
     HttpClient client = client();
-    return new JobStart(batches, nothingSent(), settings, api, client, onTask, onRetry).submit(batchSize,
+    return new JobRun(batches, nothingSent(), settings, api, client, onTask, onRetry).submit(batchSize,
         (prefetch, urls, credentials, journal) -> {
           CdnApi warmApi = CdnApis.of(prefetch);
           Plan warm = Plan.of(urls, prefetch, warmApi, Limits.MAX_PUSH_BATCH_SIZE);
-          return new JobStart(warm.batches, warm.nothingSent(), prefetch, warmApi, client, onTask, onRetry)
+          return new JobRun(warm.batches, warm.nothingSent(), prefetch, warmApi, client, onTask, onRetry)
               .phase(credentials, journal);
         });
   }
