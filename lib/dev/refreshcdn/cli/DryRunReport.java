@@ -12,10 +12,10 @@ import java.util.List;
 
 /** What --dry-run prints: the requests as they would be sent, redacted, and what today's quota would let through. */
 final class DryRunReport {
-  private final RootCommand command;
+  private final RefreshCdnCli command;
   private final PrintStream out;
 
-  DryRunReport(RootCommand command) {
+  DryRunReport(RefreshCdnCli command) {
     this.command = command;
     this.out = command.out;
   }

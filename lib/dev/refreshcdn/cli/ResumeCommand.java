@@ -102,7 +102,7 @@ final class ResumeCommand implements Callable<Integer> {
             + "was sent");
       }
       Api target = checkCorrections(job);
-      RootCommand.checkWait(target, job.directories(), send.waitTimeout() != null, send.waitOption(), true);
+      send.checkWait(target, job.directories(), true);
       Refresh refresh = JobStore.at(dir).resume(job.id(), target);
       if (area != null) {
         refresh = refresh.area(area);

@@ -1,5 +1,6 @@
 package dev.refreshcdn.cli;
 
+import dev.refreshcdn.Api;
 import dev.refreshcdn.Refresh;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,19 @@ final class SendOptions {
   void checkNotDryRun(boolean dryRun) {
     if (dryRun && waitTimeout() != null) {
       throw new UsageException(waitOption() + " does not combine with --dry-run: a dry run creates no task");
+    }
+  }
+
+  /**
+   * Waiting needs task ids, and the legacy RefreshCdnDir gives none: refused before anything is sent, for a new job
+   * and a resumed one alike.
+   */
+  void checkWait(Api api, boolean directories, boolean resumed) {
+    if (waitTimeout() != null && directories && api == Api.V2) {
+      String option = waitOption();
+      throw new UsageException(option + " does not combine with directories on API 2.0: RefreshCdnDir gives no task "
+          + "id to wait for; " + (resumed ? "this job was made with API 2.0: resume it without " + option
+              : "leave out --api v2 to wait for directories on API 3.0"));
     }
   }
 

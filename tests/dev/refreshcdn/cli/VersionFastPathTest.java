@@ -26,7 +26,8 @@ class VersionFastPathTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Context context = Context.of(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-    int code = RefreshCdnCli.commandLine(context).execute(args);
+    int code = CommandLines.of(RefreshCdnCli.class, context)
+        .execute(args);
     context.out.flush();
     return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
@@ -35,7 +36,7 @@ class VersionFastPathTest {
   void aLoneVersionOptionPrintsWhatPicocliPrints() {
     for (String option : new String[] {"--version", "-V"}) {
       // given: the fast path takes it
-      assertTrue(RefreshCdnCli.versionAlone(new String[] {option}), option);
+      assertTrue(CommandLines.versionAlone(new String[] {option}), option);
       // when
       String[] fast = viaRun(option);
       String[] picocli = viaPicocli(option);
@@ -50,10 +51,10 @@ class VersionFastPathTest {
   @Test
   void versionWithAnythingElseGoesThroughPicocli() {
     // given / when / then: only the lone option is answered early; picocli judges every other combination
-    assertFalse(RefreshCdnCli.versionAlone(new String[] {"--version", "--json"}));
-    assertFalse(RefreshCdnCli.versionAlone(new String[] {"jobs", "--version"}));
-    assertFalse(RefreshCdnCli.versionAlone(new String[] {"--versio"}));
-    assertFalse(RefreshCdnCli.versionAlone(new String[0]));
+    assertFalse(CommandLines.versionAlone(new String[] {"--version", "--json"}));
+    assertFalse(CommandLines.versionAlone(new String[] {"jobs", "--version"}));
+    assertFalse(CommandLines.versionAlone(new String[] {"--versio"}));
+    assertFalse(CommandLines.versionAlone(new String[0]));
     assertEquals(viaPicocli("--version", "--bogus")[0], viaRun("--version", "--bogus")[0]);
   }
 }
