@@ -203,7 +203,11 @@ public final class RefreshCdnCli implements Callable<Integer> {
 
   /** Runs the command line in this process: its streams, environment, terminal and signals; returns the exit code. */
   public static int run(String... args) {
-    return run(Context.process(), args);
+    try {
+      return run(Context.process(), args);
+    } finally {
+      HttpClients.stopForExit(); // the process exits next, which would wait 300 ms for them (see there)
+    }
   }
 
   /**
