@@ -340,6 +340,24 @@ case_posix_locale_builds_and_runs_refresh_cdn() {
   expect_rc 0 && out_has 'refresh-cdn '
 }
 
+# refresh-cdn's classes are archived once per cached command (a run on the embedded emulator) and mapped by the
+# runs after it; an archive the JVM cannot use changes nothing the program prints.
+case_refresh_cdn_maps_its_class_data_archive_and_survives_a_broken_one() {
+  local archives
+  cd -- "$repo"
+  launch refresh-cdn --version
+  expect_rc 0 && out_has 'refresh-cdn ' && err_has 'archived the classes of refresh-cdn'
+  archives=("$cache"/cds/*)
+  ((${#archives[@]} == 1)) && [[ -s ${archives[0]} ]] || fail "expected one archive: $(ls -la "$cache/cds")"
+  launch refresh-cdn --dry-run --json https://www.test.com/a.jpg
+  expect_rc 0 && err_has 'fast path: refresh-cdn' && err_has "-XX:SharedArchiveFile=${archives[0]}"
+  chmod u+w -- "${archives[0]}" && printf 'not an archive' >"${archives[0]}"
+  launch refresh-cdn --dry-run --json https://www.test.com/a.jpg
+  expect_rc 0 && err_has "-XX:SharedArchiveFile=${archives[0]}"
+  [[ $(head -c 1 -- "$work/out") == '{' ]] || fail "stdout does not start with the JSON document"
+  err_lacks '[warning]'
+}
+
 case_parallel_cold_starts_fetch_jbang_once() {
   rm -rf -- "$cache/lib"
   mkdir -- "$cache/lib.tmp.999999" # left by a killed fetch

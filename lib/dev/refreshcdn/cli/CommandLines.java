@@ -33,9 +33,35 @@ final class CommandLines {
     return Exit.OK;
   }
 
+  /**
+   * Parses {@code args} and runs the command they name: with the {@code root} command alone when they need no
+   * subcommand ({@link Subcommands#mayBeNeeded}), else, or when the root alone cannot parse them, with every command.
+   */
+  static int execute(Class<?> root, Context context, String[] args) {
+    if (!Subcommands.mayBeNeeded(args)) {
+      CommandLine alone = of(root, context, false);
+      RootAlone handler = new RootAlone(alone.getParameterExceptionHandler());
+      alone.setParameterExceptionHandler(handler);
+      alone.setExecutionStrategy(handler);
+      int code = alone.execute(args);
+      if (!handler.unparsed) {
+        return code;
+      }
+    }
+    CommandLine commandLine = of(root, context);
+    return commandLine.execute(Placement.of(commandLine.getCommandSpec(), args));
+  }
+
   /** The {@code root} command and its subcommands, each given {@code context}; errors printed and mapped by Errors. */
   static CommandLine of(Class<?> root, Context context) {
+    return of(root, context, true);
+  }
+
+  private static CommandLine of(Class<?> root, Context context, boolean withSubcommands) {
     CommandLine commandLine = new CommandLine(root, factory(context));
+    if (withSubcommands) {
+      Subcommands.addTo(commandLine); // before the settings below, which picocli hands down to those already there
+    }
     commandLine.setOut(new PrintWriter(context.out, true));
     commandLine.setErr(new PrintWriter(context.err, true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -44,10 +70,41 @@ final class CommandLines {
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setExecutionStrategy(CommandLines::execute);
-    for (String v3Only : new String[] {"prefetch", "status", "quota"}) {
+    for (String v3Only : withSubcommands ? new String[] {PrefetchCommand.NAME, StatusCommand.NAME, QuotaCommand.NAME} : new String[0]) {
       commandLine.getSubcommands().get(v3Only).setResourceBundle(ConnectionOptions.endpointHelp(v3Only));
     }
     return commandLine;
+  }
+
+  /**
+   * The root command without its subcommands: when it cannot parse the arguments it prints nothing and says so
+   * ({@link #unparsed}), for every command to parse them again; an error of the run after the parse is handled as
+   * always.
+   */
+  private static final class RootAlone implements CommandLine.IParameterExceptionHandler,
+      CommandLine.IExecutionStrategy {
+    private final CommandLine.IParameterExceptionHandler errors;
+    private boolean parsed;
+    boolean unparsed;
+
+    RootAlone(CommandLine.IParameterExceptionHandler errors) {
+      this.errors = errors;
+    }
+
+    @Override
+    public int execute(ParseResult parsedArgs) {
+      parsed = true;
+      return CommandLines.execute(parsedArgs);
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) throws Exception {
+      if (parsed) {
+        return errors.handleParseException(e, args);
+      }
+      unparsed = true;
+      return Exit.USAGE;
+    }
   }
 
   /** Commands are made with the run's {@link Context}; mixins and converters as picocli makes them. */

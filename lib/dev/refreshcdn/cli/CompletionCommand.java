@@ -8,13 +8,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refresh-cdn completion bash|zsh}: the shell completion script, as picocli generates it. */
-@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = CompletionCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     usageHelpAutoWidth = true,
     description = {"Print a completion script (bash or zsh) for the subcommands and options of refresh-cdn.",
         "Load it in the current shell, or from ~/.bashrc or ~/.zshrc:",
         "  source <(refresh-cdn completion bash)",
         "  source <(refresh-cdn completion zsh)", ""})
 final class CompletionCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "completion";
+
   /** The shells the script is for: zsh reads bash's through bashcompinit, which the script turns on. */
   enum Shell { bash, zsh }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code refresh-cdn emulator}: a local stand-in for the service until interrupted. Its --secret-key is a
  * command-line value only because it is the emulator's own fake key, never a real one.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = EmulatorCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Run a local stand-in for the CDN refresh API on loopback until interrupted, logging one line per request.",
@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
             + "never pass a real key here.",
         ""})
 final class EmulatorCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "emulator";
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
       description = "Loopback port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;

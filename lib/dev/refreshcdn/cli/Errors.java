@@ -3,6 +3,7 @@ package dev.refreshcdn.cli;
 import dev.refreshcdn.NoAnswerException;
 import dev.refreshcdn.RefusedException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -31,9 +32,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     String message = enumNamed(e).getMessage();
     int exit = ExitCodes.of(e);
     String command = args.length > 0 && e.getCommandLine().getCommandSpec().parent() == null
-        ? closestCommand(args[0], e.getCommandLine().getCommandSpec()) : null;
+        ? closestCommand(args[0], e.getCommandLine().getCommandSpec().subcommands().keySet()) : null;
     String word = unmatchedWord(e);
-    String sub = word == null ? null : closestCommand(word, e.getCommandLine().getCommandSpec());
+    String sub = word == null ? null
+        : closestCommand(word, e.getCommandLine().getCommandSpec().subcommands().keySet());
     if (command == null && sub != null) { // refresh-cdn jobs dorp x: one of the subcommands of jobs, misspelt
       CommandSpec spec = e.getCommandLine().getCommandSpec();
       String name = spec.qualifiedName(" ").substring(spec.root().name().length() + 1);
@@ -61,16 +63,16 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
   }
 
   /**
-   * The subcommand {@code word} was most likely meant to be (a letter or two off, e.g. {@code stauts}), or null: a
-   * first argument of the root that is neither an option nor a URL.
+   * The command of {@code names} {@code word} was most likely meant to be (a letter or two off, e.g. {@code stauts}),
+   * or null: a first argument of the root that is neither an option nor a URL.
    */
-  static String closestCommand(String word, CommandSpec root) {
+  static String closestCommand(String word, Collection<String> names) {
     if (word.startsWith("-") || word.contains("/") || word.contains(".")) {
       return null;
     }
     String closest = null;
     int best = 3;
-    for (String name : root.subcommands().keySet()) {
+    for (String name : names) {
       int distance = distance(word.toLowerCase(java.util.Locale.ROOT), name);
       if (distance < best && distance < name.length() / 2 + 1) {
         best = distance;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code refresh-cdn jobs}: the jobs of the state directory with their state. */
-@Command(name = "jobs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = JobsCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     subcommands = {JobsCommand.Drop.class, JobsCommand.Prune.class},
     description = {"List the jobs of the state directory, oldest first: id, creation (local time), state (done, "
@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
         "`refresh-cdn jobs drop JOB` deletes a job (it can no longer be resumed); `refresh-cdn jobs prune` deletes "
             + "every done job.", ""})
 final class JobsCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "jobs";
+
   @Mixin JobsDirOption state;
 
   @Option(names = "--json", description = "Print one JSON document with every job.")

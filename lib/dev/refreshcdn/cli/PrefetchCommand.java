@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code refresh-cdn prefetch [URL…]}: warms the edge with API 3.0's PushUrlsCache, journaled like a purge. */
-@Command(name = "prefetch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = PrefetchCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Prefetch URLs (API 3.0 PushUrlsCache): the edge fetches them from the origin ahead of users. Input, "
@@ -52,6 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "  refresh-cdn prefetch --parse-m3u8 https://example.com/live/index.m3u8",
         ""})
 final class PrefetchCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "prefetch";
+
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to prefetch (http:// or https://).")

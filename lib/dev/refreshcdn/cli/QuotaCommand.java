@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh-cdn quota}: today's quota. */
-@Command(name = "quota", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = QuotaCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show today's refresh quota: as DescribePurgeQuota reports it (URLs and directories, "
         + "per area: left, a day, per request), and beside it the prefetch quota of DescribePushQuota (by default "
@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the quota was shown", "2:usage error", "3:refused", "4:no usable answer"})
 final class QuotaCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "quota";
+
   @Option(names = "--api", paramLabel = "v2|v3", completionCandidates = Candidates.Apis.class,
       description = "v3: API 3.0's DescribePurgeQuota; v2: the legacy API 2.0, which has no quota query: the local "
           + "ledger counts (default: $REFRESH_CDN_API, else the credentials profile's api setting, else v3).")

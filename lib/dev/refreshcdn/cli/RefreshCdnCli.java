@@ -28,12 +28,10 @@ import picocli.CommandLine.Spec;
  * The command line of refresh-cdn, and its root command {@code refresh-cdn [URL…]}, which submits a job (or with
  * --dry-run, shows it): {@link #run(String...)} for the process (RefreshCdn.java's main), and
  * {@link #run(String[], InputStream, PrintStream, PrintStream, Map)} for a run inside another program, such as a test.
- * The only public type of this package; {@link CommandLines} builds what runs it.
+ * The only public type of this package; {@link CommandLines} builds what runs it, with the {@link Subcommands}.
  */
 @Command(name = "refresh-cdn", mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    subcommands = {ResumeCommand.class, JobsCommand.class, StatusCommand.class, QuotaCommand.class,
-        PrefetchCommand.class, EmulatorCommand.class, CompletionCommand.class},
     description = {
         "Expire cached URLs (or, with --dir, directories) on Tencent Cloud CDN with API 3.0's PurgeUrlsCache "
             + "and PurgePathCache, or the legacy API 2.0's RefreshCdnUrl and RefreshCdnDir with --api v2 (Tencent "
@@ -203,7 +201,11 @@ public final class RefreshCdnCli implements Callable<Integer> {
 
   /** Runs the command line in this process: its streams, environment, terminal and signals; returns the exit code. */
   public static int run(String... args) {
-    return run(Context.process(), args);
+    try {
+      return run(Context.process(), args);
+    } finally {
+      HttpClients.stopForExit(); // the process exits next, which would wait 300 ms for them (see there)
+    }
   }
 
   /**
@@ -219,8 +221,7 @@ public final class RefreshCdnCli implements Callable<Integer> {
       if (CommandLines.versionAlone(args)) {
         return CommandLines.printVersion(context);
       }
-      CommandLine commandLine = CommandLines.of(RefreshCdnCli.class, context);
-      return commandLine.execute(Placement.of(commandLine.getCommandSpec(), args));
+      return CommandLines.execute(RefreshCdnCli.class, context, args);
     } finally {
       context.out.flush();
       context.err.flush();
@@ -250,7 +251,7 @@ public final class RefreshCdnCli implements Callable<Integer> {
       entries = Input.read(arguments, input, context.in);
       return submit(chosen, entries);
     } catch (InvalidInputException e) {
-      String command = arguments.isEmpty() ? null : Errors.closestCommand(arguments.get(0), spec);
+      String command = arguments.isEmpty() ? null : Errors.closestCommand(arguments.get(0), Subcommands.names());
       return BadInput.refused(context, output, e, entries, "refresh",
           command == null ? null : "did you mean '" + FollowUp.program(context.env) + " " + command + "'?");
     } finally {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code refresh-cdn resume [JOB]}: sends what a journaled job has not had accepted. */
-@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = ResumeCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Continue a job of the state directory after a quota stop (exit 5), a crash, an interruption or a network "
@@ -42,6 +42,9 @@ import picocli.CommandLine.Parameters;
         "6:after --wait, a task failed", "7:--wait timed out", "130:interrupted (SIGINT), as a new job is",
         "143:terminated (SIGTERM), as a new job is"})
 final class ResumeCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "resume";
+
   @Parameters(paramLabel = "JOB", arity = "0..1",
       description = "The job's id, as `refresh-cdn jobs` lists it (default: the most recent job stopped by the "
           + "quota, a network failure or an interruption).")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code refresh-cdn status}: what the service says about tasks. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = StatusCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {"Show the state of refresh tasks (processing, done, failed, unknown) as the service reports it: "
         + "DescribePurgeTasks (every page, up to 1000 rows a call), or with --api v2 GetCdnRefreshLog; prefetch "
@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the tasks were listed", "2:usage error", "3:refused", "4:no usable answer"})
 final class StatusCommand implements Callable<Integer> {
+  /** The subcommand's name, also for {@link Subcommands}, which reads it without its annotation. */
+  static final String NAME = "status";
+
   @Option(names = "--task", paramLabel = "ID", description = "A task id, as submitting printed it; repeatable.")
   List<String> taskIds = new ArrayList<>();
 

@@ -44,4 +44,33 @@ public final class HttpClients {
     thread.setDaemon(true);
     thread.start();
   }
+
+  /**
+   * Stops the selector thread of every JDK HTTP client in this process, which is about to exit; a request still in
+   * flight fails. At exit HotSpot waits up to 300 ms for threads running native code to return
+   * ({@code VM_Exit::wait_for_threads_in_native_to_block}), and a client's selector thread waits in native code for
+   * as long as the client lives: that wait was a third of a 10,000-URL job. Java 11 to 20 have no call that closes
+   * a client (21's {@code shutdownNow} cannot be compiled against 11); an interrupt ends the thread on every version
+   * (its selector wakes, it sees the interrupt and closes the client). The thread is found by the name the JDK gives
+   * it; a JDK that names it otherwise only exits slower.
+   */
+  public static void stopForExit() {
+    stopSelectors("HttpClient-");
+  }
+
+  /** Interrupts the selector threads whose names start with {@code prefix} and end as the JDK ends them. */
+  static void stopSelectors(String prefix) {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int count = root.enumerate(threads, true);
+    for (int i = 0; i < count; i++) {
+      String name = threads[i].getName();
+      if (name.startsWith(prefix) && name.endsWith("-SelectorManager")) {
+        threads[i].interrupt();
+      }
+    }
+  }
 }

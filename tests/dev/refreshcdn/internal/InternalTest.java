@@ -1,10 +1,17 @@
 package dev.refreshcdn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +23,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class InternalTest {
+  @Test
+  void aClientsSelectorThreadEndsWhenStoppedForExit() throws Exception {
+    // given: a client that has sent a request, so its selector thread runs (in native code, in epoll)
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      HttpClient client = HttpClients.standard(Duration.ofSeconds(5), null);
+      URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+      assertEquals(204, client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.discarding()).statusCode());
+      String id = client.toString().replaceAll(".*\\((\\d+)\\)$", "$1"); // HttpClientImpl@hash(id)
+      Thread selector = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("HttpClient-" + id + "-SelectorManager")).findFirst().orElseThrow();
+
+      // when: only this client's thread, so that no other test's client is stopped
+      HttpClients.stopSelectors("HttpClient-" + id + "-");
+      selector.join(Duration.ofSeconds(10).toMillis());
+
+      // then
+      assertFalse(selector.isAlive(), "the selector thread still runs");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void maskIdShowsFourAndFourOfALongIdAndNothingOfAShortOne() {
     // given / when / then
