@@ -1,8 +1,10 @@
 package dev.refreshcdn;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * The domain (host) of each checked URL, and the URLs grouped by it: the service refuses a whole request for one
@@ -11,6 +13,8 @@ import java.util.Locale;
  * from the URL before, so a list of one domain costs one comparison a URL.
  */
 final class Hosts {
+  /** Inputs of this many URLs or more are grouped on every core. */
+  private static final int PARALLEL = 1 << 17;
   /** For each group, in order of first appearance: how many URLs it has. */
   final int[] counts;
   /** For each input URL, its position in the grouped order; null when the input is grouped already. */
@@ -27,32 +31,25 @@ final class Hosts {
     return url.substring(start, hostEnd(url, start)).toLowerCase(Locale.ROOT);
   }
 
-  /** Groups {@code urls} by host: hosts in order of first appearance, URLs in input order within a host. */
+  /**
+   * Groups {@code urls} by host: hosts in order of first appearance, URLs in input order within a host. A large input
+   * is read on every core, a slice each with a table of its own; the slices' hosts are then joined in slice order,
+   * which keeps the order of first appearance.
+   */
   static Hosts of(List<String> urls) {
-    Table table = new Table();
     int n = urls.size();
     int[] group = new int[n];
-    boolean grouped = true;
-    String previous = null;
-    int previousStart = 0;
-    int previousEnd = 0;
-    for (int i = 0; i < n; i++) {
-      String url = urls.get(i);
-      int start = hostStart(url);
-      int end = hostEnd(url, start);
-      if (previous != null && sameHost(url, start, end, previous, previousStart, previousEnd)) {
-        group[i] = group[i - 1];
-      } else {
-        int g = table.find(url, start, end, urls, i);
-        grouped &= g == table.size - 1; // a host seen before, not just before: the input is interleaved
-        group[i] = g;
-        previous = url;
-        previousStart = start;
-        previousEnd = end;
-      }
-      table.counts[group[i]]++;
-    }
+    long seed = new SecureRandom().nextLong() | 1L;
+    int slices = n < PARALLEL ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL / 2));
+    Table[] tables = new Table[slices];
+    IntStream each = slices > 1 ? IntStream.range(0, slices).parallel() : IntStream.range(0, slices);
+    each.forEach(s -> tables[s] = scan(urls, sliceStart(s, slices, n), sliceStart(s + 1, slices, n), group, seed));
+    Table table = slices == 1 ? tables[0] : join(urls, tables, group, seed);
     int[] counts = Arrays.copyOf(table.counts, table.size);
+    boolean grouped = true; // groups are numbered in order of first appearance: a return to one goes back a number
+    for (int i = 1; i < n && grouped; i++) {
+      grouped = group[i] >= group[i - 1];
+    }
     if (grouped) {
       return new Hosts(counts, null);
     }
@@ -65,6 +62,55 @@ final class Hosts {
       positions[i] = next[group[i]]++;
     }
     return new Hosts(counts, positions);
+  }
+
+  private static int sliceStart(int slice, int slices, int n) {
+    return (int) ((long) n * slice / slices);
+  }
+
+  /**
+   * Groups URLs {@code [from, to)} in a table of their own, writing each one's group there into {@code group}. A
+   * host is looked up only where it changes from the URL before: a list of one domain costs one comparison a URL.
+   */
+  private static Table scan(List<String> urls, int from, int to, int[] group, long seed) {
+    Table table = new Table(seed);
+    String previous = null;
+    int previousStart = 0;
+    int previousEnd = 0;
+    for (int i = from; i < to; i++) {
+      String url = urls.get(i);
+      int start = hostStart(url);
+      int end = hostEnd(url, start);
+      if (previous != null && sameHost(url, start, end, previous, previousStart, previousEnd)) {
+        group[i] = group[i - 1];
+      } else {
+        group[i] = table.find(url, start, end, urls, i);
+        previous = url;
+        previousStart = start;
+        previousEnd = end;
+      }
+      table.counts[group[i]]++;
+    }
+    return table;
+  }
+
+  /** One table of the slices' tables, in slice order; {@code group} renumbered to its groups. */
+  private static Table join(List<String> urls, Table[] tables, int[] group, long seed) {
+    Table joined = new Table(seed);
+    int n = group.length;
+    for (int s = 0; s < tables.length; s++) {
+      Table slice = tables[s];
+      int[] renumbered = new int[slice.size];
+      for (int g = 0; g < slice.size; g++) { // the slice's groups in their order of first appearance
+        int first = slice.firstUrl[g];
+        renumbered[g] = joined.find(urls.get(first), slice.starts[g], slice.ends[g], urls, first);
+        joined.counts[renumbered[g]] += slice.counts[g];
+      }
+      for (int i = sliceStart(s, tables.length, n); i < sliceStart(s + 1, tables.length, n); i++) {
+        group[i] = renumbered[group[i]];
+      }
+    }
+    return joined;
   }
 
   static int hostStart(String url) {
@@ -109,11 +155,11 @@ final class Hosts {
   }
 
   /**
-   * Open addressing over the groups' first URLs. A random odd multiplier per table: crafted host names cannot
-   * collide on purpose (as in {@link UrlCheck}).
+   * Open addressing over the groups' first URLs. A random odd multiplier per grouping (its slices share it): crafted
+   * host names cannot collide on purpose (as in {@link UrlCheck}).
    */
   private static final class Table {
-    private final long seed = new java.security.SecureRandom().nextLong() | 1L;
+    private final long seed;
     /** Group + 1 in each used slot; 0 marks an empty one. */
     private int[] slots = new int[16];
     private int[] firstUrl = new int[8];
@@ -122,6 +168,10 @@ final class Hosts {
     private int[] hashes = new int[8];
     int[] counts = new int[8];
     int size;
+
+    Table(long seed) {
+      this.seed = seed;
+    }
 
     /** The group of the host at {@code [start, end)} of {@code url} (URL {@code index}), added when new. */
     int find(String url, int start, int end, List<String> urls, int index) {

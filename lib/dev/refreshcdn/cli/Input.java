@@ -112,6 +112,16 @@ final class Input {
     public int size() {
       return count;
     }
+
+    /** A chunk at a time: the library copies the input once, and a million one by one took 50 ms. */
+    @Override
+    public Object[] toArray() {
+      Object[] copy = new Object[count];
+      for (int from = 0; from < count; from += CHUNK) {
+        System.arraycopy(chunks[from / CHUNK], 0, copy, from, Math.min(CHUNK, count - from));
+      }
+      return copy;
+    }
   }
 
   /** Whether the entry at 1-based {@code position} came from the command line. */
