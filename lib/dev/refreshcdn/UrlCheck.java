@@ -26,9 +26,13 @@ final class UrlCheck {
           + "decoded)";
   /** Entries checked together by one worker when a large input is checked on several cores. */
   private static final int CHUNK = 16_384;
+  /** How many entries' table slots the de-duplication reads ahead ({@link DistinctUrls#touch}). */
+  private static final int TOUCH = 16;
 
   private final boolean ignoreQuery;
   private final int maxEncodedLength;
+  /** Whether entries are first tried by {@link Latin1Scan}, the fast path for the common entry. */
+  private final boolean latin1;
   /**
    * A random odd multiplier per check: crafted input cannot make its URLs collide (with a fixed hash,
    * 65,536 URLs built of "Aa"/"BB" pairs took 29 s to plan; a million would take hours).
@@ -54,8 +58,14 @@ final class UrlCheck {
   }
 
   UrlCheck(boolean ignoreQuery, int maxEncodedLength) {
+    this(ignoreQuery, maxEncodedLength, true);
+  }
+
+  /** With {@code latin1} false, every entry takes the char path ({@link Scanner#scan}): the reference of tests. */
+  UrlCheck(boolean ignoreQuery, int maxEncodedLength, boolean latin1) {
     this.ignoreQuery = ignoreQuery;
     this.maxEncodedLength = maxEncodedLength;
+    this.latin1 = latin1;
   }
 
   /**
@@ -79,6 +89,9 @@ final class UrlCheck {
     // references, and for the common entry (nothing to trim, query kept) it is the entry itself.
     DistinctUrls distinct = new DistinctUrls(entries);
     for (int i = 0; i < n; i++) {
+      if (i % TOUCH == 0) {
+        distinct.touch(hashes, i, Math.min(n, i + TOUCH));
+      }
       if (lengths[i] >= 0 && distinct.add(i, accepted(entries.get(i)), hashes[i])) {
         lengths[distinct.size() - 1] = lengths[i];
       }
@@ -110,13 +123,18 @@ final class UrlCheck {
       for (int i = from; i < to; i++) {
         String entry = entries.get(i);
         lengths[i] = -1;
-        String url = trimmed(entry);
-        String problem = problem(url);
-        if (problem != null) {
-          refused.add(new InvalidUrl(i + 1, entry, problem));
-          continue;
+        long scanned = latin1 ? Latin1Scan.scan(entry, ignoreQuery, seed) : Latin1Scan.BY_CHARS;
+        int length = (int) (scanned >> 32);
+        scannedHash = (int) scanned;
+        if (scanned == Latin1Scan.BY_CHARS) { // the exact definition, for every entry the fast path leaves
+          String url = trimmed(entry);
+          String problem = problem(url);
+          if (problem != null) {
+            refused.add(new InvalidUrl(i + 1, entry, problem));
+            continue;
+          }
+          length = scan(ignoreQuery ? withoutQuery(url) : url);
         }
-        int length = scan(ignoreQuery ? withoutQuery(url) : url);
         if (length < 0) {
           refused.add(new InvalidUrl(i + 1, entry, scanProblem, -length));
         } else if (length > maxEncodedLength) {
