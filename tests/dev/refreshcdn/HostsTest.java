@@ -57,6 +57,24 @@ class HostsTest {
   }
 
   @Test
+  void hostsTakingTurnsInVaryingCaseAreGroupedAsUriReadsThem() {
+    for (int turns : new int[] {3, 6}) { // as many hosts as the recently met ones kept, and more
+      // given: each URL's host is not its predecessor's; every third spelled in upper case
+      List<String> urls = new ArrayList<>();
+      for (int i = 0; i < 1_000; i++) {
+        String host = "h" + (i % turns) + ".test.com" + (i % 4 == 0 ? ":8080" : "");
+        urls.add("https://" + (i % 3 == 0 ? host.toUpperCase(Locale.ROOT) : host) + "/" + i);
+      }
+      int[][] expected = expected(urls);
+      // when
+      Hosts hosts = Hosts.of(urls);
+      // then
+      assertArrayEquals(expected[0], hosts.counts, turns + " hosts");
+      assertArrayEquals(expected[1], hosts.positions, turns + " hosts");
+    }
+  }
+
+  @Test
   void aGroupedInputStaysInPlaceEvenWhenAHostSpansTheSlices() {
     // given: three hosts in three runs, the second across the middle of the input
     List<String> urls = new ArrayList<>();
