@@ -1,0 +1,175 @@
+package dev.refreshcdn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * API 3.0 request bodies, byte for byte as Jackson jr's {@code JSON.std.asBytes} writes them (the signature
+ * covers them, and the official SDKs' tests compare them), but without Jackson's character-at-a-time string
+ * path: under C1, which the script runs with, each {@code String.charAt} stays a call, and a million URLs are
+ * 64 million of them. A URL is nearly always Latin-1 text that needs no escape, so it is copied as bytes and
+ * checked with a byte loop; only a string that holds an escape or a non-ASCII character is written a character
+ * at a time. Writes what the payloads hold: String, Boolean, Integer, Long, null, List, and Map with String keys.
+ */
+final class JsonBody {
+  /** Jackson writes the hex digits of {@code \\uXXXX} escapes in upper case. */
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** The longest a char gets: {@code \\u001F}, or a surrogate's {@code \\uD83D}. */
+  private static final int MAX_BYTES_PER_CHAR = 6;
+
+  private JsonBody() {}
+
+  /** {@code payload} as JSON in the first {@link ByteSink#size()} bytes of the sink's buffer. */
+  static ByteSink of(Map<String, ?> payload) {
+    ByteSink out = new ByteSink(estimate(payload));
+    value(payload, out);
+    return out;
+  }
+
+  /** The size of {@code value} written without escapes, so that a body of plain URLs is never copied to grow. */
+  private static int estimate(Object value) {
+    if (value instanceof String) {
+      return ((String) value).length() + 2;
+    }
+    int size = 2;
+    if (value instanceof List) {
+      for (Object item : (List<?>) value) {
+        size += estimate(item) + 1;
+      }
+    } else if (value instanceof Map) {
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        size += estimate(entry.getKey()) + estimate(entry.getValue()) + 2;
+      }
+    } else {
+      size = 20; // Long.MIN_VALUE's digits; true, false and null are shorter
+    }
+    return size;
+  }
+
+  private static void value(Object value, ByteSink out) {
+    if (value instanceof String) {
+      string((String) value, out);
+    } else if (value instanceof List) {
+      list((List<?>) value, out);
+    } else if (value instanceof Map) {
+      object((Map<?, ?>) value, out);
+    } else if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      out.ascii(String.valueOf(value));
+    } else {
+      // Jackson would write some other types (BigDecimal, arrays, beans) its own way: not guessed at here.
+      throw new IllegalArgumentException("no JSON form for a " + value.getClass().getName() + " in a request body");
+    }
+  }
+
+  private static void list(List<?> list, ByteSink out) {
+    out.ascii("[");
+    boolean first = true;
+    for (Object item : list) {
+      if (!first) {
+        out.ascii(",");
+      }
+      first = false;
+      value(item, out);
+    }
+    out.ascii("]");
+  }
+
+  /** Leaves out null values, as Jackson jr does unless {@code WRITE_NULL_PROPERTIES} is on. */
+  private static void object(Map<?, ?> map, ByteSink out) {
+    out.ascii("{");
+    boolean first = true;
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (entry.getValue() == null) {
+        continue;
+      }
+      if (!(entry.getKey() instanceof String)) {
+        throw new IllegalArgumentException("a request body's keys are text: " + entry.getKey());
+      }
+      if (!first) {
+        out.ascii(",");
+      }
+      first = false;
+      string((String) entry.getKey(), out);
+      out.ascii(":");
+      value(entry.getValue(), out);
+    }
+    out.ascii("}");
+  }
+
+  /** A quoted string: its Latin-1 bytes copied up to the first that needs more, the rest {@link #escaped}. */
+  private static void string(String text, ByteSink out) {
+    // One array copy for a Latin-1 string. A char beyond Latin-1 comes out as '?' (a surrogate pair as one '?',
+    // so the arrays' indices agree up to there): the loop stops at it.
+    byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+    int plain = 0;
+    for (; plain < latin1.length; plain++) {
+      byte b = latin1[plain];
+      // b < 0x20 also holds for bytes 0x80-0xFF, which are negative: they need two UTF-8 bytes each.
+      if (b < 0x20 || b == '"' || b == '\\' || b == '?' && text.charAt(plain) != '?') {
+        break;
+      }
+    }
+    out.ensure(plain + 2);
+    byte[] buffer = out.buffer();
+    int at = out.size();
+    buffer[at++] = '"';
+    System.arraycopy(latin1, 0, buffer, at, plain);
+    out.size(at + plain);
+    if (plain < text.length()) {
+      escaped(text, plain, out);
+    }
+    out.ascii("\"");
+  }
+
+  /**
+   * Jackson's escapes from {@code from} on: {@code \"}, {@code \\}, the short forms {@code \b \t \n \f \r}, other
+   * control characters as {@code \\u00XX}; non-ASCII as raw UTF-8, except each surrogate char (even of a valid
+   * pair), which Jackson escapes as {@code \\uXXXX} unless {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} is on.
+   */
+  private static void escaped(String text, int from, ByteSink out) {
+    out.ensure((text.length() - from) * MAX_BYTES_PER_CHAR);
+    byte[] b = out.buffer();
+    int at = out.size();
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        at = ascii(c, b, at);
+      } else if (c < 0x800) {
+        b[at++] = (byte) (0xC0 | c >> 6);
+        b[at++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isSurrogate(c)) {
+        at = unicodeEscape(c, b, at);
+      } else {
+        b[at++] = (byte) (0xE0 | c >> 12);
+        b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+        b[at++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+    out.size(at);
+  }
+
+  private static int ascii(char c, byte[] b, int at) {
+    char shortForm = c == '"' || c == '\\' ? c : c == '\b' ? 'b' : c == '\t' ? 't' : c == '\n' ? 'n'
+        : c == '\f' ? 'f' : c == '\r' ? 'r' : 0;
+    if (shortForm != 0) {
+      b[at++] = '\\';
+      b[at++] = (byte) shortForm;
+    } else if (c < 0x20) {
+      at = unicodeEscape(c, b, at);
+    } else {
+      b[at++] = (byte) c;
+    }
+    return at;
+  }
+
+  private static int unicodeEscape(char c, byte[] b, int at) {
+    b[at++] = '\\';
+    b[at++] = 'u';
+    b[at++] = HEX[c >> 12 & 0xF];
+    b[at++] = HEX[c >> 8 & 0xF];
+    b[at++] = HEX[c >> 4 & 0xF];
+    b[at++] = HEX[c & 0xF];
+    return at;
+  }
+}
