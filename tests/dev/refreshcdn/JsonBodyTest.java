@@ -35,6 +35,18 @@ class JsonBodyTest {
   }
 
   @Test
+  void everyLatin1CharInEveryByteOfAnEightByteWordIsWrittenAsJacksonWritesIt() throws IOException {
+    for (int c = 0; c <= 0x17f; c++) {
+      for (int at = 0; at < 17; at++) {
+        // given: the char among plain bytes, at each place a word read eight bytes at a time may hold it
+        String text = "a".repeat(at) + (char) c + "b".repeat(16 - at);
+        // when / then
+        assertSame(map("Urls", List.of(text)), Integer.toHexString(c) + " at " + at);
+      }
+    }
+  }
+
+  @Test
   void surrogatePairsLoneSurrogatesAndQuestionMarksAreWrittenAsJacksonWritesThem() throws IOException {
     // given
     List<String> texts = List.of("😀", "a😀b", "😀?", "?😀", "??😀??", "\uD83D", "\uDE00", "x\uD83D", "\uDE00x",
