@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * API 3.0 request bodies, byte for byte as Jackson jr's {@code JSON.std.asBytes} writes them (the signature
  * covers them, and the official SDKs' tests compare them), but without Jackson's character-at-a-time string
- * path: under C1, which the script runs with, each {@code String.charAt} stays a call, and a million URLs are
- * 64 million of them. A URL is nearly always Latin-1 text that needs no escape, so it is copied as bytes and
- * checked with a byte loop; only a string that holds an escape or a non-ASCII character is written a character
- * at a time. Writes what the payloads hold: String, Boolean, Integer, Long, null, List, and Map with String keys.
+ * path: under C1, which the script runs with, its {@code String.charAt} per char keeps an index check call, and a
+ * million URLs are 64 million chars. A URL is nearly always Latin-1 text that needs no escape, so it is copied as
+ * bytes and checked eight bytes at a time; only a string that holds an escape or a non-ASCII character is written
+ * a character at a time. Writes what the payloads hold: String, Boolean, Integer, Long, null, List, and Map with
+ * String keys.
  */
 final class JsonBody {
   /** Jackson writes the hex digits of {@code \\uXXXX} escapes in upper case. */
