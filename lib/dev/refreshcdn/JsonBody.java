@@ -1,8 +1,10 @@
 package dev.refreshcdn;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * API 3.0 request bodies, byte for byte as Jackson jr's {@code JSON.std.asBytes} writes them (the signature
@@ -35,7 +37,9 @@ final class JsonBody {
     }
     int size = 2;
     if (value instanceof List) {
-      for (Object item : ((List<?>) value).toArray()) {
+      List<?> list = indexed((List<?>) value);
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
         // A URL's size without a call per URL: under C1 calls are most of the cost of this loop.
         size += item instanceof String ? ((String) item).length() + 3 : estimate(item) + 1;
       }
@@ -64,17 +68,24 @@ final class JsonBody {
     }
   }
 
-  /** Over an array copy, as under C1 a list's iterator costs as much per URL as copying the URL. */
   private static void list(List<?> list, ByteSink out) {
-    Object[] items = list.toArray();
+    List<?> items = indexed(list);
     out.put('[');
-    for (int i = 0; i < items.length; i++) {
+    for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         out.put(',');
       }
-      value(items[i], out);
+      value(items.get(i), out);
     }
     out.put(']');
+  }
+
+  /**
+   * {@code list} read by index. Under C1 an iterator, or {@code toArray()} of a batch (a sublist, which iterates),
+   * costs per URL about what copying the URL does, twice what {@code get(i)} does.
+   */
+  private static List<?> indexed(List<?> list) {
+    return list instanceof RandomAccess ? list : Arrays.asList(list.toArray());
   }
 
   /** Leaves out null values, as Jackson jr does unless {@code WRITE_NULL_PROPERTIES} is on. */
