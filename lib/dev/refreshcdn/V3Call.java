@@ -1,9 +1,7 @@
 package dev.refreshcdn;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.Api.HttpMethod;
 import dev.refreshcdn.internal.Texts;
-import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,12 +35,7 @@ final class V3Call {
    * redacted preview (never a secret), {@code itemCount} is how many URLs or paths it carries.
    */
   EncodedRequest encode(String action, Map<String, Object> payload, long timestamp, int itemCount, String detail) {
-    byte[] body;
-    try {
-      body = JSON.std.asBytes(payload);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write the request body", e);
-    }
+    ByteSink body = JsonBody.of(payload);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-TC-Action", action);
     headers.put("X-TC-Version", VERSION);
@@ -50,11 +43,12 @@ final class V3Call {
     if (credentials.token() != null) {
       headers.put("X-TC-Token", credentials.token());
     }
-    headers.put("Authorization", signer.authorization(CONTENT_TYPE, host, body, body.length, timestamp));
+    headers.put("Authorization", signer.authorization(CONTENT_TYPE, host, body.buffer(), body.size(), timestamp));
     String preview = "X-TC-Action: " + action + (detail.isEmpty() ? "" : ", " + detail)
         + ", Authorization: " + Tc3Signer.ALGORITHM + " Credential=" + Texts.maskId(credentials.secretId()) + "/"
         + signer.scope(timestamp) + ", Signature=<redacted>";
-    return new EncodedRequest(HttpMethod.POST, endpoint, body, body.length, itemCount, preview, CONTENT_TYPE, headers);
+    return new EncodedRequest(HttpMethod.POST, endpoint, body.buffer(), body.size(), itemCount, preview, CONTENT_TYPE,
+        headers);
   }
 
   /**
