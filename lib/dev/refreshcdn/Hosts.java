@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 /**
  * The domain (host) of each checked URL, and the URLs grouped by it: the service refuses a whole request for one
  * domain it does not know, so a request carries URLs of one domain only. Hosts compare without case, as domains do;
- * a port does not make another domain. Linear in the input: a host is looked up in a table only where it changes
- * from the URL before, so a list of one domain costs one comparison a URL.
+ * a port does not make another domain. Linear in the input: a host is hashed only when it is none of the last four
+ * hosts looked up, so a list of one domain costs one comparison a URL.
  */
 final class Hosts {
   /** Inputs of this many URLs or more are grouped on every core. */
@@ -68,27 +68,13 @@ final class Hosts {
     return (int) ((long) n * slice / slices);
   }
 
-  /**
-   * Groups URLs {@code [from, to)} in a table of their own, writing each one's group there into {@code group}. A
-   * host is looked up only where it changes from the URL before: a list of one domain costs one comparison a URL.
-   */
+  /** Groups URLs {@code [from, to)} in a table of their own, writing each one's group there into {@code group}. */
   private static Table scan(List<String> urls, int from, int to, int[] group, long seed) {
     Table table = new Table(seed);
-    String previous = null;
-    int previousStart = 0;
-    int previousEnd = 0;
     for (int i = from; i < to; i++) {
       String url = urls.get(i);
       int start = hostStart(url);
-      int end = hostEnd(url, start);
-      if (previous != null && sameHost(url, start, end, previous, previousStart, previousEnd)) {
-        group[i] = group[i - 1];
-      } else {
-        group[i] = table.find(url, start, end, urls, i);
-        previous = url;
-        previousStart = start;
-        previousEnd = end;
-      }
+      group[i] = table.find(url, start, hostEnd(url, start), urls, i);
       table.counts[group[i]]++;
     }
     return table;
@@ -169,8 +155,9 @@ final class Hosts {
     int[] counts = new int[8];
     int size;
     /**
-     * The last groups looked up, a ring of four: hosts that take turns (www., img., static. …) are met again here and
-     * compared at once, without hashing the host a character at a time (C1 keeps each charAt's bounds-check call).
+     * The last groups looked up, a ring of four, the latest first: a URL of the host before it (a list of one domain)
+     * costs one comparison, and hosts that take turns (www., img., static. …) are met again here, without hashing
+     * the host a character at a time (C1 keeps each charAt's bounds-check call).
      */
     private final int[] recent = {-1, -1, -1, -1};
     private int recentNext;
@@ -181,7 +168,8 @@ final class Hosts {
 
     /** The group of the host at {@code [start, end)} of {@code url} (URL {@code index}), added when new. */
     int find(String url, int start, int end, List<String> urls, int index) {
-      for (int g : recent) {
+      for (int k = 1; k <= recent.length; k++) {
+        int g = recent[(recentNext - k) & (recent.length - 1)];
         if (g >= 0 && sameHost(url, start, end, urls.get(firstUrl[g]), starts[g], ends[g])) {
           return g;
         }
