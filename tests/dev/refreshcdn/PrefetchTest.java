@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +32,7 @@ class PrefetchTest {
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  private static final ApiV3Stubs stubs = new ApiV3Stubs(server);
 
   @TempDir Path state;
   private final FakeTime time = new FakeTime("2026-11-30T02:00:00Z");
@@ -42,19 +41,6 @@ class PrefetchTest {
     return time.on(refresh.api(Api.V3).credentials(ID, KEY).endpoint(server.url("/")));
   }
 
-  private static void answer(String action, String response) {
-    server.stubFor(post("/").withHeader("X-TC-Action", equalTo(action)).willReturn(okJson(
-        "{\"Response\":{" + response + (response.isEmpty() ? "" : ",") + "\"RequestId\":\"r\"}}")));
-  }
-
-  private static void pushQuota(int available) {
-    answer("DescribePushQuota", "\"UrlPush\":[{\"Area\":\"mainland\",\"Batch\":500,\"Total\":1000,\"Available\":"
-        + available + "},{\"Area\":\"overseas\",\"Batch\":500,\"Total\":1000,\"Available\":" + available + "}]");
-  }
-
-  private static List<LoggedRequest> asked(String action) {
-    return server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-TC-Action", equalTo(action)));
-  }
 
   private static List<String> urls(int n) {
     List<String> urls = new ArrayList<>();
@@ -72,8 +58,8 @@ class PrefetchTest {
   @Test
   void sendsPushUrlsCacheWithEveryOptionUnderTheSdkFieldNames() {
     // given
-    pushQuota(1000);
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.pushQuota(1000);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     // when
     Submission s = v3(Refresh.urls("https://www.test.com/a.m3u8").prefetch().area(Area.GLOBAL).userAgent("Warm/1.0")
         .header("X-Origin-Key", "abc").middleLayer().parseM3u8().disableRange().urlEncode()).batch().submit();
@@ -82,22 +68,22 @@ class PrefetchTest {
     assertEquals("{\"Urls\":[\"https://www.test.com/a.m3u8\"],\"Area\":\"global\",\"UserAgent\":\"Warm/1.0\","
         + "\"Layer\":\"middle\",\"ParseM3U8\":true,\"DisableRange\":true,"
         + "\"Headers\":[{\"Name\":\"X-Origin-Key\",\"Value\":\"abc\"}],\"UrlEncode\":true}",
-        asked("PushUrlsCache").get(0).getBodyAsString());
-    assertTrue(asked("PurgeUrlsCache").isEmpty());
-    assertTrue(asked("DescribePurgeQuota").isEmpty(), "a prefetch asks its own quota only");
+        stubs.asked("PushUrlsCache").get(0).getBodyAsString());
+    assertTrue(stubs.asked("PurgeUrlsCache").isEmpty());
+    assertTrue(stubs.asked("DescribePurgeQuota").isEmpty(), "a prefetch asks its own quota only");
   }
 
   @Test
   void aJobLargerThanThePrefetchQuotaSendsWhatFitsInRequestsOf500AndResumesTheRest() {
     // given 1,200 URLs with 1,100 prefetches left today
-    pushQuota(1100);
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.pushQuota(1100);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     Refresh refresh = v3(Refresh.urls(urls(1200)).prefetch().userAgent("Warm/1.0")).stateDir(state);
     // when
     QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> refresh.batch().submit());
     // then
     List<Integer> sizes = new ArrayList<>();
-    for (LoggedRequest request : asked("PushUrlsCache")) {
+    for (LoggedRequest request : stubs.asked("PushUrlsCache")) {
       sizes.add(assertDoesNotThrowSize(request));
     }
     assertEquals(List.of(500, 500, 100), sizes);
@@ -107,12 +93,12 @@ class PrefetchTest {
     assertEquals(1100, job.acceptedUrls());
     // when the quota returns
     server.resetAll();
-    pushQuota(1000);
-    answer("PushUrlsCache", "\"TaskId\":\"push-2\"");
+    stubs.pushQuota(1000);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-2\"");
     Submission resumed = time.on(JobStore.at(state).resume(job.id()).credentials(ID, KEY)).batch().submit();
     // then the rest is prefetched with the job's own options
     assertEquals(100, resumed.urlCount());
-    assertTrue(asked("PushUrlsCache").get(0).getBodyAsString().contains("\"UserAgent\":\"Warm/1.0\""));
+    assertTrue(stubs.asked("PushUrlsCache").get(0).getBodyAsString().contains("\"UserAgent\":\"Warm/1.0\""));
     assertEquals(JobStore.Job.State.DONE, JobStore.at(state).list().get(0).state());
   }
 
@@ -127,8 +113,8 @@ class PrefetchTest {
   @Test
   void awaitPollsDescribePushTasksUntilDoneWithThePercent() {
     // given
-    pushQuota(1000);
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.pushQuota(1000);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     server.stubFor(post("/").withHeader("X-TC-Action", equalTo("DescribePushTasks")).inScenario("warming")
         .willReturn(okJson(pushLogs("process", 40))).willSetStateTo("warm"));
     server.stubFor(post("/").withHeader("X-TC-Action", equalTo("DescribePushTasks")).inScenario("warming")
@@ -140,9 +126,9 @@ class PrefetchTest {
     // then
     assertEquals(TaskStatus.State.DONE, statuses.get(0).state());
     assertEquals(100, statuses.get(0).percent().getAsInt());
-    assertEquals(2, asked("DescribePushTasks").size());
-    assertTrue(asked("DescribePushTasks").get(0).getBodyAsString().contains("\"TaskId\":\"push-1\""));
-    assertTrue(asked("DescribePurgeTasks").isEmpty());
+    assertEquals(2, stubs.asked("DescribePushTasks").size());
+    assertTrue(stubs.asked("DescribePushTasks").get(0).getBodyAsString().contains("\"TaskId\":\"push-1\""));
+    assertTrue(stubs.asked("DescribePurgeTasks").isEmpty());
   }
 
   private static String pushLogs(String status, int percent) {
@@ -158,16 +144,16 @@ class PrefetchTest {
   @Test
   void purgeFirstPurgesWaitsForThePurgeThenPrefetchesTheSameUrlsAsOneJob() throws Exception {
     // given
-    answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
-    pushQuota(1000);
-    answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
+    stubs.pushQuota(1000);
+    stubs.answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
         + "\"Status\":\"done\",\"CreateTime\":\"2026-11-30 10:00:00\"}],\"TotalCount\":1");
     // No row is failed or still processing: the poll's filtered pages are empty.
     server.stubFor(post("/").atPriority(1).withHeader("X-TC-Action", equalTo("DescribePurgeTasks"))
         .withRequestBody(containing("\"Status\"")).willReturn(okJson(
             "{\"Response\":{\"PurgeLogs\":[],\"TotalCount\":0,\"RequestId\":\"r\"}}")));
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     List<String> seen = new ArrayList<>();
     // when
     Submission s = v3(Refresh.urls("https://www.test.com/1.jpg").prefetch().purgeFirst(Duration.ofMinutes(10)))
@@ -194,19 +180,19 @@ class PrefetchTest {
   @Test
   void aFailedPurgeStopsBeforeThePrefetchAndResumingPrefetchesEveryUrl() {
     // given
-    answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
-    pushQuota(1000);
-    answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
+    stubs.pushQuota(1000);
+    stubs.answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
         + "\"Status\":\"fail\",\"CreateTime\":\"2026-11-30 10:00:00\"}],\"TotalCount\":1");
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     Refresh refresh = v3(Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg").prefetch()
         .purgeFirst(Duration.ofMinutes(10))).stateDir(state);
     // when
     NoAnswerException e = assertThrows(NoAnswerException.class, () -> refresh.batch().submit());
     // then
     assertTrue(e.getMessage().contains("purge-1 failed"), e.getMessage());
-    assertTrue(asked("PushUrlsCache").isEmpty(), "nothing prefetched before the purge took effect");
+    assertTrue(stubs.asked("PushUrlsCache").isEmpty(), "nothing prefetched before the purge took effect");
     JobStore.Job job = JobStore.at(state).list().get(0);
     assertEquals(JobStore.Job.State.UNFINISHED, job.state());
     assertEquals(2, job.pendingUrls());
@@ -214,8 +200,8 @@ class PrefetchTest {
     Submission resumed = time.on(JobStore.at(state).resume(job.id()).credentials(ID, KEY)).batch().submit();
     // then
     assertEquals(2, resumed.urlCount());
-    assertEquals(1, asked("PurgeUrlsCache").size(), "the purge is not sent again");
-    assertEquals(1, asked("PushUrlsCache").size());
+    assertEquals(1, stubs.asked("PurgeUrlsCache").size(), "the purge is not sent again");
+    assertEquals(1, stubs.asked("PushUrlsCache").size());
     assertEquals(JobStore.Job.State.DONE, JobStore.at(state).list().get(0).state());
   }
 
@@ -244,9 +230,9 @@ class PrefetchTest {
   @Test
   void accountQuotaListsThePrefetchQuotaAfterThePurgeQuotas() {
     // given
-    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
         + "\"Available\":9000}],\"PathPurge\":[]");
-    pushQuota(700);
+    stubs.pushQuota(700);
     // when
     List<Quota> quotas = Account.of(v3(Refresh.urls())).quota();
     // then
@@ -259,8 +245,8 @@ class PrefetchTest {
   @Test
   void taskStatusFindsAPushTaskByIdAndListsPushTasksForAPrefetchAccount() {
     // given
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
-    answer("DescribePushTasks", "\"PushLogs\":[" + row("push-1", "https://www.test.com/1.jpg", "process", 30)
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
+    stubs.answer("DescribePushTasks", "\"PushLogs\":[" + row("push-1", "https://www.test.com/1.jpg", "process", 30)
         + "],\"TotalCount\":1");
     // when
     TaskStatus byId = Account.of(v3(Refresh.urls())).taskStatus("push-1");
@@ -273,7 +259,7 @@ class PrefetchTest {
     assertEquals("push-1", since.get(0).taskId());
     Map<String, Object> filter = null;
     try {
-      filter = JSON.std.mapFrom(asked("DescribePushTasks").get(1).getBodyAsString());
+      filter = JSON.std.mapFrom(stubs.asked("DescribePushTasks").get(1).getBodyAsString());
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -284,14 +270,14 @@ class PrefetchTest {
   @Test
   void anIdNeitherListKnowsIsUnknownEvenWhenTheAccountMayNotListPrefetchTasks() {
     // given
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
-    answer("DescribePushTasks", "\"Error\":{\"Code\":\"UnauthorizedOperation.CdnCamUnauthorized\","
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
+    stubs.answer("DescribePushTasks", "\"Error\":{\"Code\":\"UnauthorizedOperation.CdnCamUnauthorized\","
         + "\"Message\":\"no\"}");
     // when
     TaskStatus status = Account.of(v3(Refresh.urls())).taskStatus("nobody-knows");
     // then
     assertEquals(TaskStatus.State.UNKNOWN, status.state());
-    assertEquals(1, asked("DescribePushTasks").size());
+    assertEquals(1, stubs.asked("DescribePushTasks").size());
   }
 
   @Test
@@ -307,36 +293,36 @@ class PrefetchTest {
   @Test
   void aPurgeFirstJobStoppedByThePurgeQuotaResumesAtThePurgeThenPrefetchesEveryUrl() {
     // given one purge left today for two URLs
-    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
         + "\"Available\":1}],\"PathPurge\":[]");
-    pushQuota(1000);
-    answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-2\",\"Url\":\"https://www.test.com/2.jpg\","
+    stubs.pushQuota(1000);
+    stubs.answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-2\",\"Url\":\"https://www.test.com/2.jpg\","
         + "\"Status\":\"done\",\"CreateTime\":\"2026-11-30 10:00:00\"}],\"TotalCount\":1");
     server.stubFor(post("/").atPriority(1).withHeader("X-TC-Action", equalTo("DescribePurgeTasks"))
         .withRequestBody(containing("\"Status\"")).willReturn(okJson(
             "{\"Response\":{\"PurgeLogs\":[],\"TotalCount\":0,\"RequestId\":\"r\"}}")));
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     Refresh refresh = v3(Refresh.urls("https://www.test.com/1.jpg", "https://www.test.com/2.jpg").prefetch()
         .purgeFirst(Duration.ofMinutes(10))).stateDir(state);
     // when
     QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> refresh.batch().submit());
     // then
     assertEquals(1, e.pendingUrls());
-    assertTrue(asked("PushUrlsCache").isEmpty());
+    assertTrue(stubs.asked("PushUrlsCache").isEmpty());
     JobStore.Job job = JobStore.at(state).list().get(0);
     assertEquals(JobStore.Job.State.QUOTA, job.state());
     // when the purge quota is back
-    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
         + "\"Available\":10000}],\"PathPurge\":[]");
-    answer("PurgeUrlsCache", "\"TaskId\":\"purge-2\"");
+    stubs.answer("PurgeUrlsCache", "\"TaskId\":\"purge-2\"");
     Submission resumed = time.on(JobStore.at(state).resume(job.id()).credentials(ID, KEY)).batch().submit();
     // then the rest is purged, then every URL prefetched
-    assertEquals(2, asked("PurgeUrlsCache").size());
-    assertTrue(asked("PurgeUrlsCache").stream().anyMatch(request -> request.getBodyAsString()
+    assertEquals(2, stubs.asked("PurgeUrlsCache").size());
+    assertTrue(stubs.asked("PurgeUrlsCache").stream().anyMatch(request -> request.getBodyAsString()
         .equals("{\"Urls\":[\"https://www.test.com/2.jpg\"]}")), "the resumed purge carries the rest alone");
     assertEquals(2, resumed.urlCount());
-    assertEquals(1, asked("PushUrlsCache").size());
+    assertEquals(1, stubs.asked("PushUrlsCache").size());
     assertEquals(JobStore.Job.State.DONE, JobStore.at(state).list().get(0).state());
     assertEquals(List.of("purge-1", "purge-2", "push-1"), JobStore.at(state).list().get(0).taskIds());
   }

@@ -4,14 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.refreshcdn.ApiV3Stubs;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrefetchCliTest {
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  private static final ApiV3Stubs stubs = new ApiV3Stubs(server);
 
   @TempDir Path state;
 
@@ -34,19 +34,6 @@ class PrefetchCliTest {
     return server.url("/");
   }
 
-  private static void answer(String action, String response) {
-    server.stubFor(post("/").withHeader("X-TC-Action", equalTo(action)).willReturn(okJson(
-        "{\"Response\":{" + response + (response.isEmpty() ? "" : ",") + "\"RequestId\":\"r\"}}")));
-  }
-
-  private static void pushQuota(int available) {
-    answer("DescribePushQuota", "\"UrlPush\":[{\"Area\":\"mainland\",\"Batch\":500,\"Total\":1000,\"Available\":"
-        + available + "},{\"Area\":\"overseas\",\"Batch\":500,\"Total\":1000,\"Available\":" + available + "}]");
-  }
-
-  private static List<LoggedRequest> asked(String action) {
-    return server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-TC-Action", equalTo(action)));
-  }
 
   /** The actions received, oldest first, each run of one action counted once. */
   private static List<String> actions() {
@@ -80,39 +67,39 @@ class PrefetchCliTest {
   @Test
   void twelveHundredUrlsWithElevenHundredLeftSendRequestsOfAtMost500Exit5AndResumeTheRest() {
     // given
-    pushQuota(1100);
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.pushQuota(1100);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     // when
     Cli.Result r = InProcess.refreshCdn("prefetch", "--endpoint", endpoint(), "--state-dir", state.toString(),
         "--user-agent", "Warm/1.0").stdin(lines(1200)).withCredentials().run();
     // then
     assertEquals(5, r.exit(), r::toString);
     List<Integer> sizes = new ArrayList<>();
-    asked("PushUrlsCache").forEach(request -> sizes.add(urlCount(request)));
+    stubs.asked("PushUrlsCache").forEach(request -> sizes.add(urlCount(request)));
     sizes.sort(null);
     assertEquals(List.of(100, 500, 500), sizes);
     assertTrue(r.err().contains("100 URLs are pending"), r::toString);
     assertTrue(r.all().contains("refresh-cdn resume"), r::toString);
-    assertTrue(asked("PurgeUrlsCache").isEmpty());
+    assertTrue(stubs.asked("PurgeUrlsCache").isEmpty());
     // when the quota is back
     server.resetAll();
-    pushQuota(1000);
-    answer("PushUrlsCache", "\"TaskId\":\"push-2\"");
+    stubs.pushQuota(1000);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-2\"");
     Cli.Result resumed = InProcess.refreshCdn("resume", "--endpoint", endpoint(), "--state-dir", state.toString())
         .withCredentials().run();
     // then
     assertEquals(0, resumed.exit(), resumed::toString);
-    assertEquals(1, asked("PushUrlsCache").size());
-    assertEquals(100, urlCount(asked("PushUrlsCache").get(0)));
-    assertTrue(asked("PushUrlsCache").get(0).getBodyAsString().contains("\"UserAgent\":\"Warm/1.0\""));
+    assertEquals(1, stubs.asked("PushUrlsCache").size());
+    assertEquals(100, urlCount(stubs.asked("PushUrlsCache").get(0)));
+    assertTrue(stubs.asked("PushUrlsCache").get(0).getBodyAsString().contains("\"UserAgent\":\"Warm/1.0\""));
   }
 
   @Test
   void waitPollsDescribePushTasksAndPrintsEveryOption() {
     // given
-    pushQuota(1000);
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
-    answer("DescribePushTasks", "\"PushLogs\":[{\"TaskId\":\"push-1\",\"Url\":\"https://www.test.com/a.m3u8\","
+    stubs.pushQuota(1000);
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.answer("DescribePushTasks", "\"PushLogs\":[{\"TaskId\":\"push-1\",\"Url\":\"https://www.test.com/a.m3u8\","
         + "\"Status\":\"done\",\"Percent\":100,\"CreateTime\":\"2026-11-30 10:00:00\",\"Area\":\"mainland\","
         + "\"UpdateTime\":\"2026-11-30 10:00:09\"}],\"TotalCount\":1");
     // when
@@ -124,23 +111,23 @@ class PrefetchCliTest {
     assertTrue(r.out().contains("task push-1: 1 URL"), r::toString);
     assertEquals("{\"Urls\":[\"https://www.test.com/a.m3u8\"],\"Area\":\"mainland\",\"Layer\":\"middle\","
         + "\"ParseM3U8\":true,\"DisableRange\":true,\"Headers\":[{\"Name\":\"Referer\",\"Value\":\"https://www.test.com/\"}]}",
-        asked("PushUrlsCache").get(0).getBodyAsString());
-    assertFalse(asked("DescribePushTasks").isEmpty());
-    assertTrue(asked("DescribePushTasks").get(0).getBodyAsString().contains("\"TaskId\":\"push-1\""));
+        stubs.asked("PushUrlsCache").get(0).getBodyAsString());
+    assertFalse(stubs.asked("DescribePushTasks").isEmpty());
+    assertTrue(stubs.asked("DescribePushTasks").get(0).getBodyAsString().contains("\"TaskId\":\"push-1\""));
   }
 
   @Test
   void thePrefetchFlagPurgesWaitsForThePurgeThenPrefetchesTheSameUrls() {
     // given
-    answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
-    pushQuota(1000);
-    answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[],\"PathPurge\":[]");
+    stubs.pushQuota(1000);
+    stubs.answer("PurgeUrlsCache", "\"TaskId\":\"purge-1\"");
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[{\"TaskId\":\"purge-1\",\"Url\":\"https://www.test.com/1.jpg\","
         + "\"Status\":\"done\",\"CreateTime\":\"2026-11-30 10:00:00\"}],\"TotalCount\":1");
     server.stubFor(post("/").atPriority(1).withHeader("X-TC-Action", equalTo("DescribePurgeTasks"))
         .withRequestBody(containing("\"Status\"")).willReturn(okJson(
             "{\"Response\":{\"PurgeLogs\":[],\"TotalCount\":0,\"RequestId\":\"r\"}}")));
-    answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
+    stubs.answer("PushUrlsCache", "\"TaskId\":\"push-1\"");
     // when
     Cli.Result r = InProcess.refreshCdn("--prefetch", "--endpoint", endpoint(), "--state-dir", state.toString(),
         "https://www.test.com/1.jpg").withCredentials().run();
@@ -194,9 +181,9 @@ class PrefetchCliTest {
   @Test
   void quotaShowsThePrefetchQuotaBesideThePurgeQuotas() throws Exception {
     // given
-    answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
+    stubs.answer("DescribePurgeQuota", "\"UrlPurge\":[{\"Area\":\"mainland\",\"Batch\":1000,\"Total\":10000,"
         + "\"Available\":9000}],\"PathPurge\":[]");
-    pushQuota(700);
+    stubs.pushQuota(700);
     // when
     Cli.Result human = InProcess.refreshCdn("quota", "--endpoint", endpoint()).withCredentials().run();
     Cli.Result json = InProcess.refreshCdn("quota", "--endpoint", endpoint(), "--json").withCredentials().run();
@@ -213,8 +200,8 @@ class PrefetchCliTest {
   @Test
   void statusListsPrefetchTasksWithTheirPercent() throws Exception {
     // given
-    answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
-    answer("DescribePushTasks", "\"PushLogs\":[{\"TaskId\":\"push-1\",\"Url\":\"https://www.test.com/1.jpg\","
+    stubs.answer("DescribePurgeTasks", "\"PurgeLogs\":[],\"TotalCount\":0");
+    stubs.answer("DescribePushTasks", "\"PushLogs\":[{\"TaskId\":\"push-1\",\"Url\":\"https://www.test.com/1.jpg\","
         + "\"Status\":\"process\",\"Percent\":40,\"CreateTime\":\"2026-11-30 10:00:00\",\"Area\":\"mainland\","
         + "\"UpdateTime\":\"2026-11-30 10:00:09\"}],\"TotalCount\":1");
     // when
@@ -225,7 +212,7 @@ class PrefetchCliTest {
     // then
     assertEquals(0, since.exit(), since::toString);
     assertTrue(since.out().contains("processing 40%"), since::toString);
-    assertTrue(asked("DescribePushTasks").get(0).getBodyAsString().contains("\"StartTime\":\"2026-11-30 08:00:00\""));
+    assertTrue(stubs.asked("DescribePushTasks").get(0).getBodyAsString().contains("\"StartTime\":\"2026-11-30 08:00:00\""));
     assertEquals(0, byId.exit(), byId::toString);
     Map<?, ?> task = (Map<?, ?>) ((List<?>) JSON.std.mapFrom(byId.out()).get("tasks")).get(0);
     assertEquals(40, task.get("percent"));
@@ -234,7 +221,7 @@ class PrefetchCliTest {
   @Test
   void aRefusedDescribePushQuotaIsNamedAsSuchAndNothingIsSent() {
     // given the service refuses the prefetch quota query
-    answer("DescribePushQuota", "\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\",\"Message\":\"no such key\"}");
+    stubs.answer("DescribePushQuota", "\"Error\":{\"Code\":\"AuthFailure.SecretIdNotFound\",\"Message\":\"no such key\"}");
     // when
     Cli.Result r = InProcess.refreshCdn("prefetch", "--endpoint", endpoint(), "--state-dir", state.toString(),
         "https://www.test.com/a.js").withCredentials().run();
@@ -242,6 +229,6 @@ class PrefetchCliTest {
     assertEquals(3, r.exit(), r::toString);
     assertTrue(r.err().contains("the service refused the quota query (DescribePushQuota)"), r::toString);
     assertFalse(r.err().contains("DescribePurgeQuota"), r::toString);
-    assertTrue(asked("PushUrlsCache").isEmpty());
+    assertTrue(stubs.asked("PushUrlsCache").isEmpty());
   }
 }

@@ -8,12 +8,11 @@ import dev.refreshcdn.emulator.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,26 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PrefetchEmulatorTest {
   private static final String HOST = "https://www.test.com/";
 
-  @TempDir Path state;
-  private Emulator emu;
-
-  @AfterEach
-  void stopEmulator() {
-    emu.close();
-  }
-
-  private void start(Emulator.Builder builder) {
-    emu = builder.account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start();
-  }
-
-  private Cli.Result refreshCdn(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--endpoint", emu.endpointV3().toString(), "--state-dir", state.toString()));
-    return InProcess.refreshCdn(all.toArray(new String[0])).withCredentials().run();
-  }
+  @RegisterExtension final EmulatorCli cli = new EmulatorCli();
 
   private List<RecordedRequest> received(String action) {
-    return emu.requests().stream().filter(r -> r.action().equals(action)).collect(Collectors.toList());
+    return cli.emu().requests().stream().filter(r -> r.action().equals(action)).collect(Collectors.toList());
   }
 
   private static Path urls(Path dir, int count) throws Exception {
@@ -54,10 +37,10 @@ class PrefetchEmulatorTest {
   void aPrefetchLargerThanTodaysQuotaSendsWhatFitsInRequestsOfTheBatchThenResumesTheRestTomorrow(
       @TempDir Path dir) throws Exception {
     // given 1,100 prefetches left today and 1,200 URLs
-    start(Emulator.builder().dailyPrefetchQuota(1100));
+    cli.start(Emulator.builder().dailyPrefetchQuota(1100));
     Path file = urls(dir, 1200);
     // when
-    Cli.Result r = refreshCdn("prefetch", "-i", file.toString(), "--area", "mainland");
+    Cli.Result r = cli.refreshCdn("prefetch", "-i", file.toString(), "--area", "mainland");
     // then
     assertEquals(5, r.exit(), r::toString);
     List<RecordedRequest> pushes = received("PushUrlsCache");
@@ -67,10 +50,10 @@ class PrefetchEmulatorTest {
     assertTrue(r.err().contains("resume"), r::toString);
 
     // when the job is resumed once the emulator has quota again: only the 100 left are sent
-    int port = emu.port();
-    emu.close();
-    start(Emulator.builder().port(port).dailyPrefetchQuota(1100));
-    Cli.Result resumed = refreshCdn("resume");
+    int port = cli.emu().port();
+    cli.emu().close();
+    cli.start(Emulator.builder().port(port).dailyPrefetchQuota(1100));
+    Cli.Result resumed = cli.refreshCdn("resume");
     // then
     assertEquals(0, resumed.exit(), resumed::toString);
     List<RecordedRequest> rest = received("PushUrlsCache");
@@ -82,28 +65,28 @@ class PrefetchEmulatorTest {
   @Test
   void waitPollsDescribePushTasksUntilTheEdgeIsWarm() {
     // given tasks that finish at once
-    start(Emulator.builder().taskCompletion(Duration.ZERO));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO));
     // when
-    Cli.Result r = refreshCdn("prefetch", HOST + "a.js", HOST + "b.js", "--wait", "--wait-timeout", "30s");
+    Cli.Result r = cli.refreshCdn("prefetch", HOST + "a.js", HOST + "b.js", "--wait", "--wait-timeout", "30s");
     // then
     assertEquals(0, r.exit(), r::toString);
     assertEquals(1, received("PushUrlsCache").size());
-    assertTrue(received("DescribePushTasks").size() >= 1, emu.requests()::toString);
+    assertTrue(received("DescribePushTasks").size() >= 1, cli.emu().requests()::toString);
     assertTrue(received("PushUrlsCache").get(0).accepted());
   }
 
   @Test
   void thePrefetchFlagPurgesWaitsForThePurgeThenWarmsTheSameUrls() {
     // given
-    start(Emulator.builder().taskCompletion(Duration.ZERO));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO));
     // when
-    Cli.Result r = refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
     // then
     assertEquals(0, r.exit(), r::toString);
-    List<String> order = emu.requests().stream().map(RecordedRequest::action)
+    List<String> order = cli.emu().requests().stream().map(RecordedRequest::action)
         .filter(a -> a.equals("PurgeUrlsCache") || a.equals("PushUrlsCache")).collect(Collectors.toList());
     assertEquals(List.of("PurgeUrlsCache", "PushUrlsCache"), order);
     assertEquals(List.of(HOST + "a.js", HOST + "b.js"), received("PushUrlsCache").get(0).urls());
-    assertTrue(received("DescribePurgeTasks").size() >= 1, emu.requests()::toString);
+    assertTrue(received("DescribePurgeTasks").size() >= 1, cli.emu().requests()::toString);
   }
 }

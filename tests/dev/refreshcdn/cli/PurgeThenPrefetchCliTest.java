@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.refreshcdn.emulator.Emulator;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code refresh-cdn --prefetch}, through the real CLI against the emulator: what it says while it purges, waits and
@@ -22,26 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PurgeThenPrefetchCliTest {
   private static final String HOST = "https://www.test.com/";
 
-  @TempDir Path state;
-  private Emulator emu;
-
-  @AfterEach
-  void stopEmulator() {
-    emu.close();
-  }
-
-  private void start(Emulator.Builder builder) {
-    emu = builder.account(Cli.SECRET_ID, Cli.SECRET_KEY, "www.test.com").start();
-  }
-
-  private Cli.Result refreshCdn(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--endpoint", emu.endpointV3().toString(), "--state-dir", state.toString()));
-    return InProcess.refreshCdn(all.toArray(new String[0])).withCredentials().run();
-  }
+  @RegisterExtension final EmulatorCli cli = new EmulatorCli();
 
   private Map<String, Object> onlyJob() throws Exception {
-    Cli.Result jobs = InProcess.refreshCdn("jobs", "--json", "--state-dir", state.toString()).run();
+    Cli.Result jobs = InProcess.refreshCdn("jobs", "--json", "--state-dir", cli.state().toString()).run();
     assertEquals(0, jobs.exit(), jobs::toString);
     List<?> list = (List<?>) JSON.std.mapFrom(jobs.out()).get("jobs");
     assertEquals(1, list.size(), jobs::toString);
@@ -51,9 +32,9 @@ class PurgeThenPrefetchCliTest {
   @Test
   void itSaysItWaitsForThePurgeLabelsEachTaskAndCountsBothKinds() throws Exception {
     // given
-    start(Emulator.builder().taskCompletion(Duration.ZERO));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO));
     // when
-    Cli.Result r = refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
     // then
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.err().contains("waiting for the purge tasks to finish before prefetching"), r::toString);
@@ -65,7 +46,7 @@ class PurgeThenPrefetchCliTest {
     assertEquals(2, job.get("purged"));
     assertEquals(2, job.get("prefetched"));
     assertEquals(0, job.get("pending"));
-    Cli.Result table = InProcess.refreshCdn("jobs", "--state-dir", state.toString()).run();
+    Cli.Result table = InProcess.refreshCdn("jobs", "--state-dir", cli.state().toString()).run();
     assertTrue(table.out().contains("purge+prefetch"), table::toString);
     assertTrue(table.out().contains("2/2 purged, 2/2 prefetched"), table::toString);
   }
@@ -73,9 +54,9 @@ class PurgeThenPrefetchCliTest {
   @Test
   void jsonListsThePurgeTasksAndNothingIsSaidOnStderr() throws Exception {
     // given
-    start(Emulator.builder().taskCompletion(Duration.ZERO));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO));
     // when
-    Cli.Result r = refreshCdn("--prefetch", "--json", HOST + "a.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", "--json", HOST + "a.js");
     // then
     assertEquals(0, r.exit(), r::toString);
     assertFalse(r.err().contains("waiting"), r::toString);
@@ -89,9 +70,9 @@ class PurgeThenPrefetchCliTest {
   @Test
   void aQuotaStopInThePrefetchPhaseCountsThePurgeTaskAndJobsCountsEachPhase() throws Exception {
     // given one prefetch left today
-    start(Emulator.builder().taskCompletion(Duration.ZERO).dailyPrefetchQuota(1));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO).dailyPrefetchQuota(1));
     // when
-    Cli.Result r = refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", HOST + "a.js", HOST + "b.js");
     // then
     assertEquals(5, r.exit(), r::toString);
     assertTrue(r.out().contains("Stopped by the daily quota: 2 tasks created (above), 1 URL pending."), r::toString);
@@ -104,28 +85,28 @@ class PurgeThenPrefetchCliTest {
   @Test
   void aFailedPurgeTaskIsNamedAsFailedAndTheResumeHintKeepsTheStateDir() {
     // given every purge of a.js fails
-    start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
     // when
-    Cli.Result r = refreshCdn("--prefetch", HOST + "a.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", HOST + "a.js");
     // then
     assertEquals(4, r.exit(), r::toString);
-    String taskId = emu.requests().stream().filter(q -> q.action().equals("PurgeUrlsCache")).findFirst()
+    String taskId = cli.emu().requests().stream().filter(q -> q.action().equals("PurgeUrlsCache")).findFirst()
         .flatMap(q -> q.taskId()).orElseThrow();
     assertTrue(r.err().contains("purge task " + taskId + " failed, so nothing was prefetched"), r::toString);
     for (String wrong : new String[] {"no usable answer", "not done", " s (", "did not reach the service"}) {
       assertFalse(r.err().contains(wrong), wrong + "\n" + r);
     }
-    assertTrue(r.err().matches("(?s).*: refresh-cdn resume \\S+ --state-dir " + state + "\n.*"), r::toString);
+    assertTrue(r.err().matches("(?s).*: refresh-cdn resume \\S+ --state-dir " + cli.state() + "\n.*"), r::toString);
     assertTrue(r.out().contains("Stopped: 1 task created (above), 1 URL not sent."), r::toString);
-    assertEquals(0, emu.requests().stream().filter(q -> q.action().equals("PushUrlsCache")).count());
+    assertEquals(0, cli.emu().requests().stream().filter(q -> q.action().equals("PushUrlsCache")).count());
   }
 
   @Test
   void aPurgeNotDoneInTimeSaysTheWaitAsTheUserTypedIt() {
     // given purge tasks that take an hour
-    start(Emulator.builder().taskCompletion(Duration.ofHours(1)));
+    cli.start(Emulator.builder().taskCompletion(Duration.ofHours(1)));
     // when
-    Cli.Result r = refreshCdn("--prefetch", "--wait-timeout", "1500ms", HOST + "a.js");
+    Cli.Result r = cli.refreshCdn("--prefetch", "--wait-timeout", "1500ms", HOST + "a.js");
     // then
     assertEquals(4, r.exit(), r::toString);
     assertTrue(r.err().matches("(?s).*purge task \\S+ is not done after 1\\.5s, so nothing was "
@@ -135,9 +116,9 @@ class PurgeThenPrefetchCliTest {
   @Test
   void withoutAJournalTheUrlsNotPrefetchedAreListedAndNoEmptyListIsPrinted() {
     // given every purge of a.js fails, and no state directory (HOME unset, no --state-dir)
-    start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
+    cli.start(Emulator.builder().taskCompletion(Duration.ZERO).failingTasks("a.js"));
     // when
-    Cli.Result r = InProcess.refreshCdn("--prefetch", "--endpoint", emu.endpointV3().toString(), HOST + "a.js")
+    Cli.Result r = InProcess.refreshCdn("--prefetch", "--endpoint", cli.emu().endpointV3().toString(), HOST + "a.js")
         .withCredentials().env("HOME", "").run();
     // then
     assertEquals(4, r.exit(), r::toString);
